@@ -1,0 +1,59 @@
+"""A cache of briefs on disk, so that an unchanged article is not parsed again.
+
+A cached brief is keyed by the article file's bytes, its path, the spaCy model and a fingerprint
+of the generator's own code and language data: any change to one of them makes a new key.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from .models import SCHEMA_VERSION, Brief
+
+log = logging.getLogger(__name__)
+_PACKAGE = Path(__file__).parent
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the generator's Python files and language data."""
+    digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yml", ".txt", ".tsv"}:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(raw: bytes, rel_path: str, model: str) -> str:
+    """The key of one article's brief."""
+    digest = hashlib.sha256(raw)
+    digest.update(f"\0{rel_path}\0{model}\0{code_fingerprint()}".encode())
+    return digest.hexdigest()
+
+
+def load_cached(cache_dir: Path, key: str) -> Brief | None:
+    """The cached brief for `key`, or None when absent or unreadable."""
+    path = cache_dir / f"{key}.json"
+    try:
+        return Brief.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def store(cache_dir: Path, key: str, brief: Brief) -> None:
+    """Write a brief to the cache atomically; a cache that cannot be written is only logged."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(brief.to_dict(), f, ensure_ascii=False)
+        os.replace(tmp, cache_dir / f"{key}.json")
+    except OSError as exc:
+        log.warning("could not write the brief cache in %s: %s", cache_dir, exc)

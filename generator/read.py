@@ -1,0 +1,251 @@
+"""Read one article file from `content/` into an `Article`.
+
+Markdown files carry YAML front matter; plain text files may start with a title line; HTML files
+give their `<title>` and paragraphs. Every problem is a `ContentError` naming the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+from .langdata import fold, load_lang, supported_languages
+from .models import Article
+from .text import slugify
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+_FRONT_MATTER_KEYS = {"title", "date", "lang", "source", "url", "tags", "license"}
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def read_article(path: Path, root: Path | None = None, default_lang: str = "fr") -> Article:
+    """Read, validate and decode one article; `root` makes its id relative to `content/`."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    text = _decode(raw, path)
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        meta, body = _split_front_matter(text, path)
+        body = markdown_to_text(body)
+    elif suffix in (".html", ".htm"):
+        meta, body = _read_html(text)
+    elif suffix == ".txt":
+        meta, body = _read_txt(text)
+    else:
+        raise ContentError(f"unsupported file type {suffix!r} (use {', '.join(ARTICLE_SUFFIXES)})", path)
+    body = body.strip()
+    if not body:
+        raise ContentError("has no article text after its front matter", path)
+    rel = path.relative_to(root) if root is not None and path.is_relative_to(root) else Path(path.name)
+    lang = _language(meta.get("lang"), body, default_lang, path)
+    return Article(
+        path=rel.as_posix(),
+        id=slugify(rel.with_suffix("").as_posix(), fallback="article"),
+        title=str(meta.get("title") or "").strip() or _title_from_name(path),
+        lang=lang,
+        text=body,
+        date=_date(meta.get("date"), path) or _date_from_name(path),
+        source=_optional_str(meta, "source", path),
+        url=_optional_str(meta, "url", path),
+        license=_optional_str(meta, "license", path),
+        tags=_tags(meta.get("tags"), path),
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; empty and binary files are refused."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot be read: {exc.strerror or exc}", path) from exc
+    if not raw.strip():
+        raise ContentError("is empty: write the article text or remove the file", path)
+    if b"\x00" in raw[:8192]:
+        raise ContentError("looks like a binary file, not an article: remove it from content/", path)
+    return raw
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 text (a BOM is allowed); line endings made Unix."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError(
+            f"is not valid UTF-8 (byte {exc.start}): save it as UTF-8", path
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    """YAML front matter between `---` lines, and the body after it."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], flags=re.MULTILINE)
+    if end is None:
+        raise ContentError("front matter starts with '---' but has no closing '---' line", path)
+    block = text[4 : 4 + end.start()]
+    try:
+        meta = yaml.safe_load(block) if block.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise ContentError(f"front matter is not valid YAML{where}: fix it or remove it", path) from exc
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ContentError("front matter must be a mapping of keys (title: …, date: …)", path)
+    unknown = set(map(str, meta)) - _FRONT_MATTER_KEYS
+    if unknown:
+        raise ContentError(
+            f"unknown front matter key(s) {', '.join(sorted(unknown))} "
+            f"(known: {', '.join(sorted(_FRONT_MATTER_KEYS))})",
+            path,
+        )
+    return meta, text[4 + end.end() :]
+
+
+def markdown_to_text(body: str) -> str:
+    """Plain text of a Markdown body: markup dropped, words kept."""
+    body = re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)
+    body = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", body)
+    body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
+    body = re.sub(r"^[ \t]{0,3}(#{1,6}|>+)[ \t]*", "", body, flags=re.MULTILINE)
+    body = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", body)
+    body = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)", r"\1", body)
+    body = re.sub(r"<[^>\n]+>", "", body)
+    return body
+
+
+class _HTMLText(HTMLParser):
+    """Collect the title and the visible block text of an HTML page."""
+
+    _BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "blockquote", "section", "article"}
+    _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.parts: list[str] = []
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n\n")
+        self._stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._stack:
+            while self._stack and self._stack.pop() != tag:
+                pass
+        if tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if any(t in self._SKIP for t in self._stack):
+            return
+        if "title" in self._stack:
+            self.title += data
+        elif "h1" in self._stack and not self.title:
+            self.title = data
+        else:
+            self.parts.append(data)
+
+
+def _read_html(text: str) -> tuple[dict[str, Any], str]:
+    """Title and paragraph text of an HTML article."""
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    body = "".join(parser.parts)
+    body = re.sub(r"[ \t]*\n[ \t]*", "\n", body)
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    body = re.sub(r"[ \t]{2,}", " ", body)
+    return {"title": " ".join(parser.title.split())}, body
+
+
+def _read_txt(text: str) -> tuple[dict[str, Any], str]:
+    """A first line that looks like a title (short, no final full stop, then a blank line)."""
+    first, sep, rest = text.lstrip().partition("\n")
+    looks_like_title = (
+        sep
+        and rest.startswith("\n")
+        and 0 < len(first.strip()) <= 150
+        and not first.rstrip().endswith((".", ":", ",", ";", "»", '"', "”"))
+    )
+    if looks_like_title:
+        return {"title": first.strip()}, rest
+    return {}, text
+
+
+def _language(declared: Any, body: str, default: str, path: Path) -> str:
+    """The declared language if supported, else the one whose stop words the text uses most."""
+    supported = supported_languages()
+    if declared is not None:
+        code = str(declared).strip().lower().split("-")[0].split("_")[0]
+        if code not in supported:
+            raise ContentError(f"lang {declared!r} is not supported (supported: {', '.join(supported)})", path)
+        return code
+    words = [fold(w) for w in _WORD.findall(body[:5000])]
+    scores = {code: sum(w in load_lang(code).stop_words for w in words) for code in supported}
+    best = max(scores, key=lambda c: (scores[c], c == default))
+    return best if scores[best] > 0 else default
+
+
+def _date(value: Any, path: Path) -> str | None:
+    """An ISO date from front matter (`2024-11-12` or a full timestamp)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError as exc:
+        raise ContentError(f"date {text!r} is not a date like 2024-11-12", path) from exc
+
+
+def _date_from_name(path: Path) -> str | None:
+    """A date at the start of the file name (`2024-11-12-title.md`)."""
+    match = re.match(r"(\d{4}-\d{2}-\d{2})", path.name)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
+def _title_from_name(path: Path) -> str:
+    """A readable title made from the file name, when the article gives none."""
+    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_]?", "", path.stem)
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else path.name
+
+
+def _optional_str(meta: dict[str, Any], key: str, path: Path) -> str | None:
+    """A front matter value that must be text when present."""
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise ContentError(f"front matter {key!r} must be text, not a {type(value).__name__}", path)
+    return str(value).strip() or None
+
+
+def _tags(value: Any, path: Path) -> tuple[str, ...]:
+    """Tags as a tuple of strings; a comma-separated string is accepted."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(t.strip() for t in value.split(",") if t.strip())
+    if isinstance(value, list) and all(isinstance(t, (str, int, float)) for t in value):
+        return tuple(str(t).strip() for t in value if str(t).strip())
+    raise ContentError("front matter 'tags' must be a list of words", path)

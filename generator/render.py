@@ -1,0 +1,3 @@
+"""STUB (render helper replaces)."""
+def render_site(corpus, config):
+    return {"index.md": "# newsbrief\n"}

@@ -58,7 +58,25 @@ model_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """A command group that turns our errors into one message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsbriefError as exc:
+            click.secho(f"{exc.kind}: {exc}", fg="red", err=True)
+            ctx.exit(1)
+        except Exception as exc:
+            from mkdocs.exceptions import MkDocsException
+
+            if isinstance(exc, MkDocsException):
+                click.secho(f"error: {exc}", fg="red", err=True)
+                ctx.exit(1)
+            raise
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsbrief")
 @click.option("-v", "--verbose", count=True, help="Say more (repeat for debug output).")
 @click.option("-q", "--quiet", is_flag=True, help="Only report errors.")
@@ -163,24 +181,5 @@ def serve_cmd(dev_addr: str, config_file: Path) -> None:
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning our errors into a message and exit code 1."""
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(1)
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except NewsbriefError as exc:
-        click.secho(f"{exc.kind}: {exc}", fg="red", err=True)
-        sys.exit(1)
-    except SystemExit:
-        raise
-    except Exception as exc:  # noqa: BLE001 - MkDocs' own errors (config, strict aborts)
-        from mkdocs.exceptions import MkDocsException
-
-        if isinstance(exc, MkDocsException):
-            click.secho(f"error: {exc}", fg="red", err=True)
-            sys.exit(1)
-        raise
+    """Entry point of the `newsbrief` command."""
+    cli(prog_name="newsbrief")

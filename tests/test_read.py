@@ -1,0 +1,108 @@
+"""Reading articles: metadata, language, and a clear error naming the file for bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentError
+from generator.read import markdown_to_text, read_article
+from generator.text import normalize_for_parser, slugify
+
+
+def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def test_markdown_with_front_matter(tmp_path: Path) -> None:
+    path = write(tmp_path, "sommet.md", (
+        "---\ntitle: \"Sommet à Bruxelles\"\ndate: 2024-03-02\nlang: fr\nsource: Le Soir\n"
+        "url: https://example.org/a\ntags: [Europe, budget]\n---\n\n"
+        "La Commission européenne a présenté son budget mardi.\n"
+    ))
+    article = read_article(path, tmp_path)
+    assert article.title == "Sommet à Bruxelles"
+    assert article.date == "2024-03-02"
+    assert article.lang == "fr"
+    assert article.source == "Le Soir"
+    assert article.tags == ("Europe", "budget")
+    assert article.id == "sommet"
+    assert article.text == "La Commission européenne a présenté son budget mardi."
+
+
+def test_txt_title_line_and_language_detection(tmp_path: Path) -> None:
+    path = write(tmp_path, "storm.txt", "Storm hits the coast\n\nThe storm reached the coast on Monday and the mayor said it was over.\n")
+    article = read_article(path, tmp_path)
+    assert article.title == "Storm hits the coast"
+    assert article.lang == "en"
+    assert article.text.startswith("The storm")
+
+
+def test_txt_without_title_keeps_first_paragraph(tmp_path: Path) -> None:
+    text = "Le maire a annoncé lundi la fermeture du pont. Les travaux dureront un an.\n\nSuite.\n"
+    article = read_article(write(tmp_path, "2023-05-04-pont.txt", text), tmp_path)
+    assert article.text.startswith("Le maire a annoncé")
+    assert article.title == "Pont"
+    assert article.date == "2023-05-04"
+    assert article.lang == "fr"
+
+
+def test_html_article(tmp_path: Path) -> None:
+    html = ("<html><head><title>Vote au Sénat</title><script>alert(1)</script></head><body>"
+            "<nav>menu</nav><p>Le Sénat a voté la loi.</p><p>Le ministre s&#39;est dit satisfait.</p></body></html>")
+    article = read_article(write(tmp_path, "vote.html", html), tmp_path)
+    assert article.title == "Vote au Sénat"
+    assert "alert" not in article.text and "menu" not in article.text
+    assert article.text == "Le Sénat a voté la loi.\n\nLe ministre s'est dit satisfait."
+
+
+def test_bom_and_crlf(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", "\ufeff---\r\ntitle: T\r\n---\r\nUn texte en français, avec des mots.\r\n".encode())
+    article = read_article(path, tmp_path)
+    assert article.title == "T"
+    assert "\r" not in article.text
+
+
+def test_markdown_markup_is_dropped() -> None:
+    assert markdown_to_text("## Titre\n\nUn **mot** et un [lien](http://x.org).") == "Titre\n\nUn mot et un lien."
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.md", "", "is empty"),
+        ("blank.txt", "  \n\n ", "is empty"),
+        ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+        ("latin1.txt", "Le ministre a déclaré".encode("latin-1"), "not valid UTF-8"),
+        ("broken.md", "---\ntitle: [unclosed\n---\nTexte.\n", "not valid YAML"),
+        ("unclosed.md", "---\ntitle: Un titre\nTexte sans fin de front matter.\n", "no closing '---'"),
+        ("list.md", "---\n- a\n- b\n---\nTexte.\n", "must be a mapping"),
+        ("unknown.md", "---\ntitel: Faute\n---\nTexte.\n", "unknown front matter key"),
+        ("date.md", "---\ndate: hier\n---\nTexte.\n", "is not a date"),
+        ("lang.md", "---\nlang: xx\n---\nTexte.\n", "not supported"),
+        ("only-meta.md", "---\ntitle: Rien\n---\n\n", "no article text"),
+        ("tags.md", "---\ntags: {a: 1}\n---\nTexte.\n", "tags"),
+        ("notes.docx", "Texte", "unsupported file type"),
+    ],
+)
+def test_bad_input_names_the_file(tmp_path: Path, name: str, data: str | bytes, message: str) -> None:
+    path = write(tmp_path, name, data)
+    with pytest.raises(ContentError) as caught:
+        read_article(path, tmp_path)
+    assert message in str(caught.value)
+    assert name in str(caught.value)
+
+
+def test_normalisation_keeps_offsets() -> None:
+    text = "Il l\u2019a dit\u00a0: «\u202fnon\u202f»."
+    plain = normalize_for_parser(text)
+    assert len(plain) == len(text)
+    assert plain == "Il l'a dit : « non »."
+
+
+@pytest.mark.parametrize(("text", "slug"), [("Nicolás Maduro", "nicolas-maduro"), ("États-Unis", "etats-unis"), ("???", "item")])
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug

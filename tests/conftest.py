@@ -35,3 +35,17 @@ def parse_en() -> Callable[[str], Doc]:
     """Parse English text with the test install of the English model (loaded once)."""
     load_model(EN_MODEL)
     return lambda text: parse(text, EN_MODEL)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden` rewrites tests/golden/ from the current output instead of comparing."""
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="Regenerate the expected pages in tests/golden/ (review the diff before committing).",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to regenerate golden files."""
+    return bool(request.config.getoption("--update-golden"))

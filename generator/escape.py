@@ -1,0 +1,95 @@
+"""The one escaping filter between article text and Markdown, and the check on outside links.
+
+Article text is untrusted. On its way into a page it becomes one line of inert Markdown: HTML
+special characters turn into entities and Markdown punctuation is backslash-escaped, so raw HTML,
+links, emphasis, headings, lists, tables, code fences and attribute lists (`{: onclick=… }`)
+written in an article show as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+
+class Markdown(str):
+    """Text that is already safe Markdown: escaped article text or markup we wrote ourselves."""
+
+    __slots__ = ()
+
+
+# Entities for HTML, and for characters Python-Markdown cannot backslash-escape but that
+# open a block ("~~~" fences, "===" setext underlines).
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "~": "&#126;", "=": "&#61;"}
+# Punctuation Python-Markdown (with the tables extension MkDocs always loads) unescapes.
+_PUNCTUATION = set("\\`*_{}[]()#+!|")
+_BREAKS = re.compile(r"[ \t\n\r\f\v\x1c-\x1f\x85\u2028\u2029]+")
+# "-" and "1." only open a list or a rule at the start of a line; escaping them only there
+# keeps ordinary hyphens and full stops readable in the generated source.
+_LINE_START = re.compile(r"^( ?)(?:(\d+)\.|-)")
+
+
+def md_escape(value: Any) -> Markdown:
+    """`value` as one line of inert Markdown text; already-safe `Markdown` passes unchanged."""
+    if isinstance(value, Markdown):
+        return value
+    if value is None:
+        return Markdown("")
+    # Line breaks would let text open a block; no-break spaces are kept for French typography.
+    text = _BREAKS.sub(" ", str(value))
+    out = []
+    for char in text:
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _PUNCTUATION:
+            out.append("\\" + char)
+        elif char.isprintable() or unicodedata.category(char) == "Zs":
+            out.append(char)
+    escaped = "".join(out)
+    escaped = _LINE_START.sub(lambda m: m.group(1) + (f"{m.group(2)}\\." if m.group(2) else "\\-"), escaped)
+    return Markdown(escaped)
+
+
+def page_title(value: Any) -> Markdown:
+    """A page title for front matter: one HTML-escaped line, written as a YAML quoted string.
+
+    Themes print the title into `<title>`; MkDocs' own title taken from the first heading goes
+    through Jinja's `striptags`, which turns `&lt;` back into `<`, so every page sets its title
+    here, already escaped for HTML.
+    """
+    text = _BREAKS.sub(" ", str(value)).strip(" ")
+    text = "".join(c for c in text if c.isprintable() or unicodedata.category(c) == "Zs")
+    return Markdown(json.dumps(html.escape(text, quote=True), ensure_ascii=False))
+
+
+# Characters left as they are in a link address; everything else is percent-encoded, so that
+# no ")", space, quote, angle bracket or brace can end the link or start markup after it.
+_URL_SAFE = "/:?#@!$&*+,;=%~-._"
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) address made safe as a Markdown link target, or None for any other address."""
+    if not url:
+        return None
+    url = url.strip()
+    if any(not c.isprintable() or c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return quote(url, safe=_URL_SAFE)
+
+
+def md_link(text: Any, target: str | None) -> Markdown:
+    """A Markdown link `[text](target)` with `text` escaped; plain escaped text when no target."""
+    label = md_escape(text)
+    if not target:
+        return label
+    return Markdown(f"[{label}]({target})")

@@ -1,0 +1,173 @@
+"""The corpus: briefs newest first, one actor per real actor across briefs, links between them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from generator.corpus import Corpus, aggregate
+from generator.models import Actor, Brief, Quote, Statement
+
+
+def actor(name: str, type: str = "person", aliases: tuple[str, ...] = (), mentions: int = 1,
+          key: bool = False, roles: tuple[str, ...] = (), id: str | None = None) -> Actor:
+    """A brief-level actor; its id is a slug of its name unless given."""
+    return Actor(id=id or name.lower().replace(" ", "-"), name=name, type=type, aliases=aliases,
+                 roles=roles, mentions=mentions, key=key)
+
+
+def brief(id: str, *actors: Actor, date: str | None = "2024-01-01", title: str | None = None,
+          quotes: tuple[Quote, ...] = (), statements: tuple[Statement, ...] = ()) -> Brief:
+    """A brief with only what the corpus looks at."""
+    return Brief(id=id, title=title or id.title(), lang="fr", path=f"{id}.md", text="…", date=date,
+                 actors=actors, quotes=quotes, statements=statements)
+
+
+def names(corpus: Corpus) -> set[str]:
+    return {a.name for a in corpus.actors}
+
+
+def test_briefs_newest_first_undated_last_then_title() -> None:
+    corpus = aggregate([
+        brief("a", date=None, title="Zèbre"),
+        brief("b", date="2024-03-01", title="Bravo"),
+        brief("c", date="2024-05-01", title="Charlie"),
+        brief("d", date="2024-03-01", title="Alpha"),
+        brief("e", date=None, title="Écureuil"),
+    ])
+    assert [b.id for b in corpus.briefs] == ["c", "d", "b", "e", "a"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        # Same folded name: accents and case do not matter.
+        (actor("Nicolás Maduro"), actor("Nicolas MADURO"), True),
+        # The name in one brief is an alias of the actor in the other, both ways round.
+        (actor("Trump"), actor("Donald Trump", aliases=("Trump",)), True),
+        (actor("Donald Trump", aliases=("Trump",)), actor("Trump"), True),
+        (actor("OTAN", "organization"), actor("Organisation du traité de l'Atlantique nord",
+                                              "organization", aliases=("OTAN",)), True),
+        # Same name, another type: not the same actor.
+        (actor("Paris", "place"), actor("Paris", "person"), False),
+        (actor("Trump", "organization"), actor("Donald Trump", aliases=("Trump",)), False),
+        # Sharing an alias only is not enough.
+        (actor("Joe Biden", aliases=("Biden",)), actor("Hunter Biden", aliases=("Biden",)), False),
+        (actor("Marie Curie"), actor("Pierre Curie"), False),
+    ],
+)
+def test_actors_merge_across_briefs(first: Actor, second: Actor, merged: bool) -> None:
+    corpus = aggregate([brief("one", first), brief("two", second)])
+    assert len(corpus.actors) == (1 if merged else 2)
+    if merged:
+        (only,) = corpus.actors
+        assert only.brief_count == 2
+        assert corpus.page_of("one", first.id) == corpus.page_of("two", second.id) == only.id
+
+
+def test_merged_actor_takes_the_fullest_name_and_keeps_the_others_as_aliases() -> None:
+    corpus = aggregate([
+        brief("one", actor("Trump", mentions=2, roles=("président élu",))),
+        brief("two", actor("Donald Trump", aliases=("Trump", "D. Trump"), mentions=3, key=True,
+                           roles=("Président élu", "homme d'affaires"))),
+    ])
+    (trump,) = corpus.actors
+    assert (trump.id, trump.name) == ("donald-trump", "Donald Trump")
+    assert trump.aliases == ("D. Trump", "Trump")
+    assert trump.roles == ("président élu", "homme d'affaires")  # first written form kept
+    assert trump.mentions == 5 and trump.key_count == 1
+    assert [(a.brief_id, a.actor_id, a.key) for a in trump.appearances] == [
+        ("one", "trump", False), ("two", "donald-trump", True)]
+
+
+def test_ambiguous_alias_is_not_merged() -> None:
+    corpus = aggregate([
+        brief("a", actor("Joe Biden", aliases=("Biden",))),
+        brief("b", actor("Hunter Biden", aliases=("Biden",))),
+        brief("c", actor("Biden")),
+    ])
+    assert names(corpus) == {"Joe Biden", "Hunter Biden", "Biden"}
+
+
+def test_alias_does_not_merge_two_actors_kept_apart_in_one_brief() -> None:
+    corpus = aggregate([
+        brief("a", actor("Trump"), actor("Donald Trump", aliases=("Trump",))),
+    ])
+    assert names(corpus) == {"Trump", "Donald Trump"}
+
+
+def test_page_ids_are_unique_slugs_and_never_index() -> None:
+    corpus = aggregate([
+        brief("a", actor("Paris", "place"), actor("Index", "organization")),
+        brief("b", actor("Paris", "person"), actor("Paris!", "place")),
+    ])
+    ids = {(a.name, a.type): a.id for a in corpus.actors}
+    assert ids[("Paris", "person")] == "paris"
+    assert ids[("Paris", "place")] == "paris-2"
+    assert ids[("Paris!", "place")] == "paris-3"
+    assert ids[("Index", "organization")] == "index-2"
+    assert len(set(ids.values())) == len(ids)
+
+
+def test_brief_ids_made_unique_slugs() -> None:
+    corpus = aggregate([brief("x", title="One"), brief("x", title="Two"), brief("index"),
+                        brief("../Été (2)"), brief("")])
+    assert sorted(b.id for b in corpus.briefs) == ["brief", "ete-2", "index-2", "x", "x-2"]
+
+
+def test_quotes_and_statements_newest_first_with_their_brief() -> None:
+    older = brief("older", actor("Paul Martin", id="pm"), date="2024-01-05", title="Avant",
+                  quotes=(Quote("Nous verrons bien demain matin", 10, 40, speaker="pm", cue="dire"),
+                          Quote("Rien de plus à ajouter ici", 80, 100, speaker=None),
+                          Quote("Premier dans le texte, donc avant", 0, 9, speaker="pm")))
+    newer = brief("newer", actor("Martin", id="m"), actor("Paul Martin", id="pm2"),
+                  date="2024-02-01", title="Après",
+                  quotes=(Quote("Le port sera prêt en été", 5, 30, speaker="pm2", cue="affirmer"),),
+                  statements=(Statement("qu'il partirait", 50, 65, speaker="pm2", cue="annoncer"),))
+    corpus = aggregate([older, newer])
+    martin = corpus.actor(corpus.page_of("newer", "pm2"))
+    assert martin is not None
+    assert [(q.brief_id, q.date, q.text, q.cue) for q in martin.quotes] == [
+        ("newer", "2024-02-01", "Le port sera prêt en été", "affirmer"),
+        ("older", "2024-01-05", "Premier dans le texte, donc avant", None),
+        ("older", "2024-01-05", "Nous verrons bien demain matin", "dire"),
+    ]
+    assert [(s.brief_title, s.text) for s in martin.statements] == [("Après", "qu'il partirait")]
+    # "Martin" is the surname of one actor only here, but it is a separate actor of "newer".
+    assert corpus.page_of("newer", "m") != martin.id
+
+
+def test_co_mentions_counted_by_brief_most_frequent_first() -> None:
+    corpus = aggregate([
+        brief("a", actor("Ana"), actor("Bob"), actor("Cyd")),
+        brief("b", actor("Ana"), actor("Cyd")),
+        brief("c", actor("Ana"), actor("Cyd"), actor("Dan")),
+    ])
+    ana = corpus.actor("ana")
+    assert ana is not None
+    assert [(c.actor_id, c.count) for c in ana.co_mentions] == [("cyd", 3), ("bob", 1), ("dan", 1)]
+    # Most present first: in three briefs, then in one.
+    assert [a.id for a in corpus.actors][:2] == ["ana", "cyd"]
+
+
+def test_lookups_by_name_and_by_id() -> None:
+    corpus = aggregate([brief("a", actor("Nicolás Maduro", aliases=("Maduro",)))])
+    assert corpus.page_named("a", "MADURO") == "nicolas-maduro"
+    assert corpus.page_named("a", "Guaidó") is None
+    assert corpus.page_named("missing", "Maduro") is None
+    assert corpus.page_of("a", None) is None
+    assert corpus.brief("a") is not None and corpus.brief("b") is None
+
+
+def test_corpus_is_frozen() -> None:
+    corpus = aggregate([brief("a", actor("Ana"))])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        corpus.briefs = ()  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        corpus.pages[("a", "x")] = "x"  # type: ignore[index]
+
+
+def test_empty_corpus() -> None:
+    corpus = aggregate([])
+    assert corpus.briefs == () and corpus.actors == ()

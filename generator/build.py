@@ -1,7 +1,7 @@
 """The order of the stages: read → parse → brief → aggregate → render → write.
 
-Only this module knows that order. A failing article is reported and skipped; the rest of the
-site still builds.
+Only this module knows that order. A failing article is skipped and returned as a failure for
+the caller (CLI or plugin) to report; the rest of the site still builds.
 """
 
 from __future__ import annotations
@@ -72,7 +72,6 @@ def make_briefs(
             model = config.model_for(load_lang(article.lang).model, article.lang)
             key = cache_key(article, model)
         except NewsbriefError as exc:
-            log.error("%s", exc)
             failures.append(exc)
             continue
         cached = load_cached(config.cache_dir, key) if use_cache else None
@@ -87,9 +86,8 @@ def make_briefs(
             try:
                 brief = make_brief(article, doc, load_lang(article.lang))
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the site
-                err = ExtractionError(f"analysis failed: {exc.__class__.__name__}: {exc}", paths[i])
-                log.error("%s", err)
-                failures.append(err)
+                log.debug("analysis of %s failed", paths[i], exc_info=True)
+                failures.append(ExtractionError(f"analysis failed: {exc.__class__.__name__}: {exc}", paths[i]))
                 continue
             briefs[i] = brief
             if use_cache:

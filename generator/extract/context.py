@@ -23,28 +23,41 @@ def extract_context(doc: Doc, lang: LangData, actors: ActorTable) -> Context:
 
 
 def summarize(doc: Doc, quotes: list[Quote], text: str) -> str:
-    """The lead of `text` (parsed as `doc`): the first sentences of the article up to a few hundred characters.
+    """The lead of `text` (parsed as `doc`): the first sentences up to a few hundred characters.
 
-    News articles put the essentials first, so the lead is an honest summary; sentences that are
-    mostly quotation are skipped, since a quote belongs to its speaker, not to the summary.
+    News articles put the essentials first, so the lead is an honest summary. Sentences are
+    first joined wherever a quote runs across their boundary (the parser splits inside quotes),
+    then passages that are mostly quotation are skipped: a quote belongs to its speaker.
     """
     out: list[str] = []
     size = 0
-    for sent in doc.sents:
-        sentence = text[sent.start_char : sent.end_char].strip()
-        if not sentence:
+    for start, end in _passages(doc, quotes):
+        passage = " ".join(text[start:end].split())
+        if not passage:
             continue
-        quoted = sum(min(q.end, sent.end_char) - max(q.start, sent.start_char)
-                     for q in quotes if q.start < sent.end_char and sent.start_char < q.end)
-        if quoted > len(sentence) / 2:
+        quoted = sum(min(q.end, end) - max(q.start, start) for q in quotes if q.start < end and start < q.end)
+        if quoted > len(passage) / 2:
             continue
-        if out and size + len(sentence) > _SUMMARY_CHARS:
+        if out and size + len(passage) > _SUMMARY_CHARS:
             break
-        out.append(sentence)
-        size += len(sentence) + 1
+        out.append(passage)
+        size += len(passage) + 1
         if size >= _SUMMARY_CHARS:
             break
-    return " ".join(" ".join(out).split())
+    return " ".join(out)
+
+
+def _passages(doc: Doc, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentence offsets, with sentences joined where a quote (marks included) spans the gap."""
+    # Marks and the space inside them lie within two characters of the quote's text.
+    inside = [(q.start - 2, q.end + 2) for q in quotes]
+    passages: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        if passages and any(s < sent.start_char < e for s, e in inside):
+            passages[-1] = (passages[-1][0], sent.end_char)
+        else:
+            passages.append((sent.start_char, sent.end_char))
+    return passages
 
 
 def _dates(text: str, lang: LangData) -> list[DateMention]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -44,6 +44,29 @@ class LangData:
     nationalities: dict[str, str]
     labels: dict[str, str]
     stop_words: frozenset[str]
+    # Quote extraction (generator/extract/quotes.py and friends); all folded.
+    # Words that introduce a reported clause ("que", "that").
+    complementizers: frozenset[str] = frozenset()
+    # Words right before quote marks that make the quoted words a title or name ("intitulé").
+    title_cues: frozenset[str] = frozenset()
+    # Nouns naming works and shows: « … » right after them is a title, not someone's words.
+    title_nouns: frozenset[str] = frozenset()
+    # Nouns that speak for someone else ("la porte-parole de X", "le communiqué de X").
+    proxy_nouns: frozenset[str] = frozenset()
+    # Pronoun or gendered word -> "m" or "f", to resolve "il"/"she" to a fitting actor.
+    genders: dict[str, str] = field(default_factory=dict)
+    # Actor extraction (generator/extract/actors.py and friends); all folded, see lang.yml.
+    work_cues: frozenset[str] = frozenset()
+    institution_cues: frozenset[str] = frozenset()
+    org_suffixes: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
+    org_titles: frozenset[str] = frozenset()
+    facility_words: frozenset[str] = frozenset()
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """Folded names of the countries in the nationality data ("russie", "united states")."""
+        return frozenset(fold(c) for c in self.nationalities.values())
 
     def is_nationality(self, word: str) -> bool:
         """True for a nationality adjective or demonym ("vénézuélien", "Russe", "Turks")."""
@@ -119,4 +142,15 @@ def load_lang(code: str) -> LangData:
         nationalities=nationalities,
         labels={str(k): str(v) for k, v in labels.items()},
         stop_words=_stop_words(code),
+        complementizers=frozenset(fold(w) for w in raw.get("complementizers", [])),
+        title_cues=frozenset(fold(w) for w in raw.get("title_cues", [])),
+        title_nouns=frozenset(fold(w) for w in raw.get("title_nouns", [])),
+        proxy_nouns=frozenset(fold(w) for w in raw.get("proxy_nouns", [])),
+        genders={fold(w): g for g, words in (raw.get("genders") or {}).items() for w in words},
+        work_cues=frozenset(fold(w) for w in raw.get("work_cues", [])),
+        institution_cues=frozenset(fold(w) for w in raw.get("institution_cues", [])),
+        org_suffixes=frozenset(fold(w) for w in raw.get("org_suffixes", [])),
+        collective_nouns=frozenset(fold(w) for w in raw.get("collective_nouns", [])),
+        org_titles=frozenset(fold(w) for w in raw.get("org_titles", [])),
+        facility_words=frozenset(fold(w) for w in raw.get("facility_words", [])),
     )

@@ -1,18 +1,28 @@
 """Actors of one article: people, organisations and places under one canonical name each.
 
-BASELINE: raw spaCy entities, merged by surname. To be replaced by the full cleaning/merging rules.
+`extract_actors(doc, lang)` runs the steps in order: find and clean names (`names.py`), group
+them by actor (`merge.py`), decide each group's type and drop non-actors (`kinds.py`), attach
+roles and resolve role descriptions (`roles.py`). The resulting `ActorTable` also answers
+"who is this?" for other extractors (`resolve`), and `rank_actors` marks the key actors.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..langdata import LangData, fold
 from ..models import Actor, Span
 from ..text import slugify
+from .kinds import decide_kind, is_actor
+from .merge import abbreviates, group_names, is_acronym, person_compatible
+from .names import Candidate, clean_span, find_candidates, name_words
+from .roles import describe, find_descriptions, resolve_description, role_words, roles_of
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,8 @@ class ActorTable:
 
     actors: tuple[Actor, ...]
     mentions: tuple[Mention, ...]
+    # Language data for resolving descriptions; a table built without it resolves names only.
+    lang: LangData | None = field(default=None, compare=False, repr=False)
 
     def by_id(self, actor_id: str | None) -> Actor | None:
         """The actor with that id, if any."""
@@ -44,15 +56,25 @@ class ActorTable:
         return None
 
     def resolve(self, span: SpacySpan) -> Actor | None:
-        """The actor a name or description in the text refers to, if it can be told."""
-        found = self.at(span.start_char, span.end_char)
-        if found:
+        """The actor a name or description in the text refers to, or None when it cannot be told."""
+        inside = [m for m in self.mentions if m.start < span.end_char and span.start_char < m.end]
+        if inside:
+            root = span.root.idx
+            best = next((m for m in inside if m.start <= root < m.end), inside[0])
+            return self.by_id(best.actor_id)
+        found = self._by_name(span)
+        if found is not None or self.lang is None:
             return found
-        key = fold(span.text)
-        for a in self.actors:
-            if key == fold(a.name) or key in {fold(x) for x in a.aliases}:
-                return a
-        return None
+        desc = describe(span, self.lang)
+        if desc is None:
+            return None
+        return resolve_description(desc, self.actors, self.names_before(span.start_char), self.resolve, self.lang)
+
+    def names_before(self, offset: int) -> Counter[str]:
+        """How often each actor is named (not described) before `offset`: salience so far."""
+        names = {a.id: {name_words(n) for n in (a.name, *a.aliases)} for a in self.actors}
+        return Counter(m.actor_id for m in self.mentions
+                       if m.end <= offset and name_words(m.text) in names.get(m.actor_id, ()))
 
     def mentions_before(self, offset: int, type: str | None = None) -> list[Mention]:
         """Mentions ending before `offset`, nearest first, optionally of one actor type."""
@@ -61,40 +83,150 @@ class ActorTable:
             out = [m for m in out if (a := self.by_id(m.actor_id)) is not None and a.type == type]
         return sorted(out, key=lambda m: -m.start)
 
+    def _by_name(self, span: SpacySpan) -> Actor | None:
+        """The actor a name form refers to; an ambiguous short name goes to the latest named."""
+        text = span.text
+        if self.lang is not None:
+            cand = clean_span(span.doc, span.start, span.end, "person", self.lang)
+            if cand is None:
+                return None
+            text = cand.text
+        key = name_words(text)
+        if not key:
+            return None
+        exact = [a for a in self.actors if key in {name_words(n) for n in (a.name, *a.aliases)}]
+        found = exact or [a for a in self.actors if _fits(text, key, a, self.lang)]
+        if len(found) <= 1:
+            return found[0] if found else None
+        last = {m.actor_id: m.start for m in self.mentions if m.end <= span.start_char}
+        best = max(found, key=lambda a: last.get(a.id, -1))
+        return best if best.id in last else None
+
+
+def _fits(text: str, key: tuple[str, ...], actor: Actor, lang: LangData | None) -> bool:
+    """True when a name form can stand for the actor (surname, initial, acronym)."""
+    if actor.type == "person":
+        return any(person_compatible(key, name_words(n)) for n in (actor.name, *actor.aliases))
+    if lang is not None and is_acronym(text):
+        return any(abbreviates(text, n, lang) for n in (actor.name, *actor.aliases))
+    return False
+
 
 def extract_actors(doc: Doc, lang: LangData) -> ActorTable:
-    """Actors of the document, typed and merged under one canonical name."""
-    groups: dict[str, list[SpacySpan]] = defaultdict(list)
-    types: dict[str, str] = {}
-    for ent in doc.ents:
-        kind = lang.entity_types.get(ent.label_)
-        if kind is None:
+    """Actors of the document (spaCy `Doc` of the article), typed, merged, with roles and mentions."""
+    cands = find_candidates(doc, lang)
+    groups = group_names(doc, cands, lang)
+    groups = _add_untagged_occurrences(doc, groups, lang)
+    kinds = [decide_kind(doc, g, lang) for g in groups]
+    person_words = {w for g, k in zip(groups, kinds) if k == "person" for c in g for w in name_words(c.text)}
+    kept = [(g, k) for g, k in zip(groups, kinds) if is_actor(doc, g, k, person_words, lang)]
+    table, taken = _table(doc, kept, lang)
+    return _add_descriptions(doc, table, taken, lang)
+
+
+def _table(doc: Doc, groups: list[tuple[list[Candidate], str]], lang: LangData) -> tuple[ActorTable, set[int]]:
+    """Actors and mentions for the kept groups, with the roles written next to their names."""
+    actors, mentions, used_ids = [], [], set()
+    taken = {i for g, _ in groups for c in g for i in range(c.first, c.last)}
+    for group, kind in groups:
+        name = _canonical(group)
+        aid = _unique_id(slugify(name), used_ids)
+        roles: list[str] = []
+        spans = [(c.start, c.end, c.text) for c in group]
+        if kind != "place":
+            for c in group:
+                for role in roles_of(doc, c, lang):
+                    if fold(role.text) not in {fold(r) for r in roles}:
+                        roles.append(role.text)
+                    taken |= {t.i for t in doc.char_span(role.start, role.end, alignment_mode="expand") or ()}
+                    if role.separate:
+                        spans.append((role.start, role.end, role.text))
+        aliases = tuple(dict.fromkeys(c.text for c in group if c.text != name))
+        spans.sort()
+        actors.append(Actor(id=aid, name=name, type=kind, aliases=aliases, roles=tuple(roles),
+                            mentions=len(spans), spans=tuple(Span(s, e) for s, e, _ in spans)))
+        mentions += [Mention(s, e, aid, t) for s, e, t in spans]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    actors.sort(key=lambda a: a.spans[0].start if a.spans else 0)
+    return ActorTable(tuple(actors), tuple(mentions), lang), taken
+
+
+def _add_descriptions(doc: Doc, table: ActorTable, taken: set[int], lang: LangData) -> ActorTable:
+    """Resolve "le président vénézuélien"-like descriptions in text order, adding mentions and roles."""
+    for span in find_descriptions(doc, lang, taken):
+        desc = describe(span, lang)
+        if desc is None:
             continue
-        name = ent.text.strip()
-        canon = next((c for c in groups if fold(c).split()[-1:] == fold(name).split()[-1:]), name)
-        if len(name) > len(canon):
-            groups[name] = groups.pop(canon)
-            types[name] = types.pop(canon)
-            canon = name
-        groups[canon].append(ent)
-        types.setdefault(canon, kind)
-    actors, mentions = [], []
-    for canon, ents in groups.items():
-        aid = slugify(canon)
-        aliases = tuple(sorted({e.text for e in ents} - {canon}))
-        actors.append(Actor(id=aid, name=canon, type=types[canon], aliases=aliases, mentions=len(ents),
-                            spans=tuple(Span(e.start_char, e.end_char) for e in ents)))
-        mentions += [Mention(e.start_char, e.end_char, aid, e.text) for e in ents]
-    return ActorTable(tuple(actors), tuple(sorted(mentions, key=lambda m: m.start)))
+        actor = resolve_description(desc, table.actors, table.names_before(span.start_char), table.resolve, lang)
+        if actor is None:
+            continue
+        role = span[1:].text
+        new_role = (actor.type == "person") == desc.person_title and not any(
+            set(role_words(role)) <= set(role_words(r)) for r in actor.roles)
+        updated = dataclasses.replace(
+            actor,
+            roles=actor.roles + ((role,) if new_role else ()),
+            mentions=actor.mentions + 1,
+            spans=tuple(sorted((*actor.spans, Span(span.start_char, span.end_char)), key=lambda s: s.start)),
+        )
+        mention = Mention(span.start_char, span.end_char, actor.id, span.text)
+        table = ActorTable(
+            tuple(updated if a.id == actor.id else a for a in table.actors),
+            tuple(sorted((*table.mentions, mention), key=lambda m: (m.start, m.end))),
+            lang,
+        )
+    return table
 
 
-def rank_actors(table: ActorTable, quoted: set[str], title: str, lead_end: int) -> ActorTable:
-    """Mark the few central actors `key`: quoted, named in the title or lead, often mentioned."""
-    import dataclasses
+def _add_untagged_occurrences(doc: Doc, groups: list[list[Candidate]], lang: LangData) -> list[list[Candidate]]:
+    """Occurrences of a known name that the model left untagged join their actor's group."""
+    taken = [(c.start, c.end) for g in groups for c in g]
+    out = []
+    for group in groups:
+        group = list(group)
+        for form in {c.text for c in group if len(c.text) >= 3 and c.text[:1].isupper()}:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                span = doc.char_span(m.start(), m.end())
+                if span is None:
+                    continue
+                group.append(Candidate(m.start(), m.end(), form, group[0].kind, span.start, span.end))
+                taken.append((m.start(), m.end()))
+        out.append(sorted(group, key=lambda c: c.start))
+    return out
 
-    actors = []
+
+def _canonical(group: Sequence[Candidate]) -> str:
+    """The fullest name form used in the text: most words, no initials, longest, earliest."""
+    def fullness(c: Candidate) -> tuple[int, int, int, int]:
+        words = name_words(c.text)
+        initials = sum(w.endswith(".") and len(w) <= 3 for w in words)
+        return (not is_acronym(c.text), len(words) - initials, len(c.text), -c.start)
+    return max(group, key=fullness).text
+
+
+def _unique_id(slug: str, used: set[str]) -> str:
+    """`slug`, or `slug-2`, `slug-3`… when another actor of the article already has it."""
+    out, n = slug, 1
+    while out in used:
+        n += 1
+        out = f"{slug}-{n}"
+    used.add(out)
+    return out
+
+
+def rank_actors(table: ActorTable, quoted_actor_ids: set[str], title: str, lead_end: int) -> ActorTable:
+    """The same table with `key` set on the 1-5 central actors: quoted, in the title or lead, often named."""
+    title_words = set(role_words(title))
+    scores: dict[str, float] = defaultdict(float)
     for a in table.actors:
+        forms = [name_words(n) for n in (a.name, *a.aliases)]
+        in_title = any(f and (set(f) <= title_words) for f in forms)
         in_lead = any(s.start < lead_end for s in a.spans)
-        key = a.id in quoted or fold(a.name.split()[-1]) in fold(title) or (in_lead and a.mentions >= 2)
-        actors.append(dataclasses.replace(a, key=key))
-    return ActorTable(tuple(actors), table.mentions)
+        scores[a.id] = (3.0 * (a.id in quoted_actor_ids) + 3.0 * in_title + 1.5 * in_lead
+                        + min(a.mentions, 6) * 0.5 - (0.5 if a.type == "place" else 0.0))
+    ranked = sorted(table.actors, key=lambda a: -scores[a.id])
+    keys = {a.id for a in ranked[:5] if scores[a.id] >= 3.0} or {a.id for a in ranked[:1]}
+    actors = tuple(dataclasses.replace(a, key=a.id in keys) for a in table.actors)
+    return dataclasses.replace(table, actors=actors)

@@ -1,0 +1,117 @@
+"""Decide what kind of actor a group of names is, and whether it is an actor at all.
+
+Types come from the model's labels by majority over all mentions, with one correction: a
+place that the text treats as an institution becomes an organisation ("la Maison Blanche a
+annoncé", "the White House spokesman", "l'administration de la Maison Blanche",
+"Bruxelles a répondu"), and an organisation named like a building is a place ("Century City
+Towers"). Countries named in the nationality data stay places even when they act: the
+annotation guidelines keep "la Syrie" or "North Korea" as places that are parties.
+
+Groups that are not actors are dropped: news media that only pass on someone's words
+("a déclaré à l'AFP", "told LA Weekly"), families named by a plural ("the Sams",
+"des Fabius") and common nouns capitalised only because they open a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..langdata import LangData, fold
+from .merge import vote_kind
+from .names import Candidate, name_words
+
+# Dependency labels of an object or oblique argument ("told X", "déclaré à X").
+_OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "obl", "obl:arg", "obl:mod", "pobj"})
+
+
+def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
+    """The actor type of a group of names: the majority label, places promoted when acting."""
+    kind = vote_kind(c.kind for c in group)
+    if kind == "organization" and any(_facility(c.text, lang) for c in group):
+        return "place"
+    if kind != "place" or any(" ".join(name_words(c.text)) in lang.countries for c in group):
+        return kind
+    if any(_acts(_root(doc, c), lang) or _verb_follows(doc, c) for c in group):
+        return "organization"
+    return kind
+
+
+def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[str], lang: LangData) -> bool:
+    """False for groups that name no actor of the story (see the module docstring)."""
+    roots = [_root(doc, c) for c in group]
+    if kind == "organization" and all(_passes_words_on(r, lang) for r in roots):
+        return False
+    if all(_family(doc, c, r, person_words) for c, r in zip(group, roots)):
+        return False
+    return not _sentence_initial_common_noun(doc, group)
+
+
+def _facility(name: str, lang: LangData) -> bool:
+    """True for a building or site name: "Century City Towers", "stade de France"."""
+    words = name_words(name)
+    return len(words) >= 2 and (words[0] in lang.facility_words or words[-1] in lang.facility_words)
+
+
+def _root(doc: Doc, cand: Candidate) -> Token:
+    """The syntactic head of a name."""
+    return doc[cand.first : cand.last].root
+
+
+def _acts(root: Token, lang: LangData) -> bool:
+    """True when a place name is used as an institution: an acting subject or an office's seat."""
+    if root.dep_ in ("nsubj",) and root.head.pos_ == "VERB":
+        return True
+    head = root.head
+    if head.pos_ == "ADP":
+        head = head.head
+    if root.dep_ in ("nmod", "compound", "poss", "pobj", "obl") and head is not root:
+        return fold(head.text) in lang.institution_cues
+    return False
+
+
+def _verb_follows(doc: Doc, cand: Candidate) -> bool:
+    """True when a verb (after auxiliaries) follows a name that opens a sentence or clause.
+
+    A fallback for parses that miss the subject ("Bruxelles a rejeté …" parsed as two roots).
+    """
+    start = cand.first - 1 if cand.first > 0 and doc[cand.first - 1].pos_ == "DET" else cand.first
+    if start > 0 and not doc[start].is_sent_start and not doc[start - 1].is_punct:
+        return False
+    i = cand.last
+    while i < len(doc) and doc[i].pos_ == "AUX":
+        i += 1
+    return i < len(doc) and doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl")
+
+
+def _passes_words_on(root: Token, lang: LangData) -> bool:
+    """True when an organisation is only the addressee of someone's words ("told LA Weekly")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        head = head.head
+    if not (root.dep_ in _OBJECT_DEPS and head.pos_ == "VERB" and fold(head.lemma_) in lang.speech_verbs):
+        return False
+    # "asked the Council to help" gives the organisation a task: it acts, it does not relay.
+    return not any(c.dep_ in ("xcomp", "oprd") for c in head.children)
+
+
+def _family(doc: Doc, cand: Candidate, root: Token, person_words: set[str]) -> bool:
+    """True for a family named by a plural: "the Sams" (Thomas and Manju Sam), "des Fabius"."""
+    if cand.last - cand.first != 1:
+        return False
+    word = fold(cand.text)
+    if root.tag_ == "NNPS" or "Plur" in root.morph.get("Number"):
+        if word.endswith("s") and word[:-1] in person_words:
+            return True
+    before = doc[cand.first - 1] if cand.first else None
+    return (before is not None and before.text[:1].islower() and "Plur" in before.morph.get("Number")
+            and "Def" in before.morph.get("Definite") and cand.kind == "person")
+
+
+def _sentence_initial_common_noun(doc: Doc, group: Sequence[Candidate]) -> bool:
+    """True for one capitalised word that only opens sentences and is lowercase elsewhere."""
+    if any(c.last - c.first != 1 or not doc[c.first].is_sent_start for c in group):
+        return False
+    lower = group[0].text.lower()
+    return any(t.text == lower for t in doc)

@@ -1,0 +1,271 @@
+"""Names found in a parsed text: spaCy entities cleaned, rejected or rescued, before any merging.
+
+A `Candidate` is one stretch of text that names a person, organisation or place, with the type
+the model suggested. Cleaning removes what is glued to a name (honorifics, determiners, elided
+function words, nationality adjectives, trailing punctuation and possessives); rejection drops
+what only looks like a name (pronouns, lowercase words, demonyms, titles of works); rescue adds
+names the model missed or mis-typed. Every word list comes from `LangData`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..langdata import LangData, fold
+
+# Symbols that, glued to a name ("Maduro+"), make it the title of a show or product.
+_WORK_SYMBOLS = "+#@©®™*"
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# An elided function word glued to the next word inside one token ("qu'Erdogan").
+_GLUED_ELISION = re.compile(r"^(\w{1,3}['’])(?=\w)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One cleaned name in the text: character offsets, token range and suggested actor type."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    first: int
+    last: int
+
+
+def find_candidates(doc: Doc, lang: LangData) -> list[Candidate]:
+    """Cleaned names of people, organisations and places in `doc`, sorted by offset."""
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        kind = lang.entity_types.get(ent.label_)
+        if kind is None:
+            rescued = _rescue_unmapped(doc, ent.start, ent.end, lang)
+            if rescued is not None:
+                found.append(rescued)
+            continue
+        for first, last in _split_at_determiners(doc, ent.start, ent.end):
+            cand = clean_span(doc, first, last, kind, lang)
+            if cand is not None and not is_work_title(doc, cand, lang):
+                found.append(cand)
+    found += _misc_known_people(doc, lang, found)
+    taken = {i for c in found for i in range(c.first, c.last)}
+    found += _recurring_proper_runs(doc, lang, taken)
+    found += _national_groups(doc, lang, taken)
+    return sorted(found, key=lambda c: c.start)
+
+
+def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Candidate | None:
+    """The name left in tokens [first, last) once glued words are removed, or None if none is."""
+    while first < last and _strip_leading(doc, first, last, kind, lang):
+        first += 1
+    while last > first and _strip_trailing(doc[last - 1], lang):
+        last -= 1
+    if first >= last:
+        return None
+    # "the Los Angeles Sheriff's office": the possessive belongs to the name when a lowercase
+    # institution noun closes it.
+    if (last + 1 < len(doc) and doc[last].text in _POSSESSIVES
+            and fold(doc[last + 1].text) in lang.org_suffixes):
+        last, kind = last + 2, "organization"
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    glued = _GLUED_ELISION.match(doc[first].text)
+    if glued and fold(glued.group(1)) in lang.leading_function_words:
+        start += len(glued.group(1))
+    text = doc.text[start:end]
+    if not _looks_like_name(text, lang):
+        return None
+    return Candidate(start, end, text, kind, first, last)
+
+
+def is_work_title(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True when the name is the title of a show or work rather than an actor."""
+    after = doc.text[cand.end : cand.end + 1]
+    if any(c in _WORK_SYMBOLS for c in cand.text) or (after and after in _WORK_SYMBOLS):
+        return True
+    if _quoted(doc.text, cand.start, cand.end, lang):
+        return True
+    # "son émission télévisée, Maduro+", "une émission intitulée Los desayunos": look back over
+    # punctuation, adjectives and participles only, so "l'émission de Jean Dupont" keeps Dupont.
+    i = cand.first - 1
+    while i >= 0 and cand.first - i <= 4:
+        tok = doc[i]
+        if fold(tok.text) in lang.work_cues:
+            return True
+        if not (tok.is_punct or tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm")):
+            break
+        i -= 1
+    return False
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Folded words of a name, for comparing forms ("D. Trump's" -> ("d.", "trump"))."""
+    words = fold(text).replace("’", "'").split()
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return tuple(w for w in words if w)
+
+
+def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bool:
+    """True when token i is glued to the name that follows and is not part of it."""
+    tok = doc[i]
+    word = fold(tok.text)
+    rest = doc[i + 1 : last]
+    if not len(rest):
+        return False
+    if word.rstrip(".") in lang.honorifics or word in lang.honorifics:
+        return True
+    if word in lang.leading_function_words or word in lang.non_names:
+        if tok.text[:1].islower():
+            return True
+        # A capitalised article may belong to the name ("Le Pen", "The Hague"): drop it only at
+        # a sentence start when the rest is a name on its own.
+        return tok.is_sent_start and (len(rest) >= 2 or _bare_elsewhere(doc, tok, rest.text))
+    next_is_name = rest[0].text[:1].isupper()
+    if next_is_name and (lang.is_nationality(word) or word in lang.titles):
+        return True
+    # Person names start with a capital: "affaire Merah" is about Merah.
+    return kind == "person" and tok.text[:1].islower()
+
+
+def _strip_trailing(tok: Token, lang: LangData) -> bool:
+    """True when the last token of a span is punctuation, a possessive or a function word."""
+    if tok.text in _POSSESSIVES or tok.is_punct:
+        return True
+    return tok.text[:1].islower() and fold(tok.text) in lang.leading_function_words
+
+
+def _looks_like_name(text: str, lang: LangData) -> bool:
+    """False for pronouns, function words, lowercase phrases and bare demonyms."""
+    key = fold(text)
+    if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        return False
+    if key in lang.pronouns or key in lang.non_names or key in lang.stop_words:
+        return False
+    if key.rstrip(".") in lang.honorifics or key in lang.honorifics:
+        return False
+    return not (" " not in key and lang.is_nationality(key))
+
+
+def _bare_elsewhere(doc: Doc, article: Token, rest: str) -> bool:
+    """True when `rest` also appears in the text without the capitalised `article` before it."""
+    for m in re.finditer(re.escape(rest), doc.text):
+        before = doc.text[max(0, m.start() - len(article.text) - 1) : m.start()].strip()
+        if m.start() != article.idx + len(article.text_with_ws) and before != article.text:
+            return True
+    return False
+
+
+def _split_at_determiners(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
+    """Token ranges of an entity cut at a lowercase determiner not after a preposition.
+
+    "Rathbun the Scientology" is two names the model joined; "Conseil de sécurité de l'ONU" and
+    "Daughters of the American Revolution" keep their article after a preposition.
+    """
+    parts, begin = [], first
+    for i in range(first + 1, last - 1):
+        tok = doc[i]
+        if tok.pos_ == "DET" and tok.text[:1].islower() and doc[i - 1].pos_ != "ADP":
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, last))
+    return parts
+
+
+def _quoted(text: str, start: int, end: int, lang: LangData) -> bool:
+    """True when the name alone fills a pair of quotation marks: a title or a scare-quoted term."""
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 3].lstrip(" ,")
+    return any(before.endswith(o) and after.startswith(c) for o, c in lang.quote_pairs)
+
+
+def _rescue_unmapped(doc: Doc, first: int, last: int, lang: LangData) -> Candidate | None:
+    """A person's name inside an entity of another label: "Turc Recep Tayyip Erdogan" (MISC).
+
+    The model often types a name as MISC when a nationality or a title is glued before it, or
+    right after a title ("le ministre Jean Dupont"). Two or more capitalised proper nouns left
+    after removing those words are taken as a person.
+    """
+    lead = fold(doc[first].text)
+    before = fold(doc[first - 1].text) if first > 0 else ""
+    after_title = before in lang.titles or lang.is_nationality(before) or before.rstrip(".") in lang.honorifics
+    if lang.is_nationality(lead) or lead in lang.titles or lead.rstrip(".") in lang.honorifics:
+        first += 1
+    elif not after_title:
+        return None
+    # The model may glue more words on ("Turc Recep Tayyip Erdogan à Ankara"): keep the
+    # capitalised run that follows the title.
+    end = first
+    while end < last and doc[end].text[:1].isupper():
+        end += 1
+    if end - first < 2:
+        return None
+    return clean_span(doc, first, end, "person", lang)
+
+
+def _misc_known_people(doc: Doc, lang: LangData, found: list[Candidate]) -> list[Candidate]:
+    """A full name the model typed otherwise, whose surname it typed as a person elsewhere.
+
+    "Recep Tayyip Erdoğan" (MISC) … "Erdogan" (PER): the full name is the person's.
+    """
+    surnames = {name_words(c.text)[-1] for c in found if c.kind == "person" and name_words(c.text)}
+    taken = {i for c in found for i in range(c.first, c.last)}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in lang.entity_types or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if len(ent) >= 2 and all(t.text[:1].isupper() for t in ent) and name_words(ent.text)[-1] in surnames:
+            cand = clean_span(doc, ent.start, ent.end, "person", lang)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _recurring_proper_runs(doc: Doc, lang: LangData, taken: set[int]) -> list[Candidate]:
+    """Organisations the model missed: runs of 2+ capitalised words repeated in the text.
+
+    A run that recurs ("the FIRST Global competition … the first FIRST Global competition") is a
+    name the article relies on, whatever the model made of it (often an ordinal or adjectives).
+    Capitals are read from the text, not from the tagger, which mis-tags such names.
+    """
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and _capitalised_word(doc[j], lang):
+            j += 1
+        if j - i >= 2 and not doc[i].is_sent_start:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    counts = Counter(doc[a:b].text for a, b in runs)
+    out = []
+    for a, b in runs:
+        if counts[doc[a:b].text] >= 2:
+            cand = clean_span(doc, a, b, "organization", lang)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _capitalised_word(tok: Token, lang: LangData) -> bool:
+    """A capitalised word that is not a function word, nationality, month, weekday or title."""
+    word = fold(tok.text)
+    return (tok.is_alpha and tok.text[:1].isupper() and (word not in lang.stop_words or tok.text.isupper())
+            and not lang.is_nationality(word) and word not in lang.titles
+            and word not in {fold(m) for m in lang.months + lang.weekdays})
+
+
+def _national_groups(doc: Doc, lang: LangData, taken: set[int]) -> list[Candidate]:
+    """A group named by nationality and a collective noun ("the Afghan team"), used twice or more."""
+    pairs = []
+    for tok in doc:
+        if fold(tok.text) not in lang.collective_nouns or tok.i in taken:
+            continue
+        for other in (tok.i - 1, tok.i + 1):
+            if 0 <= other < len(doc) and lang.is_nationality(doc[other].text):
+                pairs.append((min(tok.i, other), max(tok.i, other) + 1))
+    counts = Counter(fold(doc[a:b].text) for a, b in pairs)
+    return [Candidate(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), doc[a:b].text, "organization", a, b)
+            for a, b in pairs if counts[fold(doc[a:b].text)] >= 2]

@@ -1,0 +1,190 @@
+"""Direct quotes, their speakers, and reported statements, on real sentences parsed by the model.
+
+Speakers are checked by a word of their name, so the tests hold whichever full name the actor
+table settles on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from generator.extract.actors import extract_actors
+from generator.extract.quotes import extract_quotes
+from generator.langdata import LangData
+from generator.models import Quote, Statement
+
+
+def run(doc: Doc, lang: LangData) -> tuple[list[Quote], list[Statement]]:
+    return extract_quotes(doc, lang, extract_actors(doc, lang))
+
+
+def found(doc: Doc, lang: LangData) -> list[tuple[str, str | None]]:
+    """(quote text, speaker name or None) for each quote."""
+    return [(q.text, q.speaker_name) for q in run(doc, lang)[0]]
+
+
+def check(got: list[tuple[str, str | None]], expected: list[tuple[str, str | None]]) -> None:
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    for (text, name), (_, want) in zip(got, expected):
+        if want is None:
+            assert name is None, text
+        else:
+            assert name is not None and want in name, (text, name)
+
+
+FRENCH = [
+    # Incise after the quote, inverted subject ("a-t-il déclaré", "explique-t-elle").
+    ("Le ministre Bruno Lemaire a visité l'usine. « Nous allons sauver ces emplois coûte que coûte », "
+     "a-t-il déclaré.", [("Nous allons sauver ces emplois coûte que coûte", "Lemaire")]),
+    ("Anne Hidalgo est arrivée à midi. « La ville ne paiera pas cette facture », explique-t-elle.",
+     [("La ville ne paiera pas cette facture", "Hidalgo")]),
+    # Inverted noun subject; an unnamed spokesperson speaks for her organisation.
+    ("Greenpeace a publié un bilan. « Les chiffres sont très inquiétants cette année », a répondu la "
+     "porte-parole de Greenpeace.", [("Les chiffres sont très inquiétants cette année", "Greenpeace")]),
+    # Colon introduction, with and without a speech verb.
+    ("Le maire Pierre Durand a tranché : « Le marché restera ouvert le dimanche ».",
+     [("Le marché restera ouvert le dimanche", "Durand")]),
+    ("Emmanuel Macron a déclaré : « La France ne reculera pas devant la menace ».",
+     [("La France ne reculera pas devant la menace", "Macron")]),
+    # "selon X", "d'après X".
+    ("Selon Amnesty International, « les prisonniers sont privés de soins depuis des mois ».",
+     [("les prisonniers sont privés de soins depuis des mois", "Amnesty")]),
+    ("D'après le communiqué de la SNCF, « le trafic reprendra normalement lundi matin ».",
+     [("le trafic reprendra normalement lundi matin", "SNCF")]),
+    # A split quote: both halves go to the same speaker.
+    ("Le syndicaliste Philippe Martinez était en colère. « Nous ne signerons pas », a-t-il dit, "
+     "« tant que les salaires ne seront pas revus à la hausse ».",
+     [("Nous ne signerons pas", "Martinez"), ("tant que les salaires ne seront pas revus à la hausse", "Martinez")]),
+    # A speech verb makes a short name-calling a quote; a scare-quoted term is not one.
+    ("François Bayrou avait appelé son rival « le candidat des banques et des riches ».",
+     [("le candidat des banques et des riches", "Bayrou")]),
+    ("Le succès de la « dédiabolisation » a surpris les observateurs.", []),
+    ("Deux Polonais servaient de « mules » pour le réseau.", []),
+    # Titles of works and shows are not quotes.
+    ("Elle animait l'émission « Les Matins de la rédaction nationale » depuis 2010.", []),
+    ("Le rapport intitulé « L'archipel des tortures en Syrie » a été publié hier.", []),
+    # Nested quotes stay inside the outer quote.
+    ("« J'ai dit au président : « nous devons agir contre la corruption ». Il n'a rien fait », "
+     "raconte Jean Dupuis.",
+     [("J'ai dit au président : « nous devons agir contre la corruption ». Il n'a rien fait", "Dupuis")]),
+    # A stand-alone paragraph quote follows a paragraph naming its speaker.
+    ("La présidente Ursula von der Leyen a pris la parole devant le Parlement. « L'Europe doit "
+     "investir massivement », a-t-elle affirmé.\n« Nous n'avons plus de temps à perdre. »",
+     [("L'Europe doit investir massivement", "Leyen"), ("Nous n'avons plus de temps à perdre.", "Leyen")]),
+    # Multi-paragraph quote: each paragraph its own quote, same speaker.
+    ("Le général Pierre de Villiers a écrit une longue lettre.\n« Je quitte mes fonctions sans regret.\n"
+     "« Je reste au service du pays », conclut-il.",
+     [("Je quitte mes fonctions sans regret.", "Villiers"), ("Je reste au service du pays", "Villiers")]),
+    # A pronoun goes to the last subject outside quotes, not to a name inside a quote.
+    ("Nicolas Sarkozy a répondu aux journalistes. « Cette administration [Obama] ne voulait pas "
+     "travailler avec nous », a-t-il déclaré.",
+     [("Cette administration [Obama] ne voulait pas travailler avec nous", "Sarkozy")]),
+    ("Nicolas Sarkozy a reçu la presse. « Vladimir Poutine ment depuis le début de la crise », a-t-il affirmé.",
+     [("Vladimir Poutine ment depuis le début de la crise", "Sarkozy")]),
+    # The pronoun's gender skips a nearer subject of the other gender.
+    ("Mme Claire Moreau dirige le laboratoire. M. Paul Girard a présenté les résultats. « Nous avons "
+     "réussi grâce à toute l'équipe », a-t-elle ajouté.",
+     [("Nous avons réussi grâce à toute l'équipe", "Moreau")]),
+    # A short utterance counts when a speech verb introduces it; a short term alone does not.
+    ("« Jamais ! », a lancé Jean-Luc Mélenchon.", [("Jamais !", "Mélenchon")]),
+    ("Les banques prennent des mesures pour « sécuriser un maximum les transactions ».",
+     [("sécuriser un maximum les transactions", None)]),
+    # Nothing in the text names the speaker.
+    ("« Il faut que tout cela change très vite », pouvait-on lire sur une pancarte.",
+     [("Il faut que tout cela change très vite", None)]),
+    ("La rumeur courait dans la ville. « Le maire va démissionner avant l'été ».",
+     [("Le maire va démissionner avant l'été", None)]),
+    # Dialogue dashes: the incise is cut off the line.
+    ("Le juge interroge Marc Dutroux.\n— Je ne me souviens de rien du tout, répond Marc Dutroux.",
+     [("Je ne me souviens de rien du tout", "Dutroux")]),
+    # A two-speaker exchange inside one pair is two quotes.
+    ("« Vous avez menti aux Français ! – Non, j'ai dit toute la vérité. »",
+     [("Vous avez menti aux Français !", None), ("Non, j'ai dit toute la vérité.", None)]),
+    # Unbalanced marks: recover the closed quote, never swallow the rest of the article.
+    ("Jean Castex a dit « ceci ne finit jamais et puis « nous verrons bien demain », a-t-il ajouté.\n"
+     "Le reste de l'article parle d'autre chose « complètement ».",
+     [("nous verrons bien demain", "Castex")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH)
+def test_french_quotes(text: str, expected: list[tuple[str, str | None]], parse_fr: Callable[[str], Doc],
+                       fr: LangData) -> None:
+    check(found(parse_fr(text), fr), expected)
+
+
+ENGLISH = [
+    ('"We will appeal this decision," said Smith, the lawyer for the family.',
+     [("We will appeal this decision", "Smith")]),
+    ('Senator Elizabeth Warren spoke after the vote. "This bill is a disgrace to the country," she said.',
+     [("This bill is a disgrace to the country", "Warren")]),
+    ('"The economy is growing faster than expected," Janet Yellen told reporters, "and inflation is '
+     'falling."',
+     [("The economy is growing faster than expected", "Yellen"), ("and inflation is falling.", "Yellen")]),
+    ('According to the World Health Organization, "the outbreak is far from over in the region."',
+     [("the outbreak is far from over in the region.", "World Health Organization")]),
+    ('Governor Gavin Newsom wrote: "California will not back down from this fight."',
+     [("California will not back down from this fight.", "Newsom")]),
+    # A stand-alone paragraph continues the speaker of the paragraph before.
+    ('"Ten years ago, none of this was possible," said Ambassador Rahimi.\n"Our students are the future '
+     'of the country."',
+     [("Ten years ago, none of this was possible", "Rahimi"), ("Our students are the future of the country.",
+                                                                "Rahimi")]),
+    # Titles, names and scare quotes are not quotes.
+    ('Their robot, named "Pride of the Northern Valley," won a bronze medal.', []),
+    ('The girls were granted "parole" status on humanitarian grounds.', []),
+    ('She starred in the film "Gone With the Wind" in 1939.', []),
+    ('"Never again!" shouted Senator Bernie Sanders.', [("Never again!", "Sanders")]),
+    ('Mr. Tom Baker left early. Ms. Helen Clark stayed behind. "We did everything we could for them," '
+     'he said.', [("We did everything we could for them", "Baker")]),
+    # Nobody named.
+    ('A sign at the gate read "No entry after dark for any visitor."',
+     [("No entry after dark for any visitor.", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_english_quotes(text: str, expected: list[tuple[str, str | None]], parse_en: Callable[[str], Doc],
+                        en: LangData) -> None:
+    check(found(parse_en(text), en), expected)
+
+
+def test_quote_offsets_point_at_the_text(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    text = "Le ministre Gérald Darmanin a prévenu : « Nous ne tolérerons aucune violence ce soir »."
+    doc = parse_fr(text)
+    [quote], _ = run(doc, fr)
+    assert text[quote.start:quote.end] == quote.text == "Nous ne tolérerons aucune violence ce soir"
+    assert quote.cue and 0.0 < quote.confidence <= 1.0
+
+
+STATEMENTS_FR = [
+    ("Le président Nicolás Maduro a expliqué qu'il avait tenté de parvenir à un accord avec Washington.",
+     "il avait tenté de parvenir à un accord avec Washington", "Maduro"),
+    ("Angela Merkel a déclaré que l'Allemagne accueillerait les réfugiés.",
+     "l'Allemagne accueillerait les réfugiés", "Merkel"),
+]
+
+
+@pytest.mark.parametrize(("text", "statement", "speaker"), STATEMENTS_FR)
+def test_french_statements(text: str, statement: str, speaker: str, parse_fr: Callable[[str], Doc],
+                           fr: LangData) -> None:
+    quotes, statements = run(parse_fr(text), fr)
+    assert quotes == []
+    assert [s.text for s in statements] == [statement]
+    assert statements[0].speaker_name and speaker in statements[0].speaker_name
+
+
+def test_english_statement(parse_en: Callable[[str], Doc], en: LangData) -> None:
+    quotes, statements = run(parse_en("Boris Johnson said that the government would review the rules."), en)
+    assert quotes == []
+    assert [s.text for s in statements] == ["the government would review the rules"]
+    assert statements[0].speaker_name and "Johnson" in statements[0].speaker_name
+
+
+def test_quoted_complement_is_a_quote_not_a_statement(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    quotes, statements = run(parse_fr("Claude Bartolone a déclaré qu'« il ne pourra plus y avoir de suspension »."), fr)
+    assert [q.text for q in quotes] == ["il ne pourra plus y avoir de suspension"]
+    assert statements == []

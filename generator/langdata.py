@@ -63,7 +63,7 @@ class LangData:
     org_titles: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()
 
-    @property
+    @functools.cached_property
     def countries(self) -> frozenset[str]:
         """Folded names of the countries in the nationality data ("russie", "united states")."""
         return frozenset(fold(c) for c in self.nationalities.values())
@@ -73,8 +73,9 @@ class LangData:
         return fold(word) in self.nationalities
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lowercase, accent-free, apostrophe-normalised form used to compare names."""
+    """Lowercase, accent-free, apostrophe-normalised form used to compare names (memoised)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 

@@ -23,6 +23,7 @@ from .kinds import decide_kind, is_actor
 from .merge import abbreviates, group_names, is_acronym, person_compatible
 from .names import Candidate, clean_span, find_candidates, name_words
 from .roles import describe, find_descriptions, resolve_description, role_words, roles_of
+from .doctext import text_of
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def _add_untagged_occurrences(doc: Doc, groups: list[list[Candidate]], lang: Lan
     for group in groups:
         group = list(group)
         for form in {c.text for c in group if len(c.text) >= 3 and c.text[:1].isupper()}:
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text_of(doc)):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
                 span = doc.char_span(m.start(), m.end())

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..langdata import LangData, fold
 from ..models import Context, DateMention, Quote
 from .actors import ActorTable
+from .doctext import text_of
 
 _SUMMARY_CHARS = 420
 
@@ -16,7 +17,7 @@ _SUMMARY_CHARS = 420
 def extract_context(doc: Doc, lang: LangData, actors: ActorTable) -> Context:
     """Dates written in the text, the places that matter, and the sources cited."""
     return Context(
-        dates=tuple(_dates(doc.text, lang)),
+        dates=tuple(_dates(text_of(doc), lang)),
         places=tuple(a.name for a in sorted(actors.actors, key=lambda a: -a.mentions) if a.type == "place"),
         sources=tuple(_sources(doc, lang, actors)),
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..langdata import LangData, fold
+from .doctext import text_of
 
 # Symbols that, glued to a name ("Maduro+"), make it the title of a show or product.
 _WORK_SYMBOLS = "+#@©®™*"
@@ -74,7 +75,7 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
     glued = _GLUED_ELISION.match(doc[first].text)
     if glued and fold(glued.group(1)) in lang.leading_function_words:
         start += len(glued.group(1))
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     if not _looks_like_name(text, lang):
         return None
     return Candidate(start, end, text, kind, first, last)
@@ -82,10 +83,10 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
 
 def is_work_title(doc: Doc, cand: Candidate, lang: LangData) -> bool:
     """True when the name is the title of a show or work rather than an actor."""
-    after = doc.text[cand.end : cand.end + 1]
+    after = text_of(doc)[cand.end : cand.end + 1]
     if any(c in _WORK_SYMBOLS for c in cand.text) or (after and after in _WORK_SYMBOLS):
         return True
-    if _quoted(doc.text, cand.start, cand.end, lang):
+    if _quoted(text_of(doc), cand.start, cand.end, lang):
         return True
     # "son émission télévisée, Maduro+", "une émission intitulée Los desayunos": look back over
     # punctuation, adjectives and participles only, so "l'émission de Jean Dupont" keeps Dupont.
@@ -151,8 +152,8 @@ def _looks_like_name(text: str, lang: LangData) -> bool:
 
 def _bare_elsewhere(doc: Doc, article: Token, rest: str) -> bool:
     """True when `rest` also appears in the text without the capitalised `article` before it."""
-    for m in re.finditer(re.escape(rest), doc.text):
-        before = doc.text[max(0, m.start() - len(article.text) - 1) : m.start()].strip()
+    for m in re.finditer(re.escape(rest), text_of(doc)):
+        before = text_of(doc)[max(0, m.start() - len(article.text) - 1) : m.start()].strip()
         if m.start() != article.idx + len(article.text_with_ws) and before != article.text:
             return True
     return False

@@ -20,6 +20,7 @@ from .actors import ActorTable
 from .quote_marks import Marked, find_quote_spans
 from .speakers import NOBODY, Speaker, SpeakerFinder
 from .statements import find_statements
+from .doctext import text_of
 
 MIN_WORDS = 4  # shorter quoted words are terms or titles unless a speech verb introduces them
 _SENTENCE_END = {".", "!", "?", "…", "..."}
@@ -39,7 +40,7 @@ class _Found:
 
 def extract_quotes(doc: Doc, lang: LangData, actors: ActorTable) -> tuple[list[Quote], list[Statement]]:
     """Direct quotes (outer marks removed, offsets into the text) and indirect statements."""
-    marks = find_quote_spans(doc.text, lang)
+    marks = find_quote_spans(text_of(doc), lang)
     ctx = _Context(doc, lang, actors, marks)
     found: list[_Found] = []
     for mark in ctx.long_marks + ctx.short_marks:
@@ -49,7 +50,7 @@ def extract_quotes(doc: Doc, lang: LangData, actors: ActorTable) -> tuple[list[Q
             found.sort(key=lambda f: f.mark.start)
     found = _share_within_groups(found)
     quotes = [
-        Quote(text=doc.text[f.mark.start:f.mark.end], start=f.mark.start, end=f.mark.end,
+        Quote(text=text_of(doc)[f.mark.start:f.mark.end], start=f.mark.start, end=f.mark.end,
               speaker=f.speaker.actor.id if f.speaker.actor else None,
               speaker_name=f.speaker.actor.name if f.speaker.actor else None,
               cue=f.speaker.cue, confidence=round(f.speaker.confidence if f.speaker.actor else 0.5, 2))
@@ -62,7 +63,7 @@ class _Context:
     """One document's tokens, quoted spans and speaker finder, indexed for local look-ups."""
 
     def __init__(self, doc: Doc, lang: LangData, actors: ActorTable, marks: list[Marked]) -> None:
-        self.doc, self.lang, self.text = doc, lang, doc.text
+        self.doc, self.lang, self.text = doc, lang, text_of(doc)
         self.starts = [t.idx for t in doc]
         self.finder = SpeakerFinder(doc, lang, actors, [(m.open, m.close) for m in marks])
         self.long_marks = [m for m in marks if _words(self.text[m.start:m.end]) >= MIN_WORDS]

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from ..langdata import LangData, fold
 from ..models import Statement
 from .speakers import SpeakerFinder
+from .doctext import text_of
 
 # Dependency labels of a clause that is what a verb says.
 _CLAUSE_DEPS = ("ccomp",)
@@ -37,7 +38,7 @@ def find_statements(doc: Doc, lang: LangData, finder: SpeakerFinder) -> list[Sta
                 continue  # quoted words are direct quotes, not statements
             speaker = finder.verb_speaker(verb, 0.8)
             actor = speaker.actor
-            out.append(Statement(text=doc.text[start:end], start=start, end=end,
+            out.append(Statement(text=text_of(doc)[start:end], start=start, end=end,
                                  speaker=actor.id if actor else None,
                                  speaker_name=actor.name if actor else None, cue=verb.lemma_))
     return out

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..langdata import LangData, fold
 from ..models import Actor
 from .actors import ActorTable, Mention
+from .doctext import text_of
 
 # Dependency labels of a verb that hands its subject down to the verb it governs
 # ("a dit … avant de poursuivre", "est intervenu … et a déclaré").
@@ -240,6 +241,17 @@ class SpeakerFinder:
                 return joined
         return None
 
+    def cue_text(self, verb: Token) -> str:
+        """The speech verb as written, with its auxiliaries and an inverted clitic
+        ("a-t-il déclaré", "explique-t-elle", "has said")."""
+        doc = verb.doc
+        first = min([verb.i] + [c.i for c in verb.children
+                                if c.dep_.startswith("aux") and 0 < verb.i - c.i <= 4])
+        last = verb.i
+        while last + 1 < len(doc) and doc[last + 1].text.startswith("-") and not doc[last].whitespace_:
+            last += 1
+        return text_of(doc)[doc[first].idx : doc[last].idx + len(doc[last].text)]
+
     def verb_speaker(self, verb: Token, cue_confidence: float, own: bool = False) -> Speaker:
         """The speaker of a verb: its subject, its inverted clitic, or that of the verb it hangs on.
 
@@ -247,7 +259,7 @@ class SpeakerFinder:
         without one gives `NOBODY`.
         """
         clitic = self.inverted_subject(verb)
-        cue = verb.lemma_
+        cue = self.cue_text(verb)
         if clitic:
             return Speaker(self.antecedent(clitic, verb.i), cue, cue_confidence - 0.1, verb.i)
         v = verb

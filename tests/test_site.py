@@ -107,3 +107,11 @@ def test_a_bad_plugin_option_stops_the_build_with_one_message(tmp_path: Path,
     assert not (tmp_path / "docs" / "index.md").exists()
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert len(errors) == 1 and "site_lang: 'xx' is not supported" in errors[0]
+
+
+def test_seed_speaker_page_lists_the_quote_and_links_to_the_brief(site: Path) -> None:
+    html = page(site, "actors/nicolas-maduro")
+    assert "Cette administration [Biden] ne voulait pas travailler sérieusement" in html
+    assert 'href="../../briefs/fr-seed-maduro-trump/"' in html
+    brief = page(site, "briefs/fr-seed-maduro-trump")
+    assert 'href="../../actors/nicolas-maduro/"' in brief

@@ -33,3 +33,13 @@ def slugify(text: str, fallback: str = "item") -> str:
     """A lowercase ASCII slug for file names and page addresses."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return slug[:80].strip("-") or fallback
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3` … whichever is not in `taken` yet; records the one returned."""
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate

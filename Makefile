@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install serve build test test-all quality speed freeze clean
+.PHONY: install serve build test test-all quality speed scale freeze clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ test-all: $(STAMP)
 
 quality: $(STAMP)
 	$(BIN)/python benchmarks/quality.py
+
+scale: $(STAMP)
+	$(BIN)/python benchmarks/site_scale.py
 
 speed: $(STAMP)
 	$(BIN)/python benchmarks/speed.py

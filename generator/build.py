@@ -1,4 +1,4 @@
-"""The order of the stages: read → parse → brief → aggregate → render → write.
+"""The order of the stages: read → parse → brief → aggregate → edit → render → write.
 
 Only this module knows that order. A failing article is skipped and returned as a failure for
 the caller (CLI or plugin) to report; the rest of the site still builds.
@@ -16,6 +16,7 @@ from .brief import make_brief
 from .cache import cache_key, load_cached, store
 from .config import Config
 from .corpus import aggregate
+from .editorial import EDITS_FILE, apply_edits, load_edits
 from .errors import ContentError, ExtractionError, NewsbriefError
 from .langdata import load_lang
 from .models import Article, Brief
@@ -101,9 +102,11 @@ def make_briefs(
 def generate(config: Config, *, progress: Progress | None = None) -> BuildReport:
     """Generate the Markdown pages of the whole site from `config.content_dir`."""
     paths = find_articles(config.content_dir)
+    # Read before the long analysis, so that a malformed file stops the build at once.
+    edits = load_edits(config.content_dir / EDITS_FILE)
     briefs, failures = make_briefs(paths, config, root=config.content_dir, progress=progress)
     made = [b for b in briefs if b is not None]
-    corpus = aggregate(made)
+    corpus = apply_edits(aggregate(made), edits)
     pages = render_site(corpus, config)
     result = write_pages(pages, config.docs_dir)
     return BuildReport(made, failures, result.written, result.removed, result.unchanged)

@@ -44,6 +44,15 @@ class Config:
     strict: bool = False
     """Fail the build when any article cannot be read or analysed."""
 
+    site_url: str | None = None
+    """MkDocs' `site_url`: feeds link to absolute addresses under it (relative ones without it)."""
+
+    site_name: str = "newsbrief"
+    """MkDocs' `site_name`: the author and title of the feeds."""
+
+    use_directory_urls: bool = True
+    """MkDocs' `use_directory_urls`: whether `briefs/x.md` is published at `briefs/x/`."""
+
     def model_for(self, lang_model: str, code: str) -> str:
         """The spaCy model to load for a language: the configured one, else the language default."""
         return self.models.get(code, lang_model)
@@ -90,10 +99,12 @@ def make_config(options: dict[str, Any], *, source: str = "options") -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 problems.append("latest: must be a whole number of at least 1")
             values[key] = value
-        elif key == "strict":
+        elif key in ("strict", "use_directory_urls"):
             if not isinstance(value, bool):
-                problems.append("strict: must be true or false")
+                problems.append(f"{key}: must be true or false")
             values[key] = value
+        elif key in ("site_url", "site_name"):
+            values[key] = str(value)
     if problems:
         raise ConfigError("; ".join(problems), source)
     return Config(**values)
@@ -115,8 +126,10 @@ def options_from_mkdocs_yml(path: Path) -> dict[str, Any]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"is not valid YAML: {exc}", path) from exc
+    # MkDocs' own settings the feeds need, unless the plugin block sets them.
+    site = {k: data[k] for k in ("site_url", "site_name", "use_directory_urls") if data.get(k) is not None}
     plugins = data.get("plugins") or []
     for plugin in plugins:
         if isinstance(plugin, dict) and "newsbrief" in plugin:
-            return dict(plugin["newsbrief"] or {})
-    return {}
+            return {**site, **dict(plugin["newsbrief"] or {})}
+    return site

@@ -2,7 +2,9 @@
 
 The same person in two articles is one corpus actor with one page. Actors of the same type are
 matched by their folded canonical name, and by alias when that is unambiguous ("Trump" named
-in one brief, "Donald Trump" with the alias "Trump" in another). Pure: no I/O.
+in one brief, "Donald Trump" with the alias "Trump" in another). Places named in the countries
+data are matched across languages ("États-Unis" / "United States", `lang/countries.tsv`);
+nothing else is translated. Pure: no I/O beyond the cached language data.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .langdata import fold
+from .langdata import country_keys, fold
 from .models import ACTOR_TYPES, Actor, Brief
 from .text import slugify
 
@@ -67,6 +69,8 @@ class CorpusActor:
     quotes: tuple[CorpusQuote, ...]
     statements: tuple[CorpusQuote, ...]
     co_mentions: tuple[CoMention, ...]
+    # Written by an editor in content/actors.yml (generator/editorial.py); empty otherwise.
+    description: str = ""
 
     @property
     def brief_count(self) -> int:
@@ -123,9 +127,17 @@ def aggregate(briefs: list[Brief]) -> Corpus:
     ordered = tuple(_newest_first(_unique_ids(briefs)))
     groups = _group_actors(ordered)
     ids = _page_ids(groups)
-    pages = {(b.id, a.id): ids[i] for i, members in enumerate(groups) for b, a in members}
-    actors = [_corpus_actor(ids[i], members, ordered) for i, members in enumerate(groups)]
-    co = _co_mentions(ordered, pages)
+    return assemble(ordered, [build_actor(ids[i], members, ordered) for i, members in enumerate(groups)])
+
+
+def assemble(briefs: tuple[Brief, ...], actors: Iterable[CorpusActor]) -> Corpus:
+    """The corpus of ordered briefs and corpus actors: page links, co-mentions, most present first.
+
+    A brief actor that no corpus actor appears as (hidden by an editor) has no page.
+    """
+    actors = list(actors)
+    pages = {(ap.brief_id, ap.actor_id): a.id for a in actors for ap in a.appearances}
+    co = _co_mentions(briefs, pages)
     names = {a.id: fold(a.name) for a in actors}
     actors = [
         dataclasses.replace(a, co_mentions=tuple(
@@ -134,7 +146,18 @@ def aggregate(briefs: list[Brief]) -> Corpus:
         for a in actors
     ]
     actors.sort(key=lambda a: (-a.brief_count, -a.key_count, -a.mentions, fold(a.name), a.id))
-    return Corpus(ordered, tuple(actors), MappingProxyType(pages))
+    return Corpus(briefs, tuple(actors), MappingProxyType(pages))
+
+
+def members_of(corpus: Corpus, actor: CorpusActor) -> list[Member]:
+    """The brief actors a corpus actor is made of, with their briefs."""
+    out = []
+    for ap in actor.appearances:
+        brief = corpus.brief(ap.brief_id)
+        found = brief.actor(ap.actor_id) if brief is not None else None
+        if brief is not None and found is not None:
+            out.append((brief, found))
+    return out
 
 
 def _newest_first(briefs: list[Brief]) -> list[Brief]:
@@ -175,7 +198,7 @@ def _group_actors(briefs: tuple[Brief, ...]) -> list[list[Member]]:
     by_name: dict[tuple[str, str], list[Member]] = defaultdict(list)
     for brief in briefs:
         for actor in brief.actors:
-            by_name[(actor.type, fold(actor.name))].append((brief, actor))
+            by_name[_name_key(actor)].append((brief, actor))
     keys = sorted(by_name)
     parent = {k: k for k in keys}
 
@@ -207,6 +230,14 @@ def _group_actors(briefs: tuple[Brief, ...]) -> list[list[Member]]:
     return [grouped[k] for k in sorted(grouped)]
 
 
+def _name_key(actor: Actor) -> tuple[str, str]:
+    """Type and folded name; a country takes its key shared across languages."""
+    name = fold(actor.name)
+    if actor.type == "place":
+        name = country_keys().get(name, name)
+    return (actor.type, name)
+
+
 def _canonical(members: list[Member]) -> str:
     """The name of a real actor: the fullest form the briefs use, then the most used."""
     counts = Counter(a.name for _, a in members)
@@ -229,9 +260,13 @@ def _type_rank(type: str) -> int:
     return ACTOR_TYPES.index(type) if type in ACTOR_TYPES else len(ACTOR_TYPES)
 
 
-def _corpus_actor(page_id: str, members: list[Member], briefs: tuple[Brief, ...]) -> CorpusActor:
-    """One corpus actor from the brief actors that are the same real actor."""
-    name = _canonical(members)
+def build_actor(page_id: str, members: list[Member], briefs: tuple[Brief, ...], *,
+                name: str | None = None, type: str | None = None, description: str = "") -> CorpusActor:
+    """One corpus actor from the brief actors that are the same real actor.
+
+    `name` and `type` default to the fullest name the briefs use and the first brief's type.
+    """
+    name = name or _canonical(members)
     rank = {b.id: i for i, b in enumerate(briefs)}
     members = sorted(members, key=lambda m: (rank[m[0].id], m[1].id))
     aliases: dict[str, str] = {}
@@ -253,7 +288,7 @@ def _corpus_actor(page_id: str, members: list[Member], briefs: tuple[Brief, ...]
     return CorpusActor(
         id=page_id,
         name=name,
-        type=members[0][1].type,
+        type=type or members[0][1].type,
         aliases=tuple(sorted(aliases.values(), key=fold)),
         roles=tuple(roles.values()),
         mentions=sum(a.mentions for _, a in members),
@@ -261,6 +296,7 @@ def _corpus_actor(page_id: str, members: list[Member], briefs: tuple[Brief, ...]
         quotes=tuple(quotes),
         statements=tuple(statements),
         co_mentions=(),
+        description=description,
     )
 
 
@@ -273,7 +309,7 @@ def _co_mentions(briefs: tuple[Brief, ...], pages: Mapping[tuple[str, str], str]
     """For each corpus actor, the other actors named in the same briefs, counted by brief."""
     co: dict[str, Counter[str]] = defaultdict(Counter)
     for brief in briefs:
-        present = {pages[(brief.id, a.id)] for a in brief.actors}
+        present = {pages[(brief.id, a.id)] for a in brief.actors if (brief.id, a.id) in pages}
         for one in present:
             co[one].update(present - {one})
     return co

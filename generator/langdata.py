@@ -55,6 +55,11 @@ class LangData:
     proxy_nouns: frozenset[str] = frozenset()
     # Pronoun or gendered word -> "m" or "f", to resolve "il"/"she" to a fitting actor.
     genders: dict[str, str] = field(default_factory=dict)
+    # Pronouns that stand for several (or for an organisation): "ils", "they".
+    plural_pronouns: frozenset[str] = frozenset()
+    # (lemma ending, form ending) pairs that spell the written forms of a speech verb from its
+    # lemma (an -er verb read without its r), for verbs the tagger takes for another word.
+    speech_verb_endings: tuple[tuple[str, str], ...] = ()
     # Actor extraction (generator/extract/actors.py and friends); all folded, see lang.yml.
     work_cues: frozenset[str] = frozenset()
     institution_cues: frozenset[str] = frozenset()
@@ -62,6 +67,18 @@ class LangData:
     collective_nouns: frozenset[str] = frozenset()
     org_titles: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()
+    # Nouns for a place, in an apposition ("Herat, their home"): the name before is a place.
+    place_nouns: frozenset[str] = frozenset()
+    # Words that open a list of examples ("including X"): a name only listed there is no actor.
+    example_cues: frozenset[str] = frozenset()
+    # Organisation nouns that fit any organisation ("l'organisation", "the organization").
+    generic_org_nouns: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def speech_verb_forms(self) -> frozenset[str]:
+        """Folded written forms of the speech verbs, spelled from their lemmas ("juge", "estime")."""
+        return frozenset(verb[: len(verb) - len(end)] + form for verb in self.speech_verbs
+                         for end, form in self.speech_verb_endings if verb.endswith(end) and " " not in verb)
 
     @functools.cached_property
     def countries(self) -> frozenset[str]:
@@ -78,6 +95,21 @@ def fold(text: str) -> str:
     """Lowercase, accent-free, apostrophe-normalised form used to compare names (memoised)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+@functools.lru_cache(maxsize=None)
+def country_keys() -> dict[str, str]:
+    """Folded country name in any language -> one key per country (`lang/countries.tsv`).
+
+    "États-Unis" and "United States" share a key; a name absent from the file has none.
+    """
+    lines = _lines(LANG_DIR / "countries.tsv")
+    out: dict[str, str] = {}
+    for line in lines[1:]:
+        names = [n.strip() for n in line.split("\t") if n.strip()]
+        for name in names:
+            out[fold(name)] = fold(names[0])
+    return out
 
 
 def supported_languages() -> list[str]:
@@ -148,10 +180,15 @@ def load_lang(code: str) -> LangData:
         title_nouns=frozenset(fold(w) for w in raw.get("title_nouns", [])),
         proxy_nouns=frozenset(fold(w) for w in raw.get("proxy_nouns", [])),
         genders={fold(w): g for g, words in (raw.get("genders") or {}).items() for w in words},
+        plural_pronouns=frozenset(fold(w) for w in raw.get("plural_pronouns", [])),
+        speech_verb_endings=tuple((fold(a), fold(b)) for a, b in raw.get("speech_verb_endings", [])),
         work_cues=frozenset(fold(w) for w in raw.get("work_cues", [])),
         institution_cues=frozenset(fold(w) for w in raw.get("institution_cues", [])),
         org_suffixes=frozenset(fold(w) for w in raw.get("org_suffixes", [])),
         collective_nouns=frozenset(fold(w) for w in raw.get("collective_nouns", [])),
         org_titles=frozenset(fold(w) for w in raw.get("org_titles", [])),
         facility_words=frozenset(fold(w) for w in raw.get("facility_words", [])),
+        place_nouns=frozenset(fold(w) for w in raw.get("place_nouns", [])),
+        example_cues=frozenset(fold(w) for w in raw.get("example_cues", [])),
+        generic_org_nouns=frozenset(fold(w) for w in raw.get("generic_org_nouns", [])),
     )

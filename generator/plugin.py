@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from .build import generate
 from .config import Config, make_config
 from .errors import NewsbriefError
+from .langdata import load_lang, supported_languages
 
 log = get_plugin_logger("newsbrief")
 
@@ -46,11 +47,24 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
         """Check the options once, with paths relative to the folder of mkdocs.yml."""
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         options: dict[str, Any] = dict(self.config)
+        # The site's language is the theme's unless the plugin block says otherwise.
+        theme_lang = config.theme.get("language")
+        if options.get("site_lang") is None and theme_lang in supported_languages():
+            options["site_lang"] = theme_lang
+        # What the feeds need to know about the published site.
+        options.update(site_url=config.site_url or None, site_name=config.site_name,
+                       use_directory_urls=config.use_directory_urls)
         try:
             settings = make_config(options, source=config.config_file_path or "mkdocs.yml")
         except NewsbriefError as exc:
             raise PluginError(f"newsbrief: {exc}") from exc
         self.settings = dataclasses.replace(settings.resolve(root), docs_dir=Path(config.docs_dir))
+        if theme_lang and theme_lang != settings.site_lang:
+            log.warning("site_lang %r differs from the theme's language %r: the pages mix two languages",
+                        settings.site_lang, theme_lang)
+        labels = load_lang(settings.site_lang).labels
+        # Words of the theme's own pages (the 404 page) in the site's language.
+        config.extra["newsbrief_labels"] = {k: labels[k] for k in ("not_found", "not_found_help", "back_home")}
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

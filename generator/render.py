@@ -16,11 +16,14 @@ from typing import Any
 
 import jinja2
 
+from . import navigation
+from .annotate import Piece, annotate
 from .config import Config
 from .corpus import Corpus, CorpusActor
 from .errors import RenderError
 from .escape import Markdown, md_escape, md_link, page_title, safe_url
-from .langdata import load_lang
+from .feeds import Entry, atom_feed
+from .langdata import fold, load_lang
 from .models import ACTOR_TYPES, Brief
 
 log = logging.getLogger(__name__)
@@ -29,23 +32,122 @@ log = logging.getLogger(__name__)
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+# Briefs per page of the archive and of each month.
+PER_PAGE = 20
+# Entries of the site feed and of each actor's feed.
+FEED_SIZE = 50
+ACTOR_FEED_SIZE = 20
+
+
 def render_site(corpus: Corpus, config: Config) -> dict[str, str]:
-    """Take the corpus and config; return every page's Markdown keyed by its path under docs_dir."""
+    """Take the corpus and config; return every page (Markdown) and feed (Atom) keyed by its path under docs_dir."""
     env = make_environment(config.templates_dir)
     labels = load_lang(config.site_lang).labels
+    by_month = navigation.months(corpus, PER_PAGE)
+    tags = navigation.tags(corpus)
+    index = Index(corpus, tags)
     types = [t for t in ACTOR_TYPES if corpus.by_type(t)]
     types += sorted({a.type for a in corpus.actors} - set(types))
-    pages = {
-        "index.md": _render(env, "home.md.j2", "", corpus, labels,
-                            briefs=corpus.briefs[: config.latest]),
-        "briefs/index.md": _render(env, "briefs.md.j2", "../", corpus, labels),
-        "actors/index.md": _render(env, "actors.md.j2", "../", corpus, labels, types=types),
-    }
+
+    def page(path: str, template: str, **context: Any) -> None:
+        root = "../" * path.count("/")
+        pages[path] = _render(env, template, root, corpus, labels, index, months=by_month, **context)
+
+    pages: dict[str, str] = {}
+    page("index.md", "home.md.j2", briefs=corpus.briefs[: config.latest])
+    page("briefs/index.md", "briefs.md.j2")
+    for listing in navigation.paginate(corpus.briefs, "archive/index.md", "archive/page-", PER_PAGE):
+        page(listing.path, "archive.md.j2", listing=listing, month=None)
+    for month in by_month:
+        for listing in month.pages:
+            page(listing.path, "archive.md.j2", listing=listing, month=month)
+    page("tags/index.md", "tags.md.j2", tags=tags)
+    for tag in tags:
+        page(tag.path, "tag.md.j2", tag=tag)
+    page("actors/index.md", "actors.md.j2", types=types)
+    page("places/index.md", "places.md.j2")
     for brief in corpus.briefs:
-        pages[f"briefs/{brief.id}.md"] = _render(env, "brief.md.j2", "../", corpus, labels, brief=brief)
+        source = annotate(brief)
+        marked = {p.quote for paragraph in source for p in paragraph if p.quote is not None}
+        page(f"briefs/{brief.id}.md", "brief.md.j2", brief=brief, source=source, marked_quotes=marked)
     for actor in corpus.actors:
-        pages[f"actors/{actor.id}.md"] = _render(env, "actor.md.j2", "../", corpus, labels, actor=actor)
+        page(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
+    pages.update(render_feeds(corpus, config, labels, index))
     return pages
+
+
+def render_feeds(corpus: Corpus, config: Config, labels: dict[str, str], index: Index) -> dict[str, str]:
+    """The Atom feed of the latest briefs and one feed per actor, keyed by path under docs_dir."""
+    def url(path: str) -> str:
+        return page_url(path, config.use_directory_urls)
+
+    def feed(path: str, page: str, title: str, entries: list[Entry]) -> str:
+        return atom_feed(path=path, page=page, title=title, entries=entries, lang=config.site_lang,
+                         author=config.site_name, site_url=config.site_url, page_url=url)
+
+    latest = [Entry(f"briefs/{b.id}.md", b.title, b.date, b.summary, b.source)
+              for b in corpus.briefs[:FEED_SIZE]]
+    feeds = {SITE_FEED: feed(SITE_FEED, "index.md", f"{config.site_name} — {labels['latest_briefs']}", latest)}
+    for actor in corpus.actors:
+        entries = []
+        for ap in actor.appearances[:ACTOR_FEED_SIZE]:
+            brief = index.briefs[ap.brief_id]
+            said = [f"« {q.text} »" if config.site_lang == "fr" else f"“{q.text}”"
+                    for q in actor.quotes if q.brief_id == brief.id]
+            entries.append(Entry(f"briefs/{brief.id}.md", brief.title, brief.date,
+                                 "\n\n".join([*said, brief.summary]), brief.source))
+        path = actor_feed(actor.id)
+        feeds[path] = feed(path, f"actors/{actor.id}.md", f"{actor.name} — {config.site_name}", entries)
+    return feeds
+
+
+SITE_FEED = "feeds/briefs.xml"
+
+
+def actor_feed(actor_id: str) -> str:
+    """The path (under docs_dir) of an actor's feed."""
+    return f"feeds/actors/{actor_id}.xml"
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The address of a page under the site root, as MkDocs publishes it (`briefs/x.md` -> `briefs/x/`)."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+class Index:
+    """Lookups by id built once per site, so that rendering thousands of pages stays linear."""
+
+    def __init__(self, corpus: Corpus, tags: tuple[navigation.Tag, ...] = ()) -> None:
+        self.briefs = {b.id: b for b in corpus.briefs}
+        self.tags = {fold(t.name): t.path for t in tags}
+        self.actors = {a.id: a for a in corpus.actors}
+        self.named: dict[tuple[str, str], str] = {}
+        for brief in corpus.briefs:
+            for a in brief.actors:
+                page = corpus.page_of(brief.id, a.id)
+                for name in (a.name, *a.aliases):
+                    if page is not None:
+                        self.named.setdefault((brief.id, fold(name)), page)
+        # Places of each brief: its place actors, then the places of its context that are actors.
+        self.places = {
+            b.id: tuple(dict.fromkeys(
+                [p for a in b.actors if a.type == "place" and (p := corpus.page_of(b.id, a.id))]
+                + [p for name in b.context.places if (p := self.named.get((b.id, fold(name))))]))
+            for b in corpus.briefs
+        }
+
+    def brief(self, brief_id: str) -> Brief | None:
+        """The brief with that id, if any."""
+        return self.briefs.get(brief_id)
+
+    def actor(self, actor_id: str | None) -> CorpusActor | None:
+        """The corpus actor with that page id, if any."""
+        return self.actors.get(actor_id) if actor_id else None
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -76,12 +178,12 @@ def md_join(items: Iterable[Any], separator: str = ", ") -> Markdown:
 
 
 def _render(env: jinja2.Environment, name: str, root: str, corpus: Corpus,
-            labels: dict[str, str], **context: Any) -> str:
+            labels: dict[str, str], index: Index, **context: Any) -> str:
     """One page from one template; a template problem becomes a `RenderError`."""
     try:
         template = env.get_template(name)
-        text = template.render(corpus=corpus, labels=labels, link=Links(root, corpus, labels),
-                               **context)
+        text = template.render(corpus=corpus, labels=labels, index=index,
+                               link=Links(root, corpus, labels, index), **context)
     except jinja2.TemplateNotFound as exc:
         raise RenderError(f"template {exc.name} not found", _templates_of(env)) from exc
     except jinja2.TemplateError as exc:
@@ -108,17 +210,37 @@ def _templates_of(env: jinja2.Environment) -> str | None:
 class Links:
     """Links from one page to the others, as Markdown; `root` leads from the page to docs_dir."""
 
-    def __init__(self, root: str, corpus: Corpus, labels: dict[str, str]) -> None:
+    def __init__(self, root: str, corpus: Corpus, labels: dict[str, str], index: Index | None = None) -> None:
         self.root = root
         self.corpus = corpus
         self.labels = labels
+        self.index = index or Index(corpus)
+
+    def page(self, path: str, text: str) -> Markdown:
+        """A link to any generated page or file, by its path under docs_dir."""
+        return md_link(text, f"{self.root}{path}")
+
+    def anchor(self, anchor: str, text: str) -> Markdown:
+        """A link to a place on the same page."""
+        return md_link(text, f"#{anchor}")
+
+    def tags(self, brief: Brief) -> list[Markdown]:
+        """The tags of a brief as links: its own tags, its key actors, then its places."""
+        pages = [self.corpus.page_of(brief.id, a.id) for a in brief.actors if a.key and a.type != "place"]
+        actors = [a for p in dict.fromkeys([*pages, *self.index.places.get(brief.id, ())])
+                  if (a := self.index.actor(p)) is not None]
+        # A tag naming one of those actors is shown once, as a link to the actor's page.
+        names = {fold(a.name) for a in actors}
+        own = {fold(str(t)): md_link(t, f"{self.root}{path}") for t in reversed(brief.tags)
+               if fold(str(t)) not in names and (path := self.index.tags.get(fold(str(t))))}
+        return [*reversed(own.values()), *(self.actor(a) for a in actors)]
 
     def home(self, text: str) -> Markdown:
         """A link to the home page."""
         return md_link(text, f"{self.root}index.md")
 
     def briefs(self, text: str) -> Markdown:
-        """A link to the list of every brief."""
+        """A link to the chronology of every brief."""
         return md_link(text, f"{self.root}briefs/index.md")
 
     def actors(self, text: str) -> Markdown:
@@ -127,21 +249,21 @@ class Links:
 
     def brief(self, brief_id: str, text: str | None = None) -> Markdown:
         """A link to a brief page, showing its title unless told otherwise."""
-        found = self.corpus.brief(brief_id)
+        found = self.index.brief(brief_id)
         label = text if text is not None else (found.title if found else brief_id)
         return md_link(label, f"{self.root}briefs/{brief_id}.md" if found else None)
 
     def actor(self, actor: CorpusActor | str | None, text: str | None = None) -> Markdown:
         """A link to a corpus actor page (given the actor or its page id), showing its name."""
         if isinstance(actor, str):
-            actor = self.corpus.actor(actor)
+            actor = self.index.actor(actor)
         if actor is None:
             return md_escape(text)
         return md_link(text if text is not None else actor.name, f"{self.root}actors/{actor.id}.md")
 
     def member(self, brief: Brief, actor_id: str | None, fallback: str | None = None) -> Markdown:
         """A link to the page of a brief-level actor; its name, or `fallback`, as plain text otherwise."""
-        page = self.corpus.actor(self.corpus.page_of(brief.id, actor_id))
+        page = self.index.actor(self.corpus.page_of(brief.id, actor_id))
         if page is not None:
             return self.actor(page)
         own = brief.actor(actor_id)
@@ -149,7 +271,7 @@ class Links:
 
     def named(self, brief: Brief, name: str) -> Markdown:
         """A link to the page of the actor of `brief` called `name`, or `name` as plain text."""
-        page = self.corpus.actor(self.corpus.page_named(brief.id, name))
+        page = self.index.actor(self.index.named.get((brief.id, fold(name))))
         return self.actor(page) if page is not None else md_escape(name)
 
     def external(self, text: str | None, url: str | None) -> Markdown:
@@ -159,6 +281,41 @@ class Links:
     def date(self, iso: str | None) -> Markdown:
         """An ISO date written the way the site's language writes dates."""
         return md_escape(format_date(iso, self.labels))
+
+    def month(self, key: str) -> Markdown:
+        """A month key (`2024-11`, or `undated`) written out: "novembre 2024"."""
+        if key == navigation.UNDATED:
+            return md_escape(self.labels["undated"])
+        year, month = key.split("-")
+        names = self.labels["month_names"].split()
+        return md_escape(self.labels["month_format"].format(month=names[int(month) - 1], year=year))
+
+    def feed(self, actor: CorpusActor | None = None) -> str:
+        """The path under docs_dir of the site feed, or of an actor's feed."""
+        return actor_feed(actor.id) if actor is not None else SITE_FEED
+
+    def source(self, brief: Brief, paragraphs: list[list[Piece]]) -> Markdown:
+        """The original text as Markdown paragraphs: quotes and statements marked, mentions linked."""
+        out = []
+        for pieces in paragraphs:
+            line, open_mark = [], None
+            for piece in pieces:
+                mark = (("quote", piece.quote) if piece.quote is not None else
+                        ("statement", piece.statement) if piece.statement is not None else None)
+                if mark != open_mark:
+                    if open_mark is not None:
+                        line.append("</mark>")
+                    if mark is not None:
+                        kind, number = mark
+                        line.append(f'<mark class="nb-{kind}" id="source-{kind}-{number + 1}">')
+                    open_mark = mark
+                page = self.index.actor(self.corpus.page_of(brief.id, piece.actor))
+                text = piece.text.replace("\n", " ")
+                line.append(md_link(text, f"{self.root}actors/{page.id}.md") if page else md_escape(text))
+            if open_mark is not None:
+                line.append("</mark>")
+            out.append("".join(line).strip())
+        return Markdown("\n\n".join(p for p in out if p))
 
 
 def format_date(iso: str | None, labels: dict[str, str]) -> str:

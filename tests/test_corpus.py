@@ -171,3 +171,26 @@ def test_corpus_is_frozen() -> None:
 def test_empty_corpus() -> None:
     corpus = aggregate([])
     assert corpus.briefs == () and corpus.actors == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        # The same person in a French and an English article.
+        (actor("Donald Trump", aliases=("Trump",)), actor("Donald Trump", aliases=("Trump",)), True),
+        # The same country in both languages, because the countries data says so.
+        (actor("États-Unis", "place"), actor("United States", "place", aliases=("U.S.",)), True),
+        (actor("Syrie", "place"), actor("Syria", "place"), True),
+        # Not in the data: two spellings of a city stay apart (no guessing).
+        (actor("Londres", "place"), actor("London", "place"), False),
+        # A country name is matched only as a place.
+        (actor("Syrie", "place"), actor("Syria", "organization"), False),
+    ],
+)
+def test_actors_merge_across_languages(first: Actor, second: Actor, merged: bool) -> None:
+    fr_brief = brief("un", first)
+    en_brief = dataclasses.replace(brief("two", second), lang="en")
+    corpus = aggregate([fr_brief, en_brief])
+    assert len(corpus.actors) == (1 if merged else 2)
+    if merged:
+        assert corpus.page_of("un", first.id) == corpus.page_of("two", second.id)

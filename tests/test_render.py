@@ -16,7 +16,7 @@ from generator.corpus import aggregate
 from generator.errors import RenderError
 from generator.escape import md_escape, page_title, safe_url
 from generator.langdata import load_lang
-from generator.models import Actor, Brief, Context, DateMention, Quote, Statement
+from generator.models import Actor, Brief, Context, DateMention, Quote, Span, Statement
 from generator import render
 from generator.render import format_date, render_site
 
@@ -182,21 +182,27 @@ def pages(briefs: list[Brief]) -> dict[str, str]:
 
 def test_every_page_is_made(pages: dict[str, str]) -> None:
     assert set(pages) == {
-        "index.md", "briefs/index.md", "actors/index.md",
+        "index.md", "briefs/index.md", "actors/index.md", "places/index.md", "tags/index.md",
+        "archive/index.md", "archive/2024-03.md", "archive/undated.md",
         "briefs/lyon-velo.md", "briefs/vote.md", "briefs/hostile.md",
         "actors/gregory-doucet.md", "actors/lyon.md", "actors/i-evil-i-x.md",
+        "feeds/briefs.xml", "feeds/actors/gregory-doucet.xml", "feeds/actors/lyon.xml",
+        "feeds/actors/i-evil-i-x.xml",
     }
-    for text in pages.values():
-        assert text.startswith("---\ntitle: ") and text.endswith("\n") and "\n\n\n" not in text
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            assert text.startswith("---\ntitle: ") and text.endswith("\n") and "\n\n\n" not in text
 
 
 def test_every_link_between_pages_resolves(pages: dict[str, str]) -> None:
     found = 0
     for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
         for target in re.findall(r"\]\(([^)]+)\)", body(text)):
-            if target.startswith(("http://", "https://")):
+            if target.startswith(("http://", "https://", "#")):
                 continue
-            assert target.endswith(".md"), (path, target)
+            assert target.endswith((".md", ".xml")), (path, target)
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in pages, (path, target)
             found += 1
@@ -236,13 +242,15 @@ def test_home_and_indexes(pages: dict[str, str]) -> None:
 
 def test_hostile_text_cannot_inject(pages: dict[str, str]) -> None:
     for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
         parsed = _Tags()
         parsed.feed(to_html(body(text)))
         assert not {"script", "img", "i", "b", "h1"} & set(parsed.tags[1:]), path
         for name, value in parsed.attrs:
-            assert name in ("href", "id", "class", "style"), (path, name)
+            assert name in ("href", "id", "class", "style", "data-search-exclude"), (path, name)
             assert not (value or "").lower().startswith(("javascript:", "data:")), path
-    assert "](javascript" not in "".join(body(p) for p in pages.values())
+    assert "](javascript" not in "".join(body(p) for k, p in pages.items() if k.endswith(".md"))
     assert "**Source**\u00a0: &lt;b&gt;gras&lt;/b&gt;\n" in pages["briefs/hostile.md"]
 
 
@@ -291,3 +299,97 @@ def test_template_problems_are_render_errors(tmp_path: Path, briefs: list[Brief]
     (tmp_path / "home.md.j2").write_text("{{ nothing_here }}", encoding="utf-8")
     with pytest.raises(RenderError, match="nothing_here"):
         render_site(aggregate(briefs), Config(templates_dir=tmp_path))
+
+
+def annotated_brief() -> Brief:
+    text = ("Le maire Grégory Doucet a déclaré : « Chaque quartier sera relié <b>au</b> centre ».\n\n"
+            "# Pas un titre [x](javascript:y) selon Doucet.")
+    start = text.index("Chaque")
+    return Brief(
+        id="source", title="Source", lang="fr", path="source.md", text=text, date="2024-03-04",
+        actors=(Actor("doucet", "Grégory Doucet", "person", mentions=2, key=True,
+                      spans=(Span(9, 23), Span(text.index("Doucet."), text.index("Doucet.") + 6),
+                             Span(10, 20), Span(-4, 2), Span(500, 510))),),
+        quotes=(Quote("Chaque quartier sera relié au centre", start, text.index(" »"), speaker="doucet"),
+                Quote("hors du texte", 900, 950, speaker="doucet")),
+        statements=(Statement("Pas un titre", text.index("Pas"), text.index(" [x]"), speaker="doucet"),),
+    )
+
+
+def test_annotation_cuts_the_text_at_the_brief_offsets() -> None:
+    from generator.annotate import annotate
+
+    brief = annotated_brief()
+    paragraphs = annotate(brief)
+    assert len(paragraphs) == 2
+    assert "".join(p.text for p in paragraphs[0]) + "\n\n" + "".join(p.text for p in paragraphs[1]) == brief.text
+    assert [p.text for p in paragraphs[0] if p.actor] == ["Grégory Doucet"]  # the overlapping span is dropped
+    assert "".join(p.text for p in paragraphs[0] if p.quote == 0) == brief.quotes[0].text.replace(" au ", " <b>au</b> ")
+    assert not any(p.quote == 1 for para in paragraphs for p in para)  # offsets outside the text
+    assert "".join(p.text for p in paragraphs[1] if p.statement == 0) == "Pas un titre"
+
+
+def test_brief_page_shows_the_annotated_source_escaped() -> None:
+    brief = annotated_brief()
+    page = render_site(aggregate([brief]), Config(templates_dir=ROOT / "templates"))["briefs/source.md"]
+    html_page = to_html(body(page))
+    assert '<mark class="nb-quote" id="source-quote-1">Chaque quartier sera relié &lt;b&gt;au&lt;/b&gt; centre</mark>' in html_page
+    assert '<mark class="nb-statement" id="source-statement-1">' in html_page
+    assert 'Le maire <a href="../actors/gregory-doucet.md">Grégory Doucet</a> a déclaré' in html_page
+    assert 'selon <a href="../actors/gregory-doucet.md">Doucet</a>.' in html_page
+    assert "[Voir la citation dans le texte source](#source-quote-1)" in page
+    assert "#source-quote-2" not in page  # the quote that could not be placed has no link
+    assert 'class="nb-source" data-search-exclude' in html_page
+    parsed = _Tags()
+    parsed.feed(html_page)
+    assert not {"script", "b", "h1"} & set(parsed.tags[1:])
+
+
+def test_archive_is_paginated_newest_first_by_month(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "PER_PAGE", 2)
+    made = [Brief(id=f"b{i}", title=f"Brief {i}", lang="fr", path=f"b{i}.md", text="…", summary=f"S{i}",
+                  date=f"2024-0{1 + i % 2}-1{i}", tags=("Vélo", "vélo") if i % 2 else ("Index",))
+            for i in range(5)]
+    pages = render_site(aggregate(made), Config(templates_dir=ROOT / "templates"))
+    assert {p for p in pages if p.startswith("archive/")} == {
+        "archive/index.md", "archive/page-2.md", "archive/page-3.md",
+        "archive/2024-02.md", "archive/2024-01.md", "archive/2024-01-page-2.md"}
+    first = pages["archive/index.md"]
+    assert first.index("briefs/b3.md") < first.index("briefs/b1.md") and "b4" not in first
+    assert "Page 1 sur 3" in first and "[Page suivante →](../archive/page-2.md)" in first
+    assert "[← Page précédente](../archive/index.md)" in pages["archive/page-2.md"]
+    assert "- [février 2024](../archive/2024-02.md) (2)" in first
+    assert "exclude: true" in first
+    chronology = pages["briefs/index.md"]
+    assert chronology.index("## février 2024") < chronology.index("## janvier 2024")
+    assert set(p for p in pages if p.startswith("tags/")) == {"tags/index.md", "tags/velo.md", "tags/index-2.md"}
+    assert "- [Vélo](../tags/velo.md) (2)" in pages["tags/index.md"]
+    assert "**Étiquettes**\u00a0: [Vélo](../tags/velo.md)\n" in pages["briefs/b1.md"]
+
+
+def test_places_index_and_tags_of_a_brief(pages: dict[str, str]) -> None:
+    assert "| [Lyon](../actors/lyon.md) | 1 | 2 | [Lyon double ses pistes](../briefs/lyon-velo.md) |" in pages["places/index.md"]
+    assert "**Étiquettes**\u00a0: [Grégory Doucet](../actors/gregory-doucet.md), [Lyon](../actors/lyon.md)" in pages["briefs/lyon-velo.md"]
+    assert "## Acteurs clés\n\n- [Grégory Doucet](../actors/gregory-doucet.md) (2)" in pages["tags/index.md"]
+
+
+def test_actor_page_links_its_feed(pages: dict[str, str]) -> None:
+    page = pages["actors/gregory-doucet.md"]
+    assert 'feed: "feeds/actors/gregory-doucet.xml"' in page
+    assert ("**Suivre Grégory Doucet**\u00a0: [flux Atom des citations et apparitions de Grégory Doucet]"
+            "(../feeds/actors/gregory-doucet.xml)") in page
+
+
+def test_rendering_stays_linear_with_many_briefs() -> None:
+    import time
+
+    made = [Brief(id=f"b{i}", title=f"Brief {i}", lang="fr", path=f"b{i}.md", text="Ana Lopez parle.",
+                  date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                  actors=(Actor(f"a{i % 300}", f"Personne {i % 300}", "person", mentions=1, key=True,
+                                spans=(Span(0, 9),)),))
+            for i in range(600)]
+    corpus = aggregate(made)
+    start = time.perf_counter()
+    pages = render_site(corpus, Config(templates_dir=ROOT / "templates"))
+    assert len([p for p in pages if p.startswith("briefs/")]) == 601
+    assert time.perf_counter() - start < 20

@@ -21,6 +21,7 @@ def site_config(tmp: Path, content: Path) -> Path:
     data = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     data["docs_dir"] = str(tmp / "docs")
     data["site_dir"] = str(tmp / "site")
+    data["theme"]["custom_dir"] = str(ROOT / data["theme"]["custom_dir"])
     for plugin in data["plugins"]:
         if isinstance(plugin, dict) and "newsbrief" in plugin:
             plugin["newsbrief"].update(content_dir=str(content), templates_dir=str(ROOT / "templates"),
@@ -100,8 +101,9 @@ def test_a_failing_article_fails_the_strict_build(tmp_path: Path) -> None:
 def test_a_bad_plugin_option_stops_the_build_with_one_message(tmp_path: Path,
                                                              caplog: pytest.LogCaptureFixture) -> None:
     config_file = site_config(tmp_path, CONTENT)
-    text = config_file.read_text(encoding="utf-8").replace("site_lang: fr", "site_lang: xx")
-    config_file.write_text(text, encoding="utf-8")
+    data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    next(p for p in data["plugins"] if isinstance(p, dict) and "newsbrief" in p)["newsbrief"]["site_lang"] = "xx"
+    config_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(Abort, match="BuildError"):
         build_site(config_file)
     assert not (tmp_path / "docs" / "index.md").exists()
@@ -115,3 +117,28 @@ def test_seed_speaker_page_lists_the_quote_and_links_to_the_brief(site: Path) ->
     assert 'href="../../briefs/fr-seed-maduro-trump/"' in html
     brief = page(site, "briefs/fr-seed-maduro-trump")
     assert 'href="../../actors/nicolas-maduro/"' in brief
+
+
+def test_site_language_no_third_party_requests_and_a_404_page(site: Path) -> None:
+    home = page(site, "")
+    assert '<html lang="fr"' in home
+    assert "Page introuvable" in (site / "site" / "404.html").read_text(encoding="utf-8")
+    outside = re.compile(r'(?:src|href)="(?:https?:)?//(?!example\.org)[^"]+"')
+    for html_file in (site / "site").rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        # Only links readers follow may leave the site (sources, Material's credit); nothing is loaded.
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+            assert not outside.search(tag), (html_file, tag)
+
+
+def test_feeds_and_indexes_are_published(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    for path in ["archive", "places", "tags", "briefs"]:
+        assert (site / "site" / path / "index.html").is_file(), path
+    feed = ET.parse(site / "site" / "feeds" / "actors" / "gregory-doucet.xml").getroot()
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    actor = page(site, "actors/gregory-doucet")
+    assert 'href="../../feeds/actors/gregory-doucet.xml"' in actor
+    brief = page(site, "briefs/fr-quote-attributed-with-licence")
+    assert '<mark class="nb-quote" id="source-quote-1">' in brief

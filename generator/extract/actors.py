@@ -22,7 +22,7 @@ from ..text import slugify
 from .kinds import decide_kind, is_actor
 from .merge import abbreviates, group_names, is_acronym, person_compatible
 from .names import Candidate, clean_span, find_candidates, name_words
-from .roles import describe, find_descriptions, resolve_description, role_words, roles_of
+from .roles import countries_of, describe, find_descriptions, resolve_description, role_words, roles_of
 from .doctext import text_of
 
 
@@ -162,7 +162,7 @@ def _add_descriptions(doc: Doc, table: ActorTable, taken: set[int], lang: LangDa
         if actor is None:
             continue
         role = span[1:].text
-        new_role = (actor.type == "person") == desc.person_title and not any(
+        new_role = (actor.type == "person") == desc.person_title and desc.head not in lang.generic_org_nouns and not any(
             set(role_words(role)) <= set(role_words(r)) for r in actor.roles)
         updated = dataclasses.replace(
             actor,
@@ -218,16 +218,28 @@ def _unique_id(slug: str, used: set[str]) -> str:
 
 
 def rank_actors(table: ActorTable, quoted_actor_ids: set[str], title: str, lead_end: int) -> ActorTable:
-    """The same table with `key` set on the 1-5 central actors: quoted, in the title or lead, often named."""
+    """The same table with `key` set on the 1-5 central actors: quoted, in the title or lead, often named.
+
+    A place is key when it is the main setting: named twice or more, and in the title or the
+    lead, or the country of a central person ("le président vénézuélien" -> Venezuela). Places
+    rank after people and organisations of the same score.
+    """
     title_words = set(role_words(title))
     scores: dict[str, float] = defaultdict(float)
+    in_front: dict[str, bool] = {}
     for a in table.actors:
         forms = [name_words(n) for n in (a.name, *a.aliases)]
         in_title = any(f and (set(f) <= title_words) for f in forms)
         in_lead = any(s.start < lead_end for s in a.spans)
+        in_front[a.id] = in_title or in_lead
         scores[a.id] = (3.0 * (a.id in quoted_actor_ids) + 3.0 * in_title + 1.5 * in_lead
                         + min(a.mentions, 6) * 0.5 - (0.5 if a.type == "place" else 0.0))
-    ranked = sorted(table.actors, key=lambda a: -scores[a.id])
+    central = [a for a in table.actors if a.type == "person" and scores[a.id] >= 3.0]
+    homes = {fold(c) for a in central for c in countries_of(a, table.lang)} if table.lang else set()
+    for a in table.actors:
+        if a.type == "place" and a.mentions >= 2 and (in_front[a.id] or fold(a.name) in homes):
+            scores[a.id] = max(scores[a.id], 3.0)
+    ranked = sorted(table.actors, key=lambda a: (-scores[a.id], a.type == "place"))
     keys = {a.id for a in ranked[:5] if scores[a.id] >= 3.0} or {a.id for a in ranked[:1]}
     actors = tuple(dataclasses.replace(a, key=a.id in keys) for a in table.actors)
     return dataclasses.replace(table, actors=actors)

@@ -29,7 +29,8 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "obl", "obl:arg", "ob
 def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
     """The actor type of a group of names: the majority label, places promoted when acting."""
     kind = vote_kind(c.kind for c in group)
-    if kind == "organization" and any(_facility(c.text, lang) for c in group):
+    if kind == "organization" and any(_facility(c.text, lang) or _national_team(c.text, lang)
+                                      or _place_apposition(doc, c, lang) for c in group):
         return "place"
     if kind != "place" or any(" ".join(name_words(c.text)) in lang.countries for c in group):
         return kind
@@ -43,9 +44,48 @@ def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[
     roots = [_root(doc, c) for c in group]
     if kind == "organization" and all(_passes_words_on(r, lang) for r in roots):
         return False
-    if all(_family(doc, c, r, person_words) for c, r in zip(group, roots)):
+    if all(_family(doc, c, r, person_words, lang) for c, r in zip(group, roots)):
+        return False
+    if kind == "organization" and all(_example_only(doc, c, r, lang) for c, r in zip(group, roots)):
         return False
     return not _sentence_initial_common_noun(doc, group)
+
+
+def _example_only(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> bool:
+    """True for a name only given as an example ("journals including Social Science & Medicine").
+
+    The name follows an example cue ("including", "dont", "notamment") and does nothing itself:
+    it is no subject and has no relative clause ("notamment Libération, qui a accusé…" acts).
+    """
+    i = cand.first - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 0:
+        return False
+    before = fold(doc[i].text)
+    two = f"{fold(doc[i - 1].text)} {before}" if i > 0 else ""
+    if before not in lang.example_cues and two not in lang.example_cues:
+        return False
+    return not (root.dep_.startswith("nsubj") or any(c.dep_ in ("relcl", "acl:relcl") for c in root.children))
+
+
+def _national_team(name: str, lang: LangData) -> bool:
+    """True for a team named by its country ("Team Estonia", "l'équipe de France"): a place."""
+    words = [w for w in name_words(name) if w not in lang.stop_words]
+    if len(words) < 2 or words[0] not in lang.collective_nouns:
+        return False
+    return " ".join(words[1:]) in lang.countries
+
+
+def _place_apposition(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for "Herat, their home" / "Kaboul, la capitale": a place noun in apposition."""
+    i = cand.last
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    i += 1
+    while i < len(doc) and doc[i].pos_ in ("DET", "PRON", "ADJ"):
+        i += 1
+    return i < len(doc) and fold(doc[i].text) in lang.place_nouns
 
 
 def _facility(name: str, lang: LangData) -> bool:
@@ -96,8 +136,11 @@ def _passes_words_on(root: Token, lang: LangData) -> bool:
     return not any(c.dep_ in ("xcomp", "oprd") for c in head.children)
 
 
-def _family(doc: Doc, cand: Candidate, root: Token, person_words: set[str]) -> bool:
-    """True for a family named by a plural: "the Sams" (Thomas and Manju Sam), "des Fabius"."""
+def _family(doc: Doc, cand: Candidate, root: Token, person_words: set[str], lang: LangData) -> bool:
+    """True for a family named by a plural: "the Sams" (Thomas and Manju Sam), "des Fabius".
+
+    A name of another type joined to a family ("des Dassault ou des Fabius") is a family too.
+    """
     if cand.last - cand.first != 1:
         return False
     word = fold(cand.text)
@@ -105,8 +148,13 @@ def _family(doc: Doc, cand: Candidate, root: Token, person_words: set[str]) -> b
         if word.endswith("s") and word[:-1] in person_words:
             return True
     before = doc[cand.first - 1] if cand.first else None
-    return (before is not None and before.text[:1].islower() and "Plur" in before.morph.get("Number")
-            and "Def" in before.morph.get("Definite") and cand.kind == "person")
+    if not (before is not None and before.text[:1].islower() and "Plur" in before.morph.get("Number")
+            and "Def" in before.morph.get("Definite")):
+        return False
+    if cand.kind == "person":
+        return True
+    joined = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(lang.entity_types.get(t.ent_type_) == "person" for t in joined)
 
 
 def _sentence_initial_common_noun(doc: Doc, group: Sequence[Candidate]) -> bool:

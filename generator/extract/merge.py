@@ -4,7 +4,8 @@ Forms are compared folded (case and accents aside): a surname, a first name or a
 ("D. Trump") joins the one person whose fuller name contains it; an acronym joins the
 organisation it abbreviates, either because the text defines it ("Human Rights Watch (HRW)")
 or because its letters start the words of the name ("Parti populaire" / "PP", "Febelfin" /
-"Fédération belge du secteur financier"). A short form that fits two people ("Le Pen" with
+"Fédération belge du secteur financier"), or because it is the longer acronym less its
+first letter ("TVE" / "RTVE"). A short form that fits two people ("Le Pen" with
 Jean-Marie and Marine Le Pen in the text) goes, mention by mention, to the one named most
 recently, and is left out when neither was named yet.
 """
@@ -122,12 +123,26 @@ def _same_actor(form: _Form, other: _Form, lang: LangData) -> bool:
     if other.kind != "person" and len(form.key) == 1 and (is_acronym(text) or form.kind == "organization"):
         if abbreviates(text, other.cands[0].text, lang):
             return True
+    if form.kind == other.kind == "organization" and _acronym_tail(text, other.cands[0].text):
+        return True
     if other.kind == "person" and (form.kind == "person" or len(form.key) == 1):
         return person_compatible(form.key, other.key)
     if other.kind == "organization" and form.kind == "organization" and len(form.key) < len(other.key):
         content = [w for w in form.key if w not in lang.stop_words]
         return bool(content) and other.key[: len(form.key)] == form.key
     return False
+
+
+def _acronym_tail(short: str, long: str) -> bool:
+    """True when one acronym is another less its first letter ("TVE" in "RTVE").
+
+    Broadcasters and agencies are often named with and without their leading "R", "N" or "C"
+    ("RTVE"/"TVE"); three letters at least, so that "PS" never joins "UPS".
+    """
+    if not (is_acronym(short) and is_acronym(long)):
+        return False
+    a, b = fold(short).replace(".", ""), fold(long).replace(".", "")
+    return len(a) >= 3 and len(b) == len(a) + 1 and b.endswith(a)
 
 
 def _fullness(form: _Form) -> tuple[int, int, int, int, int]:

@@ -43,13 +43,13 @@ def find_candidates(doc: Doc, lang: LangData) -> list[Candidate]:
     for ent in doc.ents:
         kind = lang.entity_types.get(ent.label_)
         if kind is None:
-            rescued = _rescue_unmapped(doc, ent.start, ent.end, lang)
+            rescued = _rescue_unmapped(doc, ent.start, ent.end, lang) or _rescue_source(doc, ent.start, ent.end, lang)
             if rescued is not None:
                 found.append(rescued)
             continue
         for first, last in _split_at_determiners(doc, ent.start, ent.end):
             cand = clean_span(doc, first, last, kind, lang)
-            if cand is not None and not is_work_title(doc, cand, lang):
+            if cand is not None and not is_work_title(doc, cand, lang) and not _not_a_name_here(doc, cand):
                 found.append(cand)
     found += _misc_known_people(doc, lang, found)
     taken = {i for c in found for i in range(c.first, c.last)}
@@ -204,6 +204,42 @@ def _rescue_unmapped(doc: Doc, first: int, last: int, lang: LangData) -> Candida
     if end - first < 2:
         return None
     return clean_span(doc, first, end, "person", lang)
+
+
+def _rescue_source(doc: Doc, first: int, last: int, lang: LangData) -> Candidate | None:
+    """A name the model gave another label, credited with words ("according to the Sydney Morning Herald").
+
+    Whatever the label (event, work, misc), a capitalised name right after an attribution
+    preposition ("according to", "selon") speaks or reports: it is taken as an organisation.
+    """
+    if not all(t.text[:1].isupper() or t.pos_ in ("DET", "ADP") for t in doc[first:last]):
+        return None
+    i = first
+    while i < last and doc[i].pos_ == "DET":
+        i += 1
+    j = first - 1
+    while j >= 0 and doc[j].pos_ == "DET" and doc[j].text[:1].islower():
+        j -= 1
+    before = " ".join(fold(t.text) for t in doc[max(0, j - 3) : j + 1])
+    if not any(before == p or before.endswith(" " + p) for p in lang.attribution_preps):
+        return None
+    return clean_span(doc, i, last, "organization", lang)
+
+
+def _not_a_name_here(doc: Doc, cand: Candidate) -> bool:
+    """True for a name that is not an actor where it stands.
+
+    - a time zone or unit in parentheses after a number: "16:50 (UTC)";
+    - the first part of a longer name the model cut: "the State and Homeland Security
+      Departments" (the name modifies a capitalised word outside any entity).
+    """
+    if cand.first >= 2 and doc[cand.first - 1].text == "(" and (
+            doc[cand.first - 2].like_num or any(c.isdigit() for c in doc[cand.first - 2].text)):
+        return True
+    root = doc[cand.first : cand.last].root
+    head = root.head
+    return (root.dep_ in ("compound", "nmod") and head.i >= cand.last and head.pos_ == "PROPN"
+            and head.text[:1].isupper() and not head.ent_type_)
 
 
 def _misc_known_people(doc: Doc, lang: LangData, found: list[Candidate]) -> list[Candidate]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,7 @@ from .doctext import text_of
 MIN_WORDS = 4  # shorter quoted words are terms or titles unless a speech verb introduces them
 _SENTENCE_END = {".", "!", "?", "…", "..."}
 _WINDOW = 40  # tokens looked at on each side of a quote
+_LINE_END = {"?", "!", "…", "..."}  # a dialogue line ending so can still take an incise
 _INCISE_REACH = 8  # tokens between a closing mark and the verb of "», a-t-il déclaré"
 
 
@@ -168,7 +170,47 @@ class _Context:
         if same_paragraph and previous is not None:
             # Words quoted again in the paragraph of someone's quote, with no other source.
             return mark, dataclasses.replace(previous.speaker, confidence=0.45), "inherited"
+        speaker = self._recent_source(mark, previous, before)
+        if speaker is not NOBODY:
+            return mark, speaker, "inherited"
         return mark, NOBODY, "none"
+
+    def _recent_source(self, mark: Marked, previous: _Found | None, before: list[Token]) -> Speaker:
+        """The source still speaking when a quote names none: walking back to the previous
+        paragraph, the speaker of the last quote or a document subject ("ce rapport se base …"),
+        provided no other actor is named on the way."""
+        finder = self.finder
+        limit = self._para_start(len(self.text[:self._para_start(mark.open)].rstrip()))
+        speaker = NOBODY
+        i = self.token_at(mark.open) - 1
+        while i >= 0 and self.doc[i].idx >= limit:
+            tok = self.doc[i]
+            i -= 1
+            if finder.in_quote(tok.idx):
+                if previous is not None and previous.mark.open <= tok.idx < previous.mark.close:
+                    if previous.speaker.actor is not None:
+                        speaker = dataclasses.replace(previous.speaker, confidence=0.4)
+                    break
+                continue  # a scare-quoted term
+            actor = finder.mention_actor(tok.idx, tok.idx + len(tok))
+            if actor is not None and actor.type != "place":
+                if previous is not None and previous.speaker.actor == actor:
+                    speaker = dataclasses.replace(previous.speaker, confidence=0.4)  # its attribution
+                break  # else someone else was named since
+            if tok.dep_ in self.lang.speaker_deps and fold(tok.lemma_) in self.lang.proxy_nouns:
+                owner = finder.named_actor(tok)
+                if owner is not None:
+                    speaker = Speaker(owner, None, 0.4)
+                break
+        if speaker.actor is None:
+            return NOBODY
+        # "Elle a évoqué « … »": a pronoun subject must stand for that same source.
+        # "Ils" (the people the story is about) does not.
+        pronoun = next((t for t in before if t.dep_ in self.lang.speaker_deps and finder.is_pronoun(t)
+                        and fold(t.text) not in self.lang.plural_pronouns), None)
+        if pronoun is not None and finder.actor_of(pronoun) != speaker.actor:
+            return NOBODY
+        return speaker
 
     def _stand_alone(self, mark: Marked, previous: _Found | None) -> Speaker:
         """The speaker of a quote standing alone: that of a quote in the sentence before, else
@@ -176,9 +218,17 @@ class _Context:
         prior = self.sentence_before(mark.open)
         if previous and (not prior or previous.mark.close > prior[0].idx):
             return dataclasses.replace(previous.speaker, confidence=previous.speaker.confidence - 0.1)
-        subject = next((t for t in prior if t.dep_ in self.lang.speaker_deps
-                        and not self.finder.in_quote(t.idx)), None)
-        actor = self.finder.actor_of(subject) if subject is not None else None
+        finder = self.finder
+        # "X a longuement répondu.\n« … »": the speech verb of that sentence tells best.
+        verb = next((t for t in reversed(prior) if finder.is_speech_verb(t) and not finder.in_quote(t.idx)), None)
+        if verb is not None:
+            speaker = finder.verb_speaker(verb, 0.65)
+            if speaker.actor is not None:
+                return speaker
+        subject = next((t for t in prior if t.dep_ in self.lang.speaker_deps and not finder.in_quote(t.idx)), None)
+        if subject is None or any(c.dep_ == "conj" for c in subject.children):
+            return NOBODY  # "X et Y ont débattu. « … »": either of them
+        actor = finder.actor_of(subject)
         return Speaker(actor, None, 0.55) if actor else NOBODY
 
     def _incise(self, mark: Marked, after: list[Token]) -> Speaker:
@@ -201,7 +251,27 @@ class _Context:
                 if speaker is not NOBODY:
                     return speaker
                 break
-        return self._preposition(after)
+        speaker = self._mistagged_incise(after)
+        if speaker is not NOBODY:
+            return speaker
+        # "», selon X" right after the quote, not "; d'après le droit international" further on.
+        if after[0].text == "," or after[0].is_alpha:
+            return self._preposition(after, reach=2)
+        return NOBODY
+
+    def _mistagged_incise(self, after: list[Token]) -> Speaker:
+        """"», juge le ministère": a speech verb's form opening the incise, followed by its
+        inverted subject, even when the tagger took the verb for a noun."""
+        words = [t for t in after[:3] if not t.is_space]
+        if words and words[0].text == ",":
+            words = words[1:]
+        if len(words) < 2 or not self.finder.is_speech_verb_form(words[0]):
+            return NOBODY
+        verb, subject = words[0], words[1]
+        if verb.text[:1].isupper() or subject.pos_ not in ("DET", "PROPN", "NOUN"):
+            return NOBODY
+        actor = self.finder.name_after(verb)
+        return Speaker(actor, verb.text, 0.75 if actor else 0.4, verb.i)
 
     def _introduction(self, before: list[Token]) -> Speaker:
         """The attribution before a quote: a colon, a speech verb, or "selon X"."""
@@ -220,10 +290,11 @@ class _Context:
             return finder.verb_speaker(verb, 0.85)
         return self._preposition(before)
 
-    def _preposition(self, window: list[Token]) -> Speaker:
-        """The actor after an attribution preposition opening a clause ("selon X", "according to X")."""
+    def _preposition(self, window: list[Token], reach: int = _WINDOW) -> Speaker:
+        """The actor after an attribution preposition opening a clause ("selon X", "according to X")
+        within the first `reach` tokens of the window."""
         text = self.text
-        for n, tok in enumerate(window):
+        for n, tok in enumerate(window[:reach]):
             if n and not (window[n - 1].is_punct or window[n - 1].pos_ == "CCONJ"):
                 continue  # "selon" opening a clause, not "pour" in "pour « sécuriser … »"
             for prep in self.lang.attribution_preps:
@@ -258,19 +329,23 @@ class _Context:
         finder = self.finder
         first, last = self.token_from(mark.start), self.token_at(mark.end - 1)
         for i in range(first + 1, last + 1):
-            if self.doc[i - 1].text != ",":
+            stop = self.doc[i - 1].text
+            if stop != "," and not (stop in _LINE_END and self.doc[i].text[:1].islower()):
                 continue
             for tok in self.doc[i:min(i + 3, last + 1)]:
                 verb = None
                 if tok.pos_ in ("VERB", "AUX") and finder.inverted_subject(tok):
                     verb = tok.head if tok.dep_.startswith("aux") else tok
-                elif finder.is_speech_verb(tok) and tok.i == i:
-                    verb = tok
+                elif tok.i == i and (finder.is_speech_verb(tok) or finder.is_speech_verb_form(tok)):
+                    verb = tok  # "— Avez-vous volé ? demande le juge."
                 if verb is not None:
-                    end = self.doc[i - 1].idx
+                    # The line keeps its "?" or "!", not the comma before the incise.
+                    end = self.doc[i - 1].idx + (len(stop) if stop != "," else 0)
                     while end > mark.start and self.text[end - 1].isspace():
                         end -= 1
-                    return dataclasses.replace(mark, end=end), finder.verb_speaker(verb, 0.85)
+                    speaker = finder.verb_speaker(verb, 0.85) if finder.is_speech_verb(verb) or \
+                        verb is not tok else Speaker(finder.name_after(verb), verb.text, 0.75, verb.i)
+                    return dataclasses.replace(mark, end=end), speaker
         return mark, NOBODY
 
     # -- what counts as a quote -------------------------------------------------------------
@@ -293,11 +368,17 @@ class _Context:
         """Whether the words right before the marks name a work, a show or a nickname."""
         i = self.token_at(mark.open) - 1
         prev = [self.doc[j] for j in range(i, max(i - 3, -1), -1) if not self.doc[j].is_space]
+        # "intitulé, « … »" is still a title; "Pour l'association, « … »" is someone's words.
+        after_comma = bool(prev) and prev[0].text == ","
         prev = [t for t in prev if t.text != ","][:2]
         if not prev:
             return False
         cue = fold(prev[0].text)
-        if cue in self.lang.title_cues or cue in self.lang.title_nouns:
+        if cue in self.lang.title_cues:
+            return True
+        if after_comma:
+            return False
+        if cue in self.lang.title_nouns:
             return True
         return len(prev) > 1 and prev[0].pos_ == "DET" and fold(prev[1].text) in self.lang.title_nouns
 
@@ -316,12 +397,11 @@ def _title_case(words: list[str]) -> bool:
 
 def _head_within(tokens: list[Token]) -> Token | None:
     """The token of a run whose head lies outside the run: the head of a noun phrase."""
-    if not tokens:
+    run = list(itertools.takewhile(lambda t: not t.is_punct, tokens))
+    if not run:
         return None
-    lo, hi = tokens[0].i, tokens[-1].i
-    for tok in tokens:
-        if tok.is_punct:
-            break
+    lo, hi = run[0].i, run[-1].i
+    for tok in run:
         if not lo <= tok.head.i <= hi or tok.head.i == tok.i:
             return tok
     return None

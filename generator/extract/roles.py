@@ -201,6 +201,11 @@ def describe(span: SpacySpan, lang: LangData) -> Description | None:
         two = f"{fold(tok.text)} {fold(toks[k + 1].text)}" if k + 1 < len(toks) else ""
         head = two if two in lang.titles else fold(tok.text)
         rest = toks[k + 1 :]
+        # "l'organisation militant pour les droits de l'Homme": a participle or verb opens a
+        # clause about the noun, not a complement naming its owner.
+        verb_at = next((j for j, t in enumerate(rest) if t.pos_ in ("VERB", "AUX")), None)
+        if verb_at is not None:
+            rest = rest[:verb_at]
         comp_at = next((j for j, t in enumerate(rest) if t.pos_ == "ADP"), None)
         complement = None
         if comp_at is not None and comp_at + 1 < len(rest):
@@ -252,7 +257,7 @@ def resolve_description(desc: Description, actors: Sequence[Actor], seen: Mappin
     if len(holders) > 1:
         return max(holders, key=lambda a: seen[a.id])
     if not desc.person_title:
-        return _named_by_head(desc, actors, seen)
+        return _named_by_head(desc, actors, seen) or _fitting_org(desc, actors, seen, lang)
     people = sorted((a for a in actors if a.type == "person" and a.id in seen and not _conflicts(desc, a, lang)),
                     key=lambda a: -seen[a.id])
     if not people:
@@ -267,6 +272,26 @@ def _named_by_head(desc: Description, actors: Sequence[Actor], seen: Mapping[str
     found = [a for a in actors if a.type == "organization" and a.id in seen
              and _words(a.name)[:1] == [desc.head] and desc.words <= set(_words(a.name))]
     return found[0] if len(found) == 1 else None
+
+
+def _fitting_org(desc: Description, actors: Sequence[Actor], seen: Mapping[str, int],
+                 lang: LangData) -> Actor | None:
+    """"l'ONG", "the company": the one organisation named so far that the noun fits.
+
+    A generic noun ("l'organisation") fits every organisation; another noun fits those with it
+    in their name or roles ("Human Rights Watch, une ONG"): "the company" is no one when no
+    organisation of the article is called a company. Several
+    fitting: the most named one, if named twice or more and twice as often as the next.
+    """
+    orgs = [a for a in actors if a.type == "organization" and a.id in seen]
+    if desc.head not in lang.generic_org_nouns:
+        kinds = {a.id: set(role_words(" ".join(a.roles))) | set(_words(a.name)) for a in orgs}
+        orgs = [a for a in orgs if desc.head in kinds[a.id]]
+    if len(orgs) <= 1:
+        return orgs[0] if orgs else None
+    ranked = sorted(orgs, key=lambda a: -seen[a.id])
+    best, second = seen[ranked[0].id], seen[ranked[1].id]
+    return ranked[0] if best >= 2 and best >= 2 * second else None
 
 
 def _conflicts(desc: Description, actor: Actor, lang: LangData) -> bool:

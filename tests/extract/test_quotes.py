@@ -107,6 +107,56 @@ FRENCH = [
     ("Jean Castex a dit « ceci ne finit jamais et puis « nous verrons bien demain », a-t-il ajouté.\n"
      "Le reste de l'article parle d'autre chose « complètement ».",
      [("nous verrons bien demain", "Castex")]),
+    # A speech verb the tagger took for a noun ("juge"), or left unlemmatised ("estime").
+    ("« Nous ne céderons rien aux casseurs », juge le préfet de police Laurent Nuñez.",
+     [("Nous ne céderons rien aux casseurs", "Nuñez")]),
+    ("« Cette réforme est une erreur historique pour le pays », estime la CGT dans un communiqué.",
+     [("Cette réforme est une erreur historique pour le pays", "CGT")]),
+    # "pour X": a name, a generic description of the article's organisation, a pronoun.
+    ("L'ONG Human Rights Watch a publié un rapport mardi. Pour l'organisation, « les autorités doivent "
+     "libérer tous les prisonniers politiques ».",
+     [("les autorités doivent libérer tous les prisonniers politiques", "Human Rights Watch")]),
+    ("Le député Jean Lassalle a pris la parole. Pour lui, « les campagnes sont abandonnées depuis trop "
+     "longtemps ».", [("les campagnes sont abandonnées depuis trop longtemps", "Lassalle")]),
+    # "selon" after the quote; a complement is not a renaming ("le parquet de Paris" is not Paris).
+    ("« L'enquête progresse rapidement et sérieusement », selon le parquet de Paris.",
+     [("L'enquête progresse rapidement et sérieusement", None)]),
+    # "d'après" further on, in another clause, is no attribution.
+    ("La cour a rejeté l'appel, « une décision qui fera date dans l'histoire du droit » ; d'après le droit "
+     "international, la peine est applicable.", [("une décision qui fera date dans l'histoire du droit", None)]),
+    # The speaker named in the previous paragraph by his speech verb.
+    ("Interrogé par la commission, l'ancien ministre Éric Woerth a longuement répondu.\n« Je n'ai jamais "
+     "reçu la moindre enveloppe. Ces accusations sont absurdes. »",
+     [("Je n'ai jamais reçu la moindre enveloppe. Ces accusations sont absurdes.", "Woerth")]),
+    # A document's words, a paragraph back, go to whoever issued it.
+    ("L'ONG Amnesty International a publié un rapport mardi.\nCe rapport s'appuie sur plus de cent "
+     "témoignages.\nLes détenus y subissent « des traitements inhumains et dégradants de façon systématique ».",
+     [("des traitements inhumains et dégradants de façon systématique", "Amnesty")]),
+    # Words quoted on from the same communiqué, no one else named since; someone else named: nobody.
+    ("« Les deux agresseurs ont été identifiés par la police », indique le communiqué du ministère de "
+     "l'Intérieur.\nIls auraient insulté la victime avant de la « frapper à plusieurs reprises au visage ».",
+     [("Les deux agresseurs ont été identifiés par la police", "Intérieur"),
+      ("frapper à plusieurs reprises au visage", "Intérieur")]),
+    ("« Les deux agresseurs ont été identifiés par la police », indique le communiqué du ministère de "
+     "l'Intérieur.\nLe maire Jean Dupont s'est rendu sur place. Les commerçants décrivent « une ambiance de "
+     "plus en plus pesante ».",
+     [("Les deux agresseurs ont été identifiés par la police", "Intérieur"), ("une ambiance de plus en plus pesante", None)]),
+    # Pronouns: two people fit as well, or a nearer unnamed person fits: nobody.
+    ("Le Premier ministre Édouard Philippe et le président Emmanuel Macron se sont rencontrés. « Nous sommes "
+     "parfaitement d'accord sur tout », a-t-il déclaré.", [("Nous sommes parfaitement d'accord sur tout", None)]),
+    ("Le footballeur Kylian Mbappé a marqué deux buts. Son entraîneur était ravi. « Il a fait un match "
+     "exceptionnel ce soir », a-t-il déclaré.", [("Il a fait un match exceptionnel ce soir", None)]),
+    # A dialogue line ending in "?" keeps it and loses its incise; an unnamed asker is nobody.
+    ("Le procès de Jean Valjean s'est ouvert lundi.\n— Avez-vous volé ce pain ? demande le président du "
+     "tribunal.\n— Oui, je l'ai volé pour nourrir ma famille, répond Jean Valjean.",
+     [("Avez-vous volé ce pain ?", None), ("Oui, je l'ai volé pour nourrir ma famille", "Valjean")]),
+    # An exchange after two people are named: either could have said either line.
+    ("Paul Martin et Sophie Durand ont débattu. « Vous mentez aux électeurs depuis le début ! – Non, je leur "
+     "dis simplement la vérité. »",
+     [("Vous mentez aux électeurs depuis le début !", None), ("Non, je leur dis simplement la vérité.", None)]),
+    # Titles after a comma still stop at title cues; not at a title noun before the comma.
+    ("Il a regardé l'émission « Questions pour un champion » hier soir.", []),
+    ("Le maire a dénoncé une « situation inacceptable ».", []),
 ]
 
 
@@ -143,6 +193,29 @@ ENGLISH = [
     # Nobody named.
     ('A sign at the gate read "No entry after dark for any visitor."',
      [("No entry after dark for any visitor.", None)]),
+    # An unnamed spokesperson speaks for the organisation the article is about.
+    ('Microsoft released its results on Monday. "Demand for cloud services remains very strong," a spokesman '
+     'for the company said.', [("Demand for cloud services remains very strong", "Microsoft")]),
+    ('Apple said in a statement that sales fell. "We remain confident in our long-term strategy," the company '
+     'said.', [("We remain confident in our long-term strategy", "Apple")]),
+    # "they" is an organisation only when the last subject was one.
+    ('Oxfam published its annual report on Monday. "Inequality is rising in every region of the world," they '
+     'said.', [("Inequality is rising in every region of the world", "Oxfam")]),
+    ('Residents gathered outside the town hall. "Nobody listens to us anymore," they said.',
+     [("Nobody listens to us anymore", None)]),
+    # Gender picks Mary over John; a possessor of the other gender's noun is who "he" is.
+    ('John Smith and his wife Mary arrived late. "It was a long trip from the coast," she said.',
+     [("It was a long trip from the coast", "Mary")]),
+    ('Mr. Paul Brown spoke first. Later, Daniel\'s sister begged him to stay at home, but he replied "I have '
+     'to go to work today."', [("I have to go to work today.", None)]),
+    ('Paul Green and Peter Black met on Tuesday. "We agreed on almost everything today," he said.',
+     [("We agreed on almost everything today", None)]),
+    # A split quote across a full stop keeps its speaker.
+    ('"We will appeal this ruling," said Jane Porter. "We have strong grounds for it and we will win."',
+     [("We will appeal this ruling", "Porter"), ("We have strong grounds for it and we will win.", "Porter")]),
+    # A speech verb introduces words that describe something; nobody is named.
+    ('Critics called the plan "a total disaster for the region".', [("a total disaster for the region", None)]),
+    ('The word "freedom" appears three times in the speech.', []),
 ]
 
 
@@ -188,3 +261,12 @@ def test_quoted_complement_is_a_quote_not_a_statement(parse_fr: Callable[[str], 
     quotes, statements = run(parse_fr("Claude Bartolone a déclaré qu'« il ne pourra plus y avoir de suspension »."), fr)
     assert [q.text for q in quotes] == ["il ne pourra plus y avoir de suspension"]
     assert statements == []
+
+
+@pytest.mark.parametrize(("code", "form", "expected"), [
+    ("fr", "juge", True), ("fr", "estime", True), ("fr", "répond", True), ("fr", "table", False),
+    ("en", "insists", True), ("en", "replied", True), ("en", "table", False),
+])
+def test_speech_verb_forms_come_from_lemmas(code: str, form: str, expected: bool, fr: LangData, en: LangData) -> None:
+    lang = fr if code == "fr" else en
+    assert (form.replace("é", "e") in lang.speech_verb_forms) is expected

@@ -1,0 +1,105 @@
+"""The ways into the briefs besides the home page: by month, by page of the archive, by tag.
+
+Pure functions of the corpus, giving the page paths (under docs_dir) of each listing, so the
+templates only format them. Months and archive pages are newest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .corpus import RESERVED_IDS, Corpus
+from .langdata import fold
+from .models import Brief
+from .text import slugify, unique_slug
+
+UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a paginated list of briefs."""
+
+    path: str
+    briefs: tuple[Brief, ...]
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
+
+
+@dataclass(frozen=True)
+class Month:
+    """The briefs of one month (`key` is `YYYY-MM`, or `undated`), paginated."""
+
+    key: str
+    pages: tuple[Listing, ...]
+
+    @property
+    def path(self) -> str:
+        """The first page of this month."""
+        return self.pages[0].path
+
+    @property
+    def total(self) -> int:
+        """How many briefs this month holds."""
+        return sum(len(p.briefs) for p in self.pages)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A front matter tag, its page and the briefs that carry it, newest first."""
+
+    name: str
+    path: str
+    briefs: tuple[Brief, ...]
+
+
+def paginate(briefs: Sequence[Brief], first: str, prefix: str, per_page: int) -> tuple[Listing, ...]:
+    """`briefs` cut into pages: the first at `first`, the others at `{prefix}{n}.md`."""
+    chunks = [tuple(briefs[i:i + per_page]) for i in range(0, len(briefs), per_page)] or [()]
+    paths = [first] + [f"{prefix}{n}.md" for n in range(2, len(chunks) + 1)]
+    return tuple(
+        Listing(paths[i], chunk, i + 1, len(chunks), paths[i - 1] if i else None,
+                paths[i + 1] if i + 1 < len(chunks) else None)
+        for i, chunk in enumerate(chunks)
+    )
+
+
+def months(corpus: Corpus, per_page: int) -> tuple[Month, ...]:
+    """The archive by month, newest month first, undated briefs last."""
+    by_month: dict[str, list[Brief]] = defaultdict(list)
+    for brief in corpus.briefs:
+        by_month[month_of(brief.date)].append(brief)
+    keys = sorted((k for k in by_month if k != UNDATED), reverse=True)
+    keys += [UNDATED] if UNDATED in by_month else []
+    return tuple(Month(k, paginate(by_month[k], f"archive/{k}.md", f"archive/{k}-page-", per_page))
+                 for k in keys)
+
+
+def month_of(date: str | None) -> str:
+    """`YYYY-MM` of an ISO date, or `undated`."""
+    try:
+        return dt.date.fromisoformat(date or "").strftime("%Y-%m")
+    except ValueError:
+        return UNDATED
+
+
+def tags(corpus: Corpus) -> tuple[Tag, ...]:
+    """Front matter tags (the same tag however it is cased or accented), by name."""
+    groups: dict[str, list[tuple[str, Brief]]] = defaultdict(list)
+    for brief in corpus.briefs:
+        for tag in dict.fromkeys(t for t in brief.tags if str(t).strip()):
+            groups[fold(str(tag))].append((str(tag).strip(), brief))
+    taken = set(RESERVED_IDS)
+    out = []
+    for key in sorted(groups):
+        members = groups[key]
+        counts = Counter(n for n, _ in members)
+        name = min(counts, key=lambda n: (-counts[n], n))
+        briefs = tuple(dict.fromkeys(b for _, b in members))
+        out.append(Tag(name, f"tags/{unique_slug(slugify(name, fallback='tag'), taken)}.md", briefs))
+    return tuple(out)

@@ -1,0 +1,183 @@
+"""End to end in a real browser: the site built from the sample content, served on 127.0.0.1.
+
+Headless Chromium (the Debian `chromium` package) driven by Playwright. These tests are what
+"done" means for the site, so they run in `make test`; they skip, saying why, only where
+Chromium or Playwright is not installed (CI installs both: see .ci/run).
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from test_site import ROOT, build_site, site_config
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SEED_QUOTE = "ne voulait pas travailler sérieusement"
+
+pytestmark = pytest.mark.browser
+
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed: `make install` installs it")
+if not CHROMIUM.is_file():
+    pytest.skip(f"{CHROMIUM} not found: install the Debian package `chromium` (CI does, see .ci/run)",
+                allow_module_level=True)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site; a stuck request cannot hold the test run."""
+
+    timeout = 10
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built from content/ (with site_url set), served on a free local port; yields its address."""
+    tmp = tmp_path_factory.mktemp("browser")
+    (tmp / "site").mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(tmp / "site"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    config_file = site_config(tmp, ROOT / "content")
+    data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    data["site_url"] = base
+    for plugin in data["plugins"]:
+        if isinstance(plugin, dict) and "newsbrief" in plugin:
+            # Briefs are cached by article content and model, so the project cache is safe to share.
+            plugin["newsbrief"]["cache_dir"] = str(ROOT / ".cache" / "newsbrief")
+    config_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    build_site(config_file)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        yield base
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser_page(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
+    """A fresh headless Chromium page; collects console errors and any request leaving 127.0.0.1."""
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    errors: list[str] = []
+    outside: list[str] = []
+    with playwright_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile), executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        context.set_default_timeout(15_000)
+
+        def route(r: object) -> None:
+            if urlsplit(r.request.url).hostname == "127.0.0.1":
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+        page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        try:
+            yield page, errors, outside
+        finally:
+            context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_a_reader_goes_from_home_to_brief_to_speaker(server: str, browser_page: tuple) -> None:
+    page, errors, outside = browser_page
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    page.goto(server)
+    assert page.get_attribute("html", "lang") == "fr"
+    assert page.locator("h1").first.inner_text() == "Derniers briefs"
+    cards = page.locator(".nb-cards > ul > li")
+    assert cards.count() == 10
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+
+    page.locator(".md-content").get_by_role("link", name="Maduro propose à Trump son expérience dans la lutte contre la criminalité").click()
+    page.wait_for_url("**/briefs/maduro-trump-securite/")
+    assert page.locator("h1").inner_text().startswith("Maduro propose à Trump")
+    # The annotated source text highlights the quote where it stands, and links mentions.
+    mark = page.locator(".nb-source mark.nb-quote").first
+    assert SEED_QUOTE in mark.inner_text()
+    assert mark.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.locator('.nb-source a[href$="actors/nicolas-maduro/"]').count() >= 3
+    page.get_by_role("link", name="Voir la citation dans le texte source").click()
+    page.wait_for_url("**#source-quote-1")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / "brief.png"), full_page=True)
+
+    speaker = page.locator('blockquote a[href$="actors/nicolas-maduro/"]').first
+    assert speaker.inner_text() == "Nicolás Maduro"
+    speaker.click()
+    page.wait_for_url("**/actors/nicolas-maduro/")
+    assert page.locator("h1").inner_text() == "Nicolás Maduro"
+    assert SEED_QUOTE in page.locator("blockquote").first.inner_text()
+    feed = page.get_by_role("link", name="flux Atom des citations et apparitions de Nicolás Maduro")
+    assert feed.get_attribute("href").endswith("feeds/actors/nicolas-maduro.xml")
+    page.screenshot(path=str(ARTIFACTS / "actor.png"), full_page=True)
+
+    assert not errors, errors
+    assert not outside, f"requests to other hosts: {outside}"
+
+
+def test_search_finds_an_actor(server: str, browser_page: tuple) -> None:
+    page, errors, outside = browser_page
+    page.goto(server + "briefs/")
+    page.wait_for_load_state("networkidle")
+    box = page.locator(".md-search__input")
+    result = page.locator(".md-search-result__item a[href*='actors/juan-guaido/']").first
+    # The search worker may still be indexing when the first letters arrive: type again if so.
+    for attempt in range(4):
+        box.click()
+        box.fill("")
+        box.press_sequentially("Guaidó", delay=30)
+        try:
+            result.wait_for(timeout=5_000)
+            break
+        except playwright_api.TimeoutError:
+            if attempt == 3:
+                raise
+    assert "Juan Guaidó" in result.inner_text()
+    result.click()
+    page.wait_for_url("**/actors/juan-guaido/**")
+    assert page.locator("h1").inner_text() == "Juan Guaidó"
+    assert not errors, errors
+    assert not outside, f"requests to other hosts: {outside}"
+
+
+def test_the_feeds_and_the_404_page(server: str, browser_page: tuple) -> None:
+    page, errors, outside = browser_page
+    response = page.request.get(server + "feeds/actors/nicolas-maduro.xml")
+    assert response.ok
+    feed = ET.fromstring(response.body())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    links = [e.get("href") for e in feed.findall("a:entry/a:link", ns)]
+    assert server + "briefs/maduro-trump-securite/" in links
+    discovered = page.goto(server + "actors/nicolas-maduro/") and page.locator(
+        'link[rel~="alternate"][type="application/atom+xml"]').evaluate_all("ls => ls.map(l => l.href)")
+    assert server + "feeds/actors/nicolas-maduro.xml" in discovered
+    page.goto(server + "404.html")
+    assert page.locator("h1").inner_text() == "Page introuvable"
+    assert not errors, errors
+    assert not outside, f"requests to other hosts: {outside}"

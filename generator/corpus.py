@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from .langdata import country_keys, fold
 from .models import ACTOR_TYPES, Actor, Brief
-from .text import slugify
+from .text import slugify, unique_slug
 
 # Page ids the site uses for its own index pages.
 RESERVED_IDS = frozenset({"index"})
@@ -175,19 +175,9 @@ def _unique_ids(briefs: Iterable[Brief]) -> list[Brief]:
     for brief in sorted(briefs, key=lambda b: (b.id, b.path)):
         # Ids become file names and link targets: anything but a slug is made one.
         base = brief.id if _SLUG.fullmatch(brief.id) else slugify(brief.id, fallback="brief")
-        new = _unique(base, seen)
+        new = unique_slug(base, seen)
         out.append(brief if new == brief.id else dataclasses.replace(brief, id=new))
     return out
-
-
-def _unique(base: str, seen: set[str]) -> str:
-    """`base`, or `base-2`, `base-3` … whichever is not taken yet; records the one returned."""
-    candidate, n = base, 1
-    while candidate in seen:
-        n += 1
-        candidate = f"{base}-{n}"
-    seen.add(candidate)
-    return candidate
 
 
 Member = tuple[Brief, Actor]
@@ -239,9 +229,12 @@ def _name_key(actor: Actor) -> tuple[str, str]:
 
 
 def _canonical(members: list[Member]) -> str:
-    """The name of a real actor: the fullest form the briefs use, then the most used."""
+    """The name of a real actor: a form of the language most of its briefs are in ("États-Unis"
+    over "United States" in a mostly French corpus), then the fullest, then the most used."""
     counts = Counter(a.name for _, a in members)
-    return min(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), fold(n), n))
+    langs = Counter(b.lang for b, _ in members)
+    weight = {n: max(langs[b.lang] for b, a in members if a.name == n) for n in counts}
+    return min(counts, key=lambda n: (-weight[n], -len(n.split()), -counts[n], -len(n), fold(n), n))
 
 
 def _page_ids(groups: list[list[Member]]) -> list[str]:
@@ -251,7 +244,7 @@ def _page_ids(groups: list[list[Member]]) -> list[str]:
     seen: set[str] = set(RESERVED_IDS)
     ids = [""] * len(groups)
     for i in order:
-        ids[i] = _unique(slugify(_canonical(groups[i]), fallback="actor"), seen)
+        ids[i] = unique_slug(slugify(_canonical(groups[i]), fallback="actor"), seen)
     return ids
 
 

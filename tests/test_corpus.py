@@ -194,3 +194,11 @@ def test_actors_merge_across_languages(first: Actor, second: Actor, merged: bool
     assert len(corpus.actors) == (1 if merged else 2)
     if merged:
         assert corpus.page_of("un", first.id) == corpus.page_of("two", second.id)
+
+
+def test_a_country_in_two_languages_is_named_in_the_corpus_majority_language() -> None:
+    french = [brief(f"fr-{i}", actor("États-Unis", "place")) for i in range(2)]
+    english = dataclasses.replace(brief("en-1", actor("United States", "place")), lang="en")
+    corpus = aggregate([*french, english])
+    assert names(corpus) == {"États-Unis"}
+    assert "United States" in next(iter(corpus.actors)).aliases

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..langdata import LangData, fold
 from ..models import Actor, Span
-from ..text import slugify
+from ..text import slugify, unique_slug
 from .kinds import decide_kind, is_actor
 from .merge import abbreviates, group_names, is_acronym, person_compatible
 from .names import Candidate, clean_span, find_candidates, name_words
@@ -131,7 +131,7 @@ def _table(doc: Doc, groups: list[tuple[list[Candidate], str]], lang: LangData) 
     taken = {i for g, _ in groups for c in g for i in range(c.first, c.last)}
     for group, kind in groups:
         name = _canonical(group)
-        aid = _unique_id(slugify(name), used_ids)
+        aid = unique_slug(slugify(name), used_ids)
         roles: list[str] = []
         spans = [(c.start, c.end, c.text) for c in group]
         if kind != "place":
@@ -205,16 +205,6 @@ def _canonical(group: Sequence[Candidate]) -> str:
         initials = sum(w.endswith(".") and len(w) <= 3 for w in words)
         return (not is_acronym(c.text), len(words) - initials, len(c.text), -c.start)
     return max(group, key=fullness).text
-
-
-def _unique_id(slug: str, used: set[str]) -> str:
-    """`slug`, or `slug-2`, `slug-3`… when another actor of the article already has it."""
-    out, n = slug, 1
-    while out in used:
-        n += 1
-        out = f"{slug}-{n}"
-    used.add(out)
-    return out
 
 
 def rank_actors(table: ActorTable, quoted_actor_ids: set[str], title: str, lead_end: int) -> ActorTable:

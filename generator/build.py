@@ -6,9 +6,10 @@ the caller (CLI or plugin) to report; the rest of the site still builds.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,13 +33,31 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class BuildReport:
-    """What a generation did: briefs made, articles that failed, pages written."""
+    """What a generation did: briefs made, articles that failed, warnings, pages written."""
 
     briefs: list[Brief] = field(default_factory=list)
     failures: list[NewsbriefError] = field(default_factory=list)
     written: int = 0
     removed: int = 0
     unchanged: int = 0
+    # Every warning logged while generating (an actors.yml entry naming no actor…): `strict` fails on them.
+    warnings: list[str] = field(default_factory=list)
+
+
+# An article as read, remembered by file, folder, default language, modification time and size.
+_ArticleKey = tuple[Path, Path | None, str, int, int]
+
+
+@dataclass
+class Memo:
+    """What a long-running process (`mkdocs serve`) keeps from one build to the next.
+
+    An article whose file has not changed is not read again, and its brief is not loaded from
+    the disk cache again. Each build keeps only what it used, so the memo never outgrows the site.
+    """
+
+    articles: dict[_ArticleKey, Article] = field(default_factory=dict)
+    briefs: dict[str, Brief] = field(default_factory=dict)
 
 
 def find_articles(content_dir: Path) -> list[Path]:
@@ -62,22 +81,31 @@ def make_briefs(
     root: Path | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
+    memo: Memo | None = None,
 ) -> tuple[list[Brief | None], list[NewsbriefError]]:
-    """One brief per path, in order (None where the article failed), and the failures."""
+    """One brief per path, in order (None where the article failed), and the failures.
+
+    `memo`, kept by the caller between builds, spares re-reading unchanged articles.
+    """
     briefs: list[Brief | None] = [None] * len(paths)
     failures: list[NewsbriefError] = []
     pending: dict[str, list[tuple[int, Article, str]]] = defaultdict(list)
+    used = Memo()
     for i, path in enumerate(paths):
         try:
-            article = read_article(path, root, config.default_lang)
+            article = _read(path, root, config.default_lang, memo, used)
             model = config.model_for(load_lang(article.lang).model, article.lang)
             key = cache_key(article, model)
         except NewsbriefError as exc:
             failures.append(exc)
             continue
-        cached = load_cached(config.cache_dir, key) if use_cache else None
+        cached = None
+        if use_cache:
+            cached = memo.briefs.get(key) if memo is not None else None
+            if cached is None:
+                cached = load_cached(config.cache_dir, key)
         if cached is not None:
-            briefs[i] = cached
+            briefs[i] = used.briefs[key] = cached
         else:
             pending[model].append((i, article, key))
     done, total = 0, sum(len(v) for v in pending.values())
@@ -93,20 +121,66 @@ def make_briefs(
             briefs[i] = brief
             if use_cache:
                 store(config.cache_dir, key, brief)
+                used.briefs[key] = brief
             done += 1
             if progress:
                 progress(done, total)
+    if memo is not None:
+        memo.articles, memo.briefs = used.articles, used.briefs
     return briefs, failures
 
 
-def generate(config: Config, *, progress: Progress | None = None) -> BuildReport:
-    """Generate the Markdown pages of the whole site from `config.content_dir`."""
-    paths = find_articles(config.content_dir)
-    # Read before the long analysis, so that a malformed file stops the build at once.
-    edits = load_edits(config.content_dir / EDITS_FILE)
-    briefs, failures = make_briefs(paths, config, root=config.content_dir, progress=progress)
-    made = [b for b in briefs if b is not None]
-    corpus = apply_edits(aggregate(made), edits)
-    pages = render_site(corpus, config)
-    result = write_pages(pages, config.docs_dir)
-    return BuildReport(made, failures, result.written, result.removed, result.unchanged)
+def _read(path: Path, root: Path | None, default_lang: str, memo: Memo | None, used: Memo) -> Article:
+    """`read_article`, or the article the memo holds for this file unchanged."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return read_article(path, root, default_lang)  # reports why the file cannot be read
+    key = (Path(path), root, default_lang, stat.st_mtime_ns, stat.st_size)
+    article = memo.articles.get(key) if memo is not None else None
+    if article is None:
+        article = read_article(path, root, default_lang)
+    used.articles[key] = article
+    return article
+
+
+def generate(config: Config, *, progress: Progress | None = None, memo: Memo | None = None) -> BuildReport:
+    """Generate the Markdown pages of the whole site from `config.content_dir`.
+
+    Takes the config (and, from a long-running process, the `Memo` of the previous build);
+    returns what was done. Pages are written into `config.docs_dir`, only where they changed.
+    """
+    with _warnings_logged() as warnings:
+        paths = find_articles(config.content_dir)
+        # Read before the long analysis, so that a malformed file stops the build at once.
+        edits = load_edits(config.content_dir / EDITS_FILE)
+        briefs, failures = make_briefs(paths, config, root=config.content_dir, progress=progress, memo=memo)
+        made = [b for b in briefs if b is not None]
+        corpus = apply_edits(aggregate(made), edits)
+        pages = render_site(corpus, config)
+        result = write_pages(pages, config.docs_dir)
+    return BuildReport(made, failures, result.written, result.removed, result.unchanged, warnings)
+
+
+class _Collect(logging.Handler):
+    """Keeps the text of every warning it sees."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep the record's message."""
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warnings_logged() -> Iterator[list[str]]:
+    """The warnings newsbrief's modules log meanwhile; they are still logged as usual."""
+    handler = _Collect()
+    package = logging.getLogger(__package__)
+    package.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        package.removeHandler(handler)

@@ -17,6 +17,7 @@ from . import __version__
 from .build import generate, make_briefs
 from .config import Config, make_config, options_from_mkdocs_yml
 from .errors import NewsbriefError
+from .models import Brief
 
 log = logging.getLogger("generator")
 
@@ -62,6 +63,7 @@ class _Group(click.Group):
     """A command group that turns our errors into one message and exit code 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; our errors and MkDocs' become one red line and exit code 1."""
         try:
             return super().invoke(ctx)
         except NewsbriefError as exc:
@@ -112,7 +114,7 @@ def brief_cmd(files: tuple[Path, ...], as_json: bool, default_lang: str | None, 
         sys.exit(1)
 
 
-def _print_brief(brief: Any) -> None:
+def _print_brief(brief: Brief) -> None:
     """A short human-readable view of a brief."""
     click.secho(f"{brief.title} [{brief.lang}, {brief.date or 'no date'}]", bold=True)
     click.echo(f"  {brief.summary}")
@@ -130,7 +132,7 @@ def _report_failures(failures: list[NewsbriefError]) -> None:
 
 
 @cli.command("generate")
-@click.option("--strict", is_flag=True, default=None, help="Exit non-zero if any article fails.")
+@click.option("--strict", is_flag=True, default=None, help="Exit non-zero if any article fails or anything is warned about.")
 @config_option
 @model_option
 def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...]) -> None:
@@ -145,7 +147,9 @@ def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...]
     _report_failures(report.failures)
     click.echo(f"{len(report.briefs)} briefs; {report.written} pages written, "
                f"{report.unchanged} unchanged, {report.removed} removed in {config.docs_dir}", err=True)
-    if report.failures and config.strict:
+    if (report.failures or report.warnings) and config.strict:
+        click.secho(f"strict: {len(report.failures)} article(s) failed, {len(report.warnings)} warning(s)",
+                    fg="red", err=True)
         sys.exit(1)
 
 

@@ -42,7 +42,8 @@ class Config:
     """How many briefs the home page lists."""
 
     strict: bool = False
-    """Fail the build when any article cannot be read or analysed."""
+    """Fail the build when any article cannot be read or analysed, or anything is warned about
+    (such as an entry of content/actors.yml that names no actor)."""
 
     site_url: str | None = None
     """MkDocs' `site_url`: feeds link to absolute addresses under it (relative ones without it)."""
@@ -126,10 +127,15 @@ def options_from_mkdocs_yml(path: Path) -> dict[str, Any]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"is not valid YAML: {exc}", path) from exc
+    if not isinstance(data, dict):
+        raise ConfigError("must be a mapping of settings (site_name: …, plugins: …)", path)
     # MkDocs' own settings the feeds need, unless the plugin block sets them.
     site = {k: data[k] for k in ("site_url", "site_name", "use_directory_urls") if data.get(k) is not None}
     plugins = data.get("plugins") or []
-    for plugin in plugins:
+    for plugin in plugins if isinstance(plugins, list) else [plugins]:
         if isinstance(plugin, dict) and "newsbrief" in plugin:
-            return {**site, **dict(plugin["newsbrief"] or {})}
+            block = plugin["newsbrief"] or {}
+            if not isinstance(block, dict):
+                raise ConfigError("the `newsbrief` plugin options must be a mapping (content_dir: …)", path)
+            return {**site, **block}
     return site

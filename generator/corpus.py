@@ -10,6 +10,7 @@ nothing else is translated. Pure: no I/O beyond the cached language data.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -94,11 +95,20 @@ class Corpus:
 
     def brief(self, brief_id: str) -> Brief | None:
         """The brief with that id, if any."""
-        return next((b for b in self.briefs if b.id == brief_id), None)
+        return self._briefs_by_id.get(brief_id)
 
     def actor(self, actor_id: str | None) -> CorpusActor | None:
         """The corpus actor with that page id, if any."""
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return self._actors_by_id.get(actor_id) if actor_id is not None else None
+
+    # Built on first use: lookups by id stay constant-time with thousands of briefs.
+    @functools.cached_property
+    def _briefs_by_id(self) -> dict[str, Brief]:
+        return {b.id: b for b in self.briefs}
+
+    @functools.cached_property
+    def _actors_by_id(self) -> dict[str, CorpusActor]:
+        return {a.id: a for a in self.actors}
 
     def page_of(self, brief_id: str, actor_id: str | None) -> str | None:
         """The corpus actor page id of a brief-level actor id, if it has one."""
@@ -127,7 +137,13 @@ def aggregate(briefs: list[Brief]) -> Corpus:
     ordered = tuple(_newest_first(_unique_ids(briefs)))
     groups = _group_actors(ordered)
     ids = _page_ids(groups)
-    return assemble(ordered, [build_actor(ids[i], members, ordered) for i, members in enumerate(groups)])
+    rank = brief_ranks(ordered)
+    return assemble(ordered, [build_actor(ids[i], members, rank) for i, members in enumerate(groups)])
+
+
+def brief_ranks(briefs: Iterable[Brief]) -> dict[str, int]:
+    """Position of each brief id in the corpus order (newest first)."""
+    return {b.id: i for i, b in enumerate(briefs)}
 
 
 def assemble(briefs: tuple[Brief, ...], actors: Iterable[CorpusActor]) -> Corpus:
@@ -253,14 +269,14 @@ def _type_rank(type: str) -> int:
     return ACTOR_TYPES.index(type) if type in ACTOR_TYPES else len(ACTOR_TYPES)
 
 
-def build_actor(page_id: str, members: list[Member], briefs: tuple[Brief, ...], *,
+def build_actor(page_id: str, members: list[Member], rank: Mapping[str, int], *,
                 name: str | None = None, type: str | None = None, description: str = "") -> CorpusActor:
     """One corpus actor from the brief actors that are the same real actor.
 
-    `name` and `type` default to the fullest name the briefs use and the first brief's type.
+    `rank` orders the briefs (`brief_ranks`); `name` and `type` default to the fullest name the
+    briefs use and the first brief's type.
     """
     name = name or _canonical(members)
-    rank = {b.id: i for i, b in enumerate(briefs)}
     members = sorted(members, key=lambda m: (rank[m[0].id], m[1].id))
     aliases: dict[str, str] = {}
     for _, actor in members:

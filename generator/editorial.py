@@ -24,24 +24,26 @@ An actor name that matches nothing is a warning (articles change); anything malf
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .corpus import RESERVED_IDS, Corpus, CorpusActor, Member, assemble, build_actor, members_of
+from .corpus import RESERVED_IDS, Corpus, CorpusActor, Member, assemble, brief_ranks, build_actor, members_of
 from .errors import ContentError
 from .langdata import fold
 from .models import ACTOR_TYPES
-from .text import slugify
+from .text import slugify, unique_slug
 
 log = logging.getLogger(__name__)
 
 EDITS_FILE = "actors.yml"
 _KEYS = frozenset({"name", "merge", "split", "rename", "type", "hide", "description"})
 _SPLIT_KEYS = frozenset({"name", "briefs", "type", "description"})
+# Makes the error of one entry from a message.
+_Fail = Callable[[str], ContentError]
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def _edit(entry: Any, number: int, path: Path) -> Edit:
     )
 
 
-def _split(raw: Any, fail: Any) -> Split:
+def _split(raw: Any, fail: _Fail) -> Split:
     """One `split:` item, checked."""
     if not isinstance(raw, Mapping) or set(raw) - _SPLIT_KEYS:
         raise fail(f"each `split:` item is a mapping of {', '.join(sorted(_SPLIT_KEYS))}")
@@ -141,7 +143,7 @@ def _split(raw: Any, fail: Any) -> Split:
                  _type(raw.get("type"), fail), _text(raw.get("description"), "description", fail) or "")
 
 
-def _text(value: Any, key: str, fail: Any, required: bool = False) -> str | None:
+def _text(value: Any, key: str, fail: _Fail, required: bool = False) -> str | None:
     """A non-empty string, or None when absent and not required."""
     if value is None and not required:
         return None
@@ -150,7 +152,7 @@ def _text(value: Any, key: str, fail: Any, required: bool = False) -> str | None
     return value.strip()
 
 
-def _type(value: Any, fail: Any) -> str | None:
+def _type(value: Any, fail: _Fail) -> str | None:
     """An actor type, or None."""
     if value is None:
         return None
@@ -184,7 +186,7 @@ def apply_edits(corpus: Corpus, edits: tuple[Edit, ...]) -> Corpus:
                 log.warning("%s: %s appears in none of the briefs %s", edit.where, edit.name, ", ".join(split.briefs))
                 continue
             draft.members = [m for m in draft.members if m[0].id not in split.briefs]
-            new_id = _free_id(slugify(split.name, fallback="actor"), state)
+            new_id = unique_slug(slugify(split.name, fallback="actor"), {*state, *RESERVED_IDS})
             state[new_id] = _Draft(moved, None, split.name, split.type, split.description)
         draft.name = edit.rename or draft.name
         draft.type = edit.type or draft.type
@@ -192,14 +194,14 @@ def apply_edits(corpus: Corpus, edits: tuple[Edit, ...]) -> Corpus:
         if edit.hide:
             del state[target]
     kept = {pid: d for pid, d in state.items() if d.members}
-    used = {pid for pid, d in kept.items() if not d.renamed}
+    used = {pid for pid, d in kept.items() if not d.renamed} | RESERVED_IDS
+    rank = brief_ranks(corpus.briefs)
     actors = []
     for page_id, draft in kept.items():
         if draft.renamed:
             # A new name is a new page address; an id another actor keeps is not taken over.
-            page_id = _free_id(slugify(draft.name, fallback="actor"), used)
-            used.add(page_id)
-        actors.append(build_actor(page_id, draft.members, corpus.briefs, name=draft.name,
+            page_id = unique_slug(slugify(draft.name, fallback="actor"), used)
+        actors.append(build_actor(page_id, draft.members, rank, name=draft.name,
                                   type=draft.type, description=draft.description))
     return assemble(corpus.briefs, actors)
 
@@ -237,12 +239,3 @@ def _find(state: Mapping[str, _Draft], name: str, where: str) -> str | None:
     else:
         log.warning("%s: no actor is called %r; entry ignored", where, name)
     return None
-
-
-def _free_id(base: str, taken: Any) -> str:
-    """`base`, or `base-2`…, not in `taken` nor a reserved page name."""
-    candidate, n = base, 1
-    while candidate in taken or candidate in RESERVED_IDS:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate

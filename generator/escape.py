@@ -8,6 +8,7 @@ written in an article show as plain text.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -27,6 +28,8 @@ class Markdown(str):
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "~": "&#126;", "=": "&#61;"}
 # Punctuation Python-Markdown (with the tables extension MkDocs always loads) unescapes.
 _PUNCTUATION = set("\\`*_{}[]()#+!|")
+# Each HTML special character becomes its entity, each Markdown punctuation mark is backslashed.
+_ESCAPES = str.maketrans({**{c: "\\" + c for c in _PUNCTUATION}, **_ENTITIES})
 _BREAKS = re.compile(r"[ \t\n\r\f\v\x1c-\x1f\x85\u2028\u2029]+")
 # "-" and "1." only open a list or a rule at the start of a line; escaping them only there
 # keeps ordinary hyphens and full stops readable in the generated source.
@@ -39,19 +42,17 @@ def md_escape(value: Any) -> Markdown:
         return value
     if value is None:
         return Markdown("")
+    return Markdown(_escape(str(value)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _escape(text: str) -> str:
+    """The escaping itself, memoised: names, labels and summaries recur on many pages."""
     # Line breaks would let text open a block; no-break spaces are kept for French typography.
-    text = _BREAKS.sub(" ", str(value))
-    out = []
-    for char in text:
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _PUNCTUATION:
-            out.append("\\" + char)
-        elif char.isprintable() or unicodedata.category(char) == "Zs":
-            out.append(char)
-    escaped = "".join(out)
-    escaped = _LINE_START.sub(lambda m: m.group(1) + (f"{m.group(2)}\\." if m.group(2) else "\\-"), escaped)
-    return Markdown(escaped)
+    escaped = _BREAKS.sub(" ", text).translate(_ESCAPES)
+    if not escaped.isprintable():
+        escaped = "".join(c for c in escaped if c.isprintable() or unicodedata.category(c) == "Zs")
+    return _LINE_START.sub(lambda m: m.group(1) + (f"{m.group(2)}\\." if m.group(2) else "\\-"), escaped)
 
 
 def page_title(value: Any) -> Markdown:

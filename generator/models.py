@@ -54,8 +54,8 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class Quote:
-    """A direct quotation: `text` without its outer marks, offsets into the original text."""
+class _Said:
+    """Words someone said, by offsets into the original text, with who said them and the verb."""
 
     text: str
     start: int
@@ -63,19 +63,18 @@ class Quote:
     speaker: str | None = None
     speaker_name: str | None = None
     cue: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote(_Said):
+    """A direct quotation: `text` without its outer marks, offsets into the original text."""
+
     confidence: float = 0.0
 
 
 @dataclass(frozen=True)
-class Statement:
+class Statement(_Said):
     """Reported speech ("X a expliqué qu'il …"): never counted as a direct quote."""
-
-    text: str
-    start: int
-    end: int
-    speaker: str | None = None
-    speaker_name: str | None = None
-    cue: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,12 @@ A thin wrapper over `generator.build.generate`: options mirror `generator.config
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from .build import generate
+from .build import Memo, generate
 from .config import Config, make_config
 from .errors import NewsbriefError
 from .langdata import load_lang, supported_languages
@@ -42,6 +45,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
 
     def __init__(self) -> None:
         self.settings: Config | None = None
+        self.memo = Memo()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Nothing to do; having this hook makes MkDocs keep one plugin instance across the
+        rebuilds of `mkdocs serve`, and with it the memo of unchanged articles and briefs."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Check the options once, with paths relative to the folder of mkdocs.yml."""
@@ -71,13 +79,15 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
         """Generate the pages; a failed article is a warning, so `mkdocs build --strict` fails."""
         assert self.settings is not None
         try:
-            report = generate(self.settings)
+            with _through_mkdocs_log():
+                report = generate(self.settings, memo=self.memo)
         except NewsbriefError as exc:
             raise PluginError(f"newsbrief: {exc}") from exc
         for failure in report.failures:
             log.warning("%s", failure)
-        if report.failures and self.settings.strict:
-            raise PluginError(f"newsbrief: {len(report.failures)} article(s) failed (strict: true)")
+        if (report.failures or report.warnings) and self.settings.strict:
+            raise PluginError(f"newsbrief: {len(report.failures)} article(s) failed, "
+                              f"{len(report.warnings)} warning(s) (strict: true)")
         log.info("%d briefs; %d pages written, %d unchanged, %d removed",
                  len(report.briefs), report.written, report.unchanged, report.removed)
 
@@ -89,3 +99,26 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+class _Forward(logging.Handler):
+    """Passes a record of newsbrief's modules on to the plugin's MkDocs logger."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Log the record's message again, at its level, through MkDocs."""
+        log.log(record.levelno, "%s", record.getMessage())
+
+
+@contextlib.contextmanager
+def _through_mkdocs_log() -> Iterator[None]:
+    """Meanwhile, newsbrief's warnings (an actors.yml entry naming no actor…) go through MkDocs'
+    logger: shown like MkDocs' own and counted by `mkdocs build --strict`."""
+    package = logging.getLogger("generator")
+    handler, propagate = _Forward(logging.WARNING), package.propagate
+    package.addHandler(handler)
+    package.propagate = False
+    try:
+        yield
+    finally:
+        package.removeHandler(handler)
+        package.propagate = propagate

@@ -22,6 +22,9 @@ from .text import slugify
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 _FRONT_MATTER_KEYS = {"title", "date", "lang", "source", "url", "tags", "license"}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# libyaml's safe loader when PyYAML has it: the same results, several times faster on every
+# article of every build (a cached brief still needs its front matter read for its cache key).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_article(path: Path, root: Path | None = None, default_lang: str = "fr") -> Article:
@@ -91,7 +94,7 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         raise ContentError("front matter starts with '---' but has no closing '---' line", path)
     block = text[4 : 4 + end.start()]
     try:
-        meta = yaml.safe_load(block) if block.strip() else {}
+        meta = yaml.load(block, Loader=_YAML_LOADER) if block.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -135,11 +138,13 @@ class _HTMLText(HTMLParser):
         self._stack: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a tag: a block tag starts a new paragraph."""
         if tag in self._BLOCKS:
             self.parts.append("\n\n")
         self._stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        """Close a tag (and any left open inside it); a block tag ends its paragraph."""
         if tag in self._stack:
             while self._stack and self._stack.pop() != tag:
                 pass
@@ -147,6 +152,7 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
+        """Keep visible text: the title's, or the body's outside skipped tags."""
         if any(t in self._SKIP for t in self._stack):
             return
         if "title" in self._stack:

@@ -91,9 +91,10 @@ def render_feeds(corpus: Corpus, config: Config, labels: dict[str, str], index: 
     for actor in corpus.actors:
         entries = []
         for ap in actor.appearances[:ACTOR_FEED_SIZE]:
-            brief = index.briefs[ap.brief_id]
-            said = [f"« {q.text} »" if config.site_lang == "fr" else f"“{q.text}”"
-                    for q in actor.quotes if q.brief_id == brief.id]
+            brief = corpus.brief(ap.brief_id)
+            if brief is None:
+                continue
+            said = [labels["quoted"].format(text=q.text) for q in actor.quotes if q.brief_id == brief.id]
             entries.append(Entry(f"briefs/{brief.id}.md", brief.title, brief.date,
                                  "\n\n".join([*said, brief.summary]), brief.source))
         path = actor_feed(actor.id)
@@ -123,9 +124,8 @@ class Index:
     """Lookups by id built once per site, so that rendering thousands of pages stays linear."""
 
     def __init__(self, corpus: Corpus, tags: tuple[navigation.Tag, ...] = ()) -> None:
-        self.briefs = {b.id: b for b in corpus.briefs}
+        self.corpus = corpus
         self.tags = {fold(t.name): t.path for t in tags}
-        self.actors = {a.id: a for a in corpus.actors}
         self.named: dict[tuple[str, str], str] = {}
         for brief in corpus.briefs:
             for a in brief.actors:
@@ -143,11 +143,11 @@ class Index:
 
     def brief(self, brief_id: str) -> Brief | None:
         """The brief with that id, if any."""
-        return self.briefs.get(brief_id)
+        return self.corpus.brief(brief_id)
 
     def actor(self, actor_id: str | None) -> CorpusActor | None:
         """The corpus actor with that page id, if any."""
-        return self.actors.get(actor_id) if actor_id else None
+        return self.corpus.actor(actor_id) if actor_id else None
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:

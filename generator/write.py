@@ -38,9 +38,10 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteResult:
     for rel in pages:
         check_page_path(rel, docs_dir)
     docs_dir.mkdir(parents=True, exist_ok=True)
+    target = _Targets(docs_dir)
     written = unchanged = 0
     for rel, text in sorted(pages.items()):
-        if _write_if_changed(_target(docs_dir, rel), text.encode("utf-8")):
+        if _write_if_changed(target(rel), text.encode("utf-8")):
             written += 1
         else:
             unchanged += 1
@@ -68,14 +69,25 @@ def _is_safe(rel: str) -> bool:
     return all(part not in ("", ".", "..") and not part.startswith(".") for part in path.parts)
 
 
-def _target(docs_dir: Path, rel: str) -> Path:
-    """The file a page goes to; a symlinked folder leading out of `docs_dir` is refused."""
-    target = docs_dir / rel
-    root = docs_dir.resolve()
-    if not target.parent.resolve().is_relative_to(root) or (target.is_symlink() and
-                                                           not target.resolve().is_relative_to(root)):
-        raise RenderError(f"refusing to write page {rel!r}: it leads out of the docs folder", docs_dir)
-    return target
+class _Targets:
+    """The file each page goes to; a symlinked folder or file leading out of `docs_dir` is refused.
+
+    Each folder is resolved once per write, not once per page: thousands of pages share a few folders.
+    """
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.root = docs_dir.resolve()
+        self.inside: dict[Path, bool] = {}
+
+    def __call__(self, rel: str) -> Path:
+        target = self.docs_dir / rel
+        parent = target.parent
+        if parent not in self.inside:
+            self.inside[parent] = parent.resolve().is_relative_to(self.root)
+        if not self.inside[parent] or (target.is_symlink() and not target.resolve().is_relative_to(self.root)):
+            raise RenderError(f"refusing to write page {rel!r}: it leads out of the docs folder", self.docs_dir)
+        return target
 
 
 def _write_if_changed(target: Path, data: bytes) -> bool:

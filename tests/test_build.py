@@ -54,3 +54,24 @@ def test_cache_skips_parsing_unchanged_articles(config: Config, monkeypatch: pyt
     path.write_text(ARTICLE.replace("lundi", "mardi"), encoding="utf-8")
     third, _ = make_briefs([path], config, root=config.content_dir)
     assert third[0] is not None and "mardi" in third[0].text
+
+
+def test_memo_spares_reading_an_unchanged_article_again(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = config.content_dir / "a.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    memo = build.Memo()
+    first, _ = make_briefs([path], config, root=config.content_dir, memo=memo)
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged article was read again")
+
+    monkeypatch.setattr(build, "read_article", no_reading)
+    monkeypatch.setattr(build, "load_cached", no_reading)
+    second, _ = make_briefs([path], config, root=config.content_dir, memo=memo)
+    assert second == first
+
+    monkeypatch.undo()
+    path.write_text(ARTICLE.replace("lundi", "mardi"), encoding="utf-8")
+    third, _ = make_briefs([path], config, root=config.content_dir, memo=memo)
+    assert third[0] is not None and "mardi" in third[0].text
+    assert len(memo.articles) == len(memo.briefs) == 1, "the memo keeps only what the last build used"

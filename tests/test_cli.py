@@ -96,3 +96,21 @@ def test_missing_content_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     result = CliRunner().invoke(cli, ["generate"])
     assert result.exit_code == 1
     assert "content" in result.stderr
+
+
+def test_generate_strict_fails_on_an_actors_yml_warning(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    (project / "content" / "actors.yml").write_text("actors:\n  - name: Nobody\n    hide: true\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate"])
+    assert result.exit_code == 0, result.output
+    strict = CliRunner().invoke(cli, ["generate", "--strict"])
+    assert strict.exit_code == 1 and "1 warning" in strict.stderr
+
+
+@pytest.mark.parametrize("text", ["- a list\n", "plugins:\n  - newsbrief: [1]\n"])
+def test_malformed_mkdocs_yml_is_a_config_error(project: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.chdir(project)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate"])
+    assert result.exit_code == 1 and "mkdocs.yml" in result.stderr
+    assert "Traceback" not in result.output

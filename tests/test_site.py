@@ -142,3 +142,12 @@ def test_feeds_and_indexes_are_published(site: Path) -> None:
     assert 'href="../../feeds/actors/gregory-doucet.xml"' in actor
     brief = page(site, "briefs/fr-quote-attributed-with-licence")
     assert '<mark class="nb-quote" id="source-quote-1">' in brief
+
+
+def test_an_actors_yml_warning_fails_the_strict_build(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(CONTENT / "fr-same-actor-second-article.md", content)
+    (content / "actors.yml").write_text("actors:\n  - name: Personne Inconnue\n    hide: true\n", encoding="utf-8")
+    with pytest.raises(Abort, match="strict"):
+        build_site(site_config(tmp_path, content))

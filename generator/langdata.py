@@ -45,8 +45,16 @@ class LangData:
     labels: dict[str, str]
     stop_words: frozenset[str]
     # Quote extraction (generator/extract/quotes.py and friends); all folded.
+    # Attribution prepositions that also say what for ("pour"): they credit words only when
+    # they open the sentence ("Pour X, « … »"), never right after the quote.
+    weak_attribution_preps: frozenset[str] = frozenset()
     # Words that introduce a reported clause ("que", "that").
     complementizers: frozenset[str] = frozenset()
+    # Nouns for a document ("rapport", "communiqué"): "le texte" names again the document last
+    # issued, whatever noun named it then.
+    document_nouns: frozenset[str] = frozenset()
+    # Verbs (lemmas) of asking: in a dialogue after "Interrogé par X, Y …", X asks the questions.
+    asking_verbs: frozenset[str] = frozenset()
     # Words right before quote marks that make the quoted words a title or name ("intitulé").
     title_cues: frozenset[str] = frozenset()
     # Nouns naming works and shows: « … » right after them is a title, not someone's words.
@@ -73,6 +81,15 @@ class LangData:
     example_cues: frozenset[str] = frozenset()
     # Organisation nouns that fit any organisation ("l'organisation", "the organization").
     generic_org_nouns: frozenset[str] = frozenset()
+    # Verbs (lemmas) of gathering words: a medium that is their agent or object only relays.
+    relay_verbs: frozenset[str] = frozenset()
+    # Prepositions (one or two words) naming the addressee of words ("auprès de l'AFP").
+    relay_preps: frozenset[str] = frozenset()
+    # Prepositions naming a workplace after a job noun ("biologist at the University of X").
+    affiliation_preps: frozenset[str] = frozenset()
+    # Place name standing for an institution or a country -> the names it may stand for, in
+    # order of preference ("Bercy" -> "ministère de l'Économie", "Canberra" -> "Australie").
+    seats: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @functools.cached_property
     def speech_verb_forms(self) -> frozenset[str]:
@@ -129,6 +146,15 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
+def _seats(path: Path) -> dict[str, tuple[str, ...]]:
+    """Folded place name -> folded names of what it stands for (`seats.tsv`: place, tab, names | …)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _lines(path):
+        place, _, names = line.partition("\t")
+        out[fold(place)] = tuple(fold(n) for n in names.split("|") if n.strip())
+    return out
+
+
 def _stop_words(code: str) -> frozenset[str]:
     """spaCy's own stop-word list for the language (no model needed)."""
     import spacy.util
@@ -175,7 +201,10 @@ def load_lang(code: str) -> LangData:
         nationalities=nationalities,
         labels={str(k): str(v) for k, v in labels.items()},
         stop_words=_stop_words(code),
+        weak_attribution_preps=frozenset(fold(w) for w in raw.get("weak_attribution_preps", [])),
         complementizers=frozenset(fold(w) for w in raw.get("complementizers", [])),
+        asking_verbs=frozenset(fold(w) for w in raw.get("asking_verbs", [])),
+        document_nouns=frozenset(fold(w) for w in raw.get("document_nouns", [])),
         title_cues=frozenset(fold(w) for w in raw.get("title_cues", [])),
         title_nouns=frozenset(fold(w) for w in raw.get("title_nouns", [])),
         proxy_nouns=frozenset(fold(w) for w in raw.get("proxy_nouns", [])),
@@ -191,4 +220,8 @@ def load_lang(code: str) -> LangData:
         place_nouns=frozenset(fold(w) for w in raw.get("place_nouns", [])),
         example_cues=frozenset(fold(w) for w in raw.get("example_cues", [])),
         generic_org_nouns=frozenset(fold(w) for w in raw.get("generic_org_nouns", [])),
+        relay_verbs=frozenset(fold(w) for w in raw.get("relay_verbs", [])),
+        relay_preps=frozenset(fold(w) for w in raw.get("relay_preps", [])),
+        affiliation_preps=frozenset(fold(w) for w in raw.get("affiliation_preps", [])),
+        seats=_seats(folder / "seats.tsv"),
     )

@@ -1,8 +1,9 @@
 """Actors of one article: people, organisations and places under one canonical name each.
 
 `extract_actors(doc, lang)` runs the steps in order: find and clean names (`names.py`), group
-them by actor (`merge.py`), decide each group's type and drop non-actors (`kinds.py`), attach
-roles and resolve role descriptions (`roles.py`). The resulting `ActorTable` also answers
+them by actor (`merge.py`), join a capital or seat acting for an institution to it
+("Bruxelles" -> Commission européenne, `seats.tsv`), decide each group's type and drop
+non-actors (`kinds.py`), attach roles and resolve role descriptions (`roles.py`). The resulting `ActorTable` also answers
 "who is this?" for other extractors (`resolve`), and `rank_actors` marks the key actors.
 """
 
@@ -118,6 +119,7 @@ def extract_actors(doc: Doc, lang: LangData) -> ActorTable:
     cands = find_candidates(doc, lang)
     groups = group_names(doc, cands, lang)
     groups = _add_untagged_occurrences(doc, groups, lang)
+    groups = _join_seats(groups, [decide_kind(doc, g, lang) for g in groups], lang)
     kinds = [decide_kind(doc, g, lang) for g in groups]
     person_words = {w for g, k in zip(groups, kinds) if k == "person" for c in g for w in name_words(c.text)}
     kept = [(g, k) for g, k in zip(groups, kinds) if is_actor(doc, g, k, person_words, lang)]
@@ -130,7 +132,7 @@ def _table(doc: Doc, groups: list[tuple[list[Candidate], str]], lang: LangData) 
     actors, mentions, used_ids = [], [], set()
     taken = {i for g, _ in groups for c in g for i in range(c.first, c.last)}
     for group, kind in groups:
-        name = _canonical(group)
+        name = _canonical(group, lang)
         aid = unique_slug(slugify(name), used_ids)
         roles: list[str] = []
         spans = [(c.start, c.end, c.text) for c in group]
@@ -198,12 +200,38 @@ def _add_untagged_occurrences(doc: Doc, groups: list[list[Candidate]], lang: Lan
     return out
 
 
-def _canonical(group: Sequence[Candidate]) -> str:
-    """The fullest name form used in the text: most words, no initials, longest, earliest."""
-    def fullness(c: Candidate) -> tuple[int, int, int, int]:
+def _join_seats(groups: list[list[Candidate]], kinds: list[str], lang: LangData) -> list[list[Candidate]]:
+    """A place acting for an institution or country ("Bruxelles a répondu", "Canberra has pledged")
+    joins that actor.
+
+    The place's group (typed an organisation: it acts) joins the group of the first name
+    `seats.tsv` gives for it that the article uses; a place that is only a setting ("in
+    Washington") or whose institutions the text never names stays as it is.
+    """
+    if not lang.seats:
+        return groups
+    keys = [{" ".join(name_words(c.text)) for c in g} for g in groups]
+    into: dict[int, int] = {}
+    for i, forms in enumerate(keys):
+        seat = next((lang.seats[f] for f in forms if f in lang.seats), None)
+        if seat is None or kinds[i] != "organization" or any(f not in lang.seats for f in forms):
+            continue
+        target = next((j for name in seat for j, other in enumerate(keys) if j != i and name in other), None)
+        if target is not None and target not in into:
+            into[i] = target
+    out = {i: list(g) for i, g in enumerate(groups) if i not in into}
+    for i, j in into.items():
+        out[j] += groups[i]
+    return [sorted(g, key=lambda c: c.start) for g in out.values()]
+
+
+def _canonical(group: Sequence[Candidate], lang: LangData) -> str:
+    """The fullest name form used in the text: not a seat, most words, no initials, longest, earliest."""
+    def fullness(c: Candidate) -> tuple[int, int, int, int, int]:
         words = name_words(c.text)
         initials = sum(w.endswith(".") and len(w) <= 3 for w in words)
-        return (not is_acronym(c.text), len(words) - initials, len(c.text), -c.start)
+        seat = " ".join(words) in lang.seats
+        return (not seat, not is_acronym(c.text), len(words) - initials, len(c.text), -c.start)
     return max(group, key=fullness).text
 
 

@@ -4,12 +4,14 @@ Types come from the model's labels by majority over all mentions, with one corre
 place that the text treats as an institution becomes an organisation ("la Maison Blanche a
 annoncé", "the White House spokesman", "l'administration de la Maison Blanche",
 "Bruxelles a répondu"), and an organisation named like a building is a place ("Century City
-Towers"). Countries named in the nationality data stay places even when they act: the
+Towers"). Countries named in the nationality data are places whatever the model said: the
 annotation guidelines keep "la Syrie" or "North Korea" as places that are parties.
 
 Groups that are not actors are dropped: news media that only pass on someone's words
-("a déclaré à l'AFP", "told LA Weekly"), families named by a plural ("the Sams",
-"des Fabius") and common nouns capitalised only because they open a sentence.
+("a déclaré à l'AFP", "told LA Weekly", "interrogé par l'AFP", "auprès de l'AFP"),
+organisations named only as someone's workplace ("a geologist at the University of X"),
+families named by a plural ("the Sams", "des Fabius") and common nouns capitalised only
+because they open a sentence.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
     if kind == "organization" and any(_facility(c.text, lang) or _national_team(c.text, lang)
                                       or _place_apposition(doc, c, lang) for c in group):
         return "place"
-    if kind != "place" or any(" ".join(name_words(c.text)) in lang.countries for c in group):
+    if any(" ".join(name_words(c.text)) in lang.countries for c in group):
+        return "place"
+    if kind != "place":
         return kind
     if any(_acts(_root(doc, c), lang) or _verb_follows(doc, c) for c in group):
         return "organization"
@@ -42,7 +46,10 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
 def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[str], lang: LangData) -> bool:
     """False for groups that name no actor of the story (see the module docstring)."""
     roots = [_root(doc, c) for c in group]
-    if kind == "organization" and all(_passes_words_on(r, lang) for r in roots):
+    if kind == "organization" and all(_passes_words_on(r, lang) or _relays(doc, c, r, lang)
+                                      for c, r in zip(group, roots)):
+        return False
+    if kind == "organization" and all(_affiliation(doc, c, r, lang) for c, r in zip(group, roots)):
         return False
     if all(_family(doc, c, r, person_words, lang) for c, r in zip(group, roots)):
         return False
@@ -134,6 +141,49 @@ def _passes_words_on(root: Token, lang: LangData) -> bool:
         return False
     # "asked the Council to help" gives the organisation a task: it acts, it does not relay.
     return not any(c.dep_ in ("xcomp", "oprd") for c in head.children)
+
+
+def _prep_before(doc: Doc, cand: Candidate, lang: LangData, preps: frozenset[str]) -> bool:
+    """True when one of `preps` (one or two words) stands right before the name and its articles."""
+    i = cand.first - 1
+    while i >= 0 and doc[i].pos_ == "DET" and doc[i].text[:1].islower():
+        i -= 1
+    if i < 0:
+        return False
+    one = fold(doc[i].text)
+    return one in preps or (i > 0 and f"{fold(doc[i - 1].text)} {one}" in preps)
+
+
+def _relays(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> bool:
+    """True when a medium only gathered someone's words: "interrogée par l'AFP", "auprès de l'AFP".
+
+    The name is the agent or object of a verb of interviewing, or follows a preposition that
+    names the addressee of words.
+    """
+    if _prep_before(doc, cand, lang, lang.relay_preps):
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        head = head.head
+    return head is not root and head.pos_ in ("VERB", "AUX") and fold(head.lemma_) in lang.relay_verbs
+
+
+def _affiliation(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> bool:
+    """True for an organisation named only as someone's workplace: "a biologist at the University of X".
+
+    The name follows an affiliation preposition right after a common noun (a job) that it
+    completes; "président du groupe UMP à l'Assemblée nationale" names an institution.
+    """
+    if not _prep_before(doc, cand, lang, lang.affiliation_preps):
+        return False
+    head = root.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        head = head.head
+    prep = cand.first - 1
+    while prep >= 0 and doc[prep].pos_ == "DET" and doc[prep].text[:1].islower():
+        prep -= 1
+    return (head is not root and head.pos_ == "NOUN" and head.text[:1].islower()
+            and head.i == prep - 1)
 
 
 def _family(doc: Doc, cand: Candidate, root: Token, person_words: set[str], lang: LangData) -> bool:

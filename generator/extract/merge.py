@@ -5,7 +5,10 @@ Forms are compared folded (case and accents aside): a surname, a first name or a
 organisation it abbreviates, either because the text defines it ("Human Rights Watch (HRW)")
 or because its letters start the words of the name ("Parti populaire" / "PP", "Febelfin" /
 "Fédération belge du secteur financier"), or because it is the longer acronym less its
-first letter ("TVE" / "RTVE"). A short form that fits two people ("Le Pen" with
+first letter ("TVE" / "RTVE"), or because the text defines a word-like short form in brackets
+("Institut national de la santé et de la recherche médicale (Inserm)"). An organisation
+named without the country that opens its name ("Forest Service" / "U.S. Forest Service") is
+the same organisation. A short form that fits two people ("Le Pen" with
 Jean-Marie and Marine Le Pen in the text) goes, mention by mention, to the one named most
 recently, and is left out when neither was named yet.
 """
@@ -45,7 +48,7 @@ def group_names(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> list[li
             forms.setdefault(key, _Form(key, [])).cands.append(c)
     for form in forms.values():
         form.kind = vote_kind(c.kind for c in form.cands)
-    defs = _acronym_definitions(doc, cands)
+    defs = _acronym_definitions(doc, cands, lang)
     clusters: list[list[_Form]] = []
     for form in sorted(forms.values(), key=_fullness):
         target = defs.get(form.key)
@@ -73,14 +76,16 @@ def is_acronym(text: str) -> bool:
     return " " not in text and 2 <= len(letters) <= 8 and all(c.isupper() for c in letters)
 
 
-def abbreviates(short: str, name: str, lang: LangData) -> bool:
+def abbreviates(short: str, name: str, lang: LangData, defined: bool = False) -> bool:
     """True when `short` is made of the starts of the words of `name`, in order.
 
     Capital acronyms take one or more letters per word ("CPI", "RTVE"); a word-like short form
     takes at least two letters per word ("Febelfin"). Words may be skipped, but the first and
-    the last content words must be used and at least two words must contribute.
+    the last content words must be used and at least two words must contribute. A short form
+    the text defines in brackets (`defined`) may take one letter per word even when it is
+    written as a word ("Inserm" for "Institut national de la santé et de la recherche médicale").
     """
-    caps = is_acronym(short)
+    caps = is_acronym(short) or defined
     letters = fold(short).replace(".", "")
     words = [w for w in re.split(r"[\s'’\-]+", fold(name)) if w]
     if " " in short.strip() or len(words) < 2 or len(letters) < 2 or not letters.isalpha():
@@ -129,8 +134,27 @@ def _same_actor(form: _Form, other: _Form, lang: LangData) -> bool:
         return person_compatible(form.key, other.key)
     if other.kind == "organization" and form.kind == "organization" and len(form.key) < len(other.key):
         content = [w for w in form.key if w not in lang.stop_words]
-        return bool(content) and other.key[: len(form.key)] == form.key
+        if not content:
+            return False
+        return other.key[: len(form.key)] == form.key or _country_less(form, other, lang)
     return False
+
+
+def _country_less(form: _Form, other: _Form, lang: LangData) -> bool:
+    """True when `form` is `other` without the country that opens it ("U.S. Forest Service").
+
+    The dropped words are a country, a nationality or an acronym of a country; two words at
+    least remain, so that "Service" alone never joins.
+    """
+    cut = len(other.key) - len(form.key)
+    if len(form.key) < 2 or other.key[cut:] != form.key:
+        return False
+    words = other.cands[0].text.split()
+    if len(words) != len(other.key):
+        return False
+    head = " ".join(words[:cut])
+    return (fold(head) in lang.countries or lang.is_nationality(head)
+            or (is_acronym(head) and any(abbreviates(head, c, lang) for c in lang.countries)))
 
 
 def _acronym_tail(short: str, long: str) -> bool:
@@ -169,7 +193,8 @@ def _assign(forms: object, clusters: list[list[_Form]]) -> list[list[Candidate]]
     return [sorted(g, key=lambda c: c.start) for _, g in sorted(groups.items()) if g]
 
 
-def _acronym_definitions(doc: Doc, cands: Sequence[Candidate]) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _acronym_definitions(doc: Doc, cands: Sequence[Candidate],
+                         lang: LangData) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Acronym -> full name for "Full Name (ACR)" and "ACR (Full Name)" written in the text.
 
     Only organisations and places define acronyms: "François Brottes (PS)" gives a party.
@@ -185,6 +210,9 @@ def _acronym_definitions(doc: Doc, cands: Sequence[Candidate]) -> dict[tuple[str
         short, full = (inner, c) if is_acronym(inner.text) else (c, inner)
         if is_acronym(short.text) and not is_acronym(full.text) and full.kind != "person":
             defs[name_words(short.text)] = name_words(full.text)
+        elif (c.kind != "person" and " " not in inner.text.strip()
+              and abbreviates(inner.text, c.text, lang, defined=True)):
+            defs[name_words(inner.text)] = name_words(c.text)
     return defs
 
 

@@ -21,6 +21,12 @@ from .doctext import text_of
 # Symbols that, glued to a name ("Maduro+"), make it the title of a show or product.
 _WORK_SYMBOLS = "+#@©®™*"
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_BRACKETS = frozenset("()[]")
+# A name alone in quotation marks with at most this many words is a nickname or a scare-quoted
+# term ("surnommé « le Banquier »", "the famous "French flair""), never an actor.
+_SHORT_QUOTE_WORDS = 3
+_QUOTE_WINDOW = 40
+_CLAUSE_MARKS = ".,;:!?"
 # An elided function word glued to the next word inside one token ("qu'Erdogan").
 _GLUED_ELISION = re.compile(r"^(\w{1,3}['’])(?=\w)")
 
@@ -49,7 +55,8 @@ def find_candidates(doc: Doc, lang: LangData) -> list[Candidate]:
             continue
         for first, last in _split_at_determiners(doc, ent.start, ent.end):
             cand = clean_span(doc, first, last, kind, lang)
-            if cand is not None and not is_work_title(doc, cand, lang) and not _not_a_name_here(doc, cand):
+            if (cand is not None and not is_work_title(doc, cand, lang) and not _not_a_name_here(doc, cand)
+                    and not _role_words(doc, cand, lang)):
                 found.append(cand)
     found += _misc_known_people(doc, lang, found)
     taken = {i for c in found for i in range(c.first, c.last)}
@@ -64,7 +71,8 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
         first += 1
     while last > first and _strip_trailing(doc[last - 1], lang):
         last -= 1
-    if first >= last:
+    if first >= last or all(_number_word(t) for t in doc[first:last]):
+        # "les Vingt-Sept", "the Twenty-Seven": members counted, not an organisation's name.
         return None
     # "the Los Angeles Sheriff's office": the possessive belongs to the name when a lowercase
     # institution noun closes it.
@@ -118,6 +126,9 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
         return False
     if word.rstrip(".") in lang.honorifics or word in lang.honorifics:
         return True
+    if (word in lang.leading_function_words and tok.text[:1].isupper()
+            and " ".join(name_words(rest.text)) in lang.countries):
+        return True  # "« La France continuera »": the article is not part of a country's name
     if word in lang.leading_function_words or word in lang.non_names:
         if tok.text[:1].islower():
             return True
@@ -125,17 +136,30 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
         # a sentence start when the rest is a name on its own.
         return tok.is_sent_start and (len(rest) >= 2 or _bare_elsewhere(doc, tok, rest.text))
     next_is_name = rest[0].text[:1].isupper()
-    if next_is_name and (lang.is_nationality(word) or word in lang.titles):
+    if next_is_name and word in lang.titles:
         return True
+    # "le Turc Recep Tayyip Erdogan" loses the demonym; "European Commission" and "Australian
+    # Institute of Marine Science" keep the capitalised adjective that modifies their head.
+    if next_is_name and lang.is_nationality(word):
+        return not (kind == "organization" and tok.text[:1].isupper()
+                    and tok.dep_ in ("compound", "amod") and i < tok.head.i < last)
     # Person names start with a capital: "affaire Merah" is about Merah.
     return kind == "person" and tok.text[:1].islower()
 
 
+def _number_word(tok: Token) -> bool:
+    """A cardinal written in words, hyphenated parts included ("Vingt-Sept", "Twenty-Seven")."""
+    parts = [p for p in tok.text.split("-") if p]
+    return tok.pos_ == "NUM" or (bool(parts) and all(tok.vocab[p].like_num for p in parts))
+
+
 def _strip_trailing(tok: Token, lang: LangData) -> bool:
-    """True when the last token of a span is punctuation, a possessive or a function word."""
+    """True when the last token of a span is punctuation, a possessive, a function word or a date word."""
     if tok.text in _POSSESSIVES or tok.is_punct:
         return True
-    return tok.text[:1].islower() and fold(tok.text) in lang.leading_function_words
+    # "les Vingt-Sept lundi": a lowercase date word the model glued on.
+    dates = {fold(w) for w in lang.months + lang.weekdays}
+    return tok.text[:1].islower() and (fold(tok.text) in lang.leading_function_words or fold(tok.text) in dates)
 
 
 def _looks_like_name(text: str, lang: LangData) -> bool:
@@ -160,7 +184,7 @@ def _bare_elsewhere(doc: Doc, article: Token, rest: str) -> bool:
 
 
 def _split_at_determiners(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
-    """Token ranges of an entity cut at a lowercase determiner not after a preposition.
+    """Token ranges of an entity cut at a lowercase determiner not after a preposition, or a bracket.
 
     "Rathbun the Scientology" is two names the model joined; "Conseil de sécurité de l'ONU" and
     "Daughters of the American Revolution" keep their article after a preposition.
@@ -168,7 +192,7 @@ def _split_at_determiners(doc: Doc, first: int, last: int) -> list[tuple[int, in
     parts, begin = [], first
     for i in range(first + 1, last - 1):
         tok = doc[i]
-        if tok.pos_ == "DET" and tok.text[:1].islower() and doc[i - 1].pos_ != "ADP":
+        if (tok.pos_ == "DET" and tok.text[:1].islower() and doc[i - 1].pos_ != "ADP") or tok.text in _BRACKETS:
             parts.append((begin, i))
             begin = i + 1
     parts.append((begin, last))
@@ -176,10 +200,25 @@ def _split_at_determiners(doc: Doc, first: int, last: int) -> list[tuple[int, in
 
 
 def _quoted(text: str, start: int, end: int, lang: LangData) -> bool:
-    """True when the name alone fills a pair of quotation marks: a title or a scare-quoted term."""
-    before = text[max(0, start - 3) : start].rstrip()
-    after = text[end : end + 3].lstrip(" ,")
-    return any(before.endswith(o) and after.startswith(c) for o, c in lang.quote_pairs)
+    """True when the name stands in a short pair of quotation marks: a title, nickname or term.
+
+    "« Maduro+ »", "surnommé « le Banquier »", "the "French flair"": a few words between marks
+    are no one's words, so a name among them is not an actor.
+    """
+    before = text[max(0, start - _QUOTE_WINDOW) : start]
+    after = text[end : end + _QUOTE_WINDOW]
+    for o, c in lang.quote_pairs:
+        i, j = before.rfind(o), after.find(c)
+        if i < 0 or j < 0:
+            continue
+        inner = before[i + len(o) :] + text[start:end] + after[:j]
+        if o == c and inner != inner.strip():
+            continue  # a closing mark then an opening one: '…," said Ambassador Mohib. "…'
+        if any(m in inner for pair in lang.quote_pairs for m in pair) or any(p in inner for p in _CLAUSE_MARKS):
+            continue
+        if len(inner.split()) <= _SHORT_QUOTE_WORDS:
+            return True
+    return False
 
 
 def _rescue_unmapped(doc: Doc, first: int, last: int, lang: LangData) -> Candidate | None:
@@ -240,6 +279,39 @@ def _not_a_name_here(doc: Doc, cand: Candidate) -> bool:
     head = root.head
     return (root.dep_ in ("compound", "nmod") and head.i >= cand.last and head.pos_ == "PROPN"
             and head.text[:1].isupper() and not head.ent_type_)
+
+
+def _role_words(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for a role the model took for a name.
+
+    - an organisation opening with a lowercase person title: "le ministre de l'Économie" is a
+      person's role, unlike "le ministère de l'Économie";
+    - one capitalised word opening a sentence, then a preposition, then after a comma a person's
+      name: "Pédiatre à Nantes, le Dr Paul Girard …" fronts Girard's job.
+    """
+    head = doc[cand.first]
+    word = fold(head.text)
+    if cand.kind == "organization":
+        return head.text[:1].islower() and word in lang.titles and word not in lang.org_titles
+    if cand.kind != "person" or cand.last - cand.first != 1 or not _opens_sentence(head):
+        return False
+    if cand.last >= len(doc) or doc[cand.last].pos_ != "ADP" or not doc[cand.last].text[:1].islower():
+        return False
+    for tok in doc[cand.last : head.sent.end]:
+        if tok.text == ",":
+            i = tok.i + 1
+            while i < len(doc) and (doc[i].pos_ == "DET" or fold(doc[i].text).rstrip(".") in lang.honorifics):
+                i += 1
+            return i < len(doc) and lang.entity_types.get(doc[i].ent_type_) == "person"
+    return False
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """True for a token the parser starts a sentence with, or that follows a full stop it missed."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].is_space:
+        i -= 1
+    return tok.is_sent_start or i < 0 or tok.doc[i].text in (".", "!", "?", "…")
 
 
 def _misc_known_people(doc: Doc, lang: LangData, found: list[Candidate]) -> list[Candidate]:

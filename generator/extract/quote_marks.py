@@ -47,8 +47,8 @@ def find_quote_spans(text: str, lang: LangData) -> list[Marked]:
             carry = None
             continue
         # A quote left open at the end of its paragraph continues only if the next one reopens it.
-        reopens = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] == lead
-        pairs, unclosed = _scan(text, p_start, p_end, opens, closes, may_continue=reopens)
+        next_lead = text[paragraphs[n + 1][0]] if n + 1 < len(paragraphs) else ""
+        pairs, unclosed = _scan(text, p_start, p_end, opens, closes, next_lead)
         if unclosed is not None:
             pairs.append((unclosed, p_end, p_end))
         next_carry = None
@@ -85,9 +85,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _scan(text: str, start: int, end: int, opens: dict[str, set[str]], closes: dict[str, set[str]],
-          may_continue: bool) -> tuple[list[tuple[int, int, int]], int | None]:
+          next_lead: str) -> tuple[list[tuple[int, int, int]], int | None]:
     """Outermost balanced pairs in text[start:end] as (open, close, after close), and the
-    offset of an opening mark still unclosed at the end (when it opened at the paragraph start).
+    offset of an opening mark still unclosed at the end (opening the paragraph or a sentence, and
+    reopened by the next paragraph: `next_lead`).
 
     An opening mark never closed is dropped and the scan starts again after it, so the pairs it
     would have swallowed are still found.
@@ -108,11 +109,18 @@ def _scan(text: str, start: int, end: int, opens: dict[str, set[str]], closes: d
                 stack.append(i)
         if not stack:
             return pairs, None
-        if stack[0] == start and may_continue:
-            # A paragraph opening a quote it never closes, and the next one reopening it:
-            # one paragraph of a multi-paragraph quote.
-            return pairs, start
+        if text[stack[0]] == next_lead and (stack[0] == start or _opens_sentence(text, stack[0], start)):
+            # A paragraph opening a quote it never closes (at its start or at a sentence's),
+            # and the next one reopening it: one paragraph of a multi-paragraph quote.
+            return pairs, stack[0]
         skip.add(stack[0])
+
+
+def _opens_sentence(text: str, i: int, start: int) -> bool:
+    """Whether the mark at `i` opens a sentence: after a full stop (and maybe a closing mark)."""
+    before = text[start:i].rstrip()
+    return len(before) < i - start and before[-1:] in _SENTENCE_END + "»”\"'" and \
+        before.rstrip("»”\"'")[-1:] in _SENTENCE_END
 
 
 def _can_open(text: str, i: int, end: int, ch: str, also_closes: bool) -> bool:

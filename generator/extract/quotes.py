@@ -145,6 +145,10 @@ class _Context:
             mark, speaker = self._dash_line(mark)
             if speaker is not NOBODY:
                 return mark, speaker, "incise"
+            if mark.kind == "dash":
+                speaker = self._dialogue_turn(mark)
+                if speaker.actor:
+                    return mark, speaker, "context"
         after = self.after(mark)
         speaker = self._incise(mark, after)
         if speaker is not NOBODY:
@@ -163,7 +167,11 @@ class _Context:
             if speaker.actor or mark.kind == "exchange":
                 return mark, speaker, "context" if speaker.actor else "none"
         else:
-            # A stand-alone quote: its speaker was named just before.
+            # A stand-alone quote: its speaker is named by the sentence pointing back at it
+            # ("That was the verdict of X"), else was named just before.
+            speaker = self._pointed_back(mark)
+            if speaker.actor:
+                return mark, speaker, "context"
             speaker = self._stand_alone(mark, previous)
             if speaker.actor:
                 return mark, speaker, "inherited"
@@ -212,6 +220,66 @@ class _Context:
             return NOBODY
         return speaker
 
+    def _dialogue_turn(self, mark: Marked) -> Speaker:
+        """The speaker of a dialogue line with no incise, when the sentence before the dialogue
+        says who asks whom ("Interrogé par X, Y a hésité", "X asked Y"): the lines that are
+        questions go to the one asking, the others to the one asked."""
+        text, finder = self.text, self.finder
+        first = self._para_start(mark.open)
+        while first > 1:  # back to the first line of the dialogue
+            prev = self._para_start(first - 1)
+            line = text[prev:first - 1].strip()
+            if line and line[0] not in self.lang.dialogue_dashes:
+                break
+            first = prev
+        intro = self.sentence_before(first)
+        verb = next((t for t in intro if t.pos_ == "VERB" and fold(t.lemma_) in self.lang.asking_verbs
+                     and not finder.in_quote(t.idx)), None)
+        if verb is None:
+            return NOBODY
+        agent = next((c for c in verb.children if "agent" in c.dep_), None)
+        if agent is not None:  # "Interrogé par X, Y a …": X asks, the subject of the main verb answers
+            asker = finder.actor_of(agent)
+            asked_tok = next((c for c in verb.head.children if c.dep_ in self.lang.speaker_deps
+                              and "agent" not in c.dep_ and c.i != verb.i), None)
+        else:  # "X a interrogé Y"
+            asker_tok = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
+            asker = finder.actor_of(asker_tok) if asker_tok is not None else None
+            asked_tok = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+        if asked_tok is not None and finder.is_pronoun(asked_tok):
+            # "Interrogé par X, il …": "il" stands for someone named before, never for X.
+            asked = finder.antecedent(asked_tok.text, intro[0].i)
+        else:
+            asked = finder.actor_of(asked_tok) if asked_tok is not None else None
+        if asker is None or asked is None or asker == asked:
+            return NOBODY
+        question = text[mark.start:mark.end].rstrip().endswith("?")
+        return Speaker(asker if question else asked, None, 0.6)
+
+    def _pointed_back(self, mark: Marked) -> Speaker:
+        """The speaker of a quote paragraph named by the next paragraph, whose first sentence
+        has a demonstrative subject standing for the quote ("That was the assessment of X")."""
+        text = self.text
+        end = self._para_end(mark.close)
+        if text[mark.close:end].strip(" .,;!?…\"'»”’") or end >= len(text):
+            return NOBODY  # the quote does not close its paragraph
+        i = self.token_from(end)
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        if i >= len(self.doc):
+            return NOBODY
+        first = self.doc[i]
+        if first.dep_ not in self.lang.speaker_deps or "Dem" not in first.morph.get("PronType") \
+                or self.finder.in_quote(first.idx):
+            return NOBODY
+        for tok in self.doc[i + 1:i + _WINDOW]:
+            if tok.text in _SENTENCE_END or "\n" in tok.text:
+                break
+            actor = None if self.finder.in_quote(tok.idx) else self.finder.mention_actor(tok.idx, tok.idx + len(tok))
+            if actor is not None and actor.type != "place":
+                return Speaker(actor, None, 0.6)
+        return NOBODY
+
     def _stand_alone(self, mark: Marked, previous: _Found | None) -> Speaker:
         """The speaker of a quote standing alone: that of a quote in the sentence before, else
         the subject of that sentence ("La porte-parole a nuancé les chiffres. « … »")."""
@@ -225,11 +293,19 @@ class _Context:
             speaker = finder.verb_speaker(verb, 0.65)
             if speaker.actor is not None:
                 return speaker
-        subject = next((t for t in prior if t.dep_ in self.lang.speaker_deps and not finder.in_quote(t.idx)), None)
-        if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        # The subjects that name someone: the parser takes an opening participle for one at
+        # times ("Ceint de son écharpe, il a …"), which says nothing either way.
+        subjects = [t for t in prior if t.dep_ in self.lang.speaker_deps and not finder.in_quote(t.idx)]
+        if any(any(c.dep_ == "conj" for c in t.children) for t in subjects):
             return NOBODY  # "X et Y ont débattu. « … »": either of them
-        actor = finder.actor_of(subject)
-        return Speaker(actor, None, 0.55) if actor else NOBODY
+        actors = {}
+        for subject in subjects:
+            actor = finder.actor_of(subject)
+            if actor is not None:
+                actors[actor.id] = actor
+            elif finder.is_pronoun(subject) or finder.names_a_person(subject):
+                return NOBODY  # "Son entraîneur était ravi. « … »": someone we cannot name
+        return Speaker(next(iter(actors.values())), None, 0.55) if len(actors) == 1 else NOBODY
 
     def _incise(self, mark: Marked, after: list[Token]) -> Speaker:
         """The attribution right after a quote: "», a-t-il déclaré", '," said Smith', ", selon X"."""
@@ -254,9 +330,13 @@ class _Context:
         speaker = self._mistagged_incise(after)
         if speaker is not NOBODY:
             return speaker
-        # "», selon X" right after the quote, not "; d'après le droit international" further on.
+        speaker = self._other_incise(mark, after)
+        if speaker is not NOBODY:
+            return speaker
+        # "», selon X" right after the quote, not "; d'après le droit international" further on,
+        # nor "» pour ce service", where "pour" says what for.
         if after[0].text == "," or after[0].is_alpha:
-            return self._preposition(after, reach=2)
+            return self._preposition(after, reach=2, weak=False)
         return NOBODY
 
     def _mistagged_incise(self, after: list[Token]) -> Speaker:
@@ -272,6 +352,29 @@ class _Context:
             return NOBODY
         actor = self.finder.name_after(verb)
         return Speaker(actor, verb.text, 0.75 if actor else 0.4, verb.i)
+
+    def _other_incise(self, mark: Marked, after: list[Token]) -> Speaker:
+        """'," goes a saying': an incise whose verb is no speech verb but has its own subject
+        after it still names the source, and no one else is meant (an unnamed source gives a
+        speaker without an actor)."""
+        words = [t for t in after[:6] if not t.is_space]
+        comma = "," in self.text[mark.end:mark.close]  # '…," goes' (the comma inside the marks)
+        if words and words[0].text == ",":
+            comma, words = True, words[1:]
+        while words and words[0].pos_ == "PRON" and not words[0].whitespace_:
+            words = words[1:]  # a clitic glued to the verb ("s'agace")
+        if not comma or len(words) < 2 or words[0].pos_ != "VERB" or "Fin" not in words[0].morph.get("VerbForm"):
+            return NOBODY
+        verb = words[0]
+        # The parser often reads the inverted subject as an attribute or object ("goes a saying",
+        # "s'emballe un diplomate").
+        deps = (*self.lang.speaker_deps, "attr", "obj", "dobj")
+        subject = next((c for c in verb.children if c.dep_ in deps and 0 < c.i - verb.i <= _INCISE_REACH
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is None:
+            return NOBODY
+        actor = self.finder.actor_of(subject)
+        return Speaker(actor, verb.text, 0.6 if actor else 0.3, verb.i)
 
     def _introduction(self, before: list[Token]) -> Speaker:
         """The attribution before a quote: a colon, a speech verb, or "selon X"."""
@@ -290,14 +393,16 @@ class _Context:
             return finder.verb_speaker(verb, 0.85)
         return self._preposition(before)
 
-    def _preposition(self, window: list[Token], reach: int = _WINDOW) -> Speaker:
+    def _preposition(self, window: list[Token], reach: int = _WINDOW, weak: bool = True) -> Speaker:
         """The actor after an attribution preposition opening a clause ("selon X", "according to X")
-        within the first `reach` tokens of the window."""
+        within the first `reach` tokens of the window; with `weak` False, only the prepositions
+        that always attribute ("selon", not "pour")."""
         text = self.text
+        preps = [p for p in self.lang.attribution_preps if weak or p not in self.lang.weak_attribution_preps]
         for n, tok in enumerate(window[:reach]):
             if n and not (window[n - 1].is_punct or window[n - 1].pos_ == "CCONJ"):
                 continue  # "selon" opening a clause, not "pour" in "pour « sécuriser … »"
-            for prep in self.lang.attribution_preps:
+            for prep in preps:
                 if fold(text[tok.idx:tok.idx + len(prep)]) != prep or text[tok.idx + len(prep):][:1].isalpha():
                     continue
                 rest = [t for t in window[n + 1:] if t.idx >= tok.idx + len(prep) and not self.finder.in_quote(t.idx)]

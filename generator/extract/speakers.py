@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..langdata import LangData, fold
 from ..models import Actor
 from .actors import ActorTable, Mention
+from .antecedents import Antecedents
 from .roles import role_words
 from .doctext import text_of
 
@@ -22,21 +23,11 @@ from .doctext import text_of
 _CHAIN_DEPS = ("xcomp", "conj", "advcl", "ccomp", "parataxis")
 # Dependency labels of words that rename a noun ("le quotidien El Punt Avui", "X, président").
 _RENAMING_DEPS = ("appos", "flat:name", "flat", "compound", "nmod", "npadvmod")
-# Clauses with subjects of their own: their pronouns say nothing about the main subject.
-_OTHER_CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl:relcl", "conj", "parataxis", "nsubj", "nsubj:pass",
-                      "csubj", "acl", "punct")
-# Dependency labels of object pronouns: "X lui a dit", "X told him" say nothing of X's gender.
-_OBJECT_PRONOUN_DEPS = ("obj", "iobj", "dobj", "dative", "obl:arg", "obl", "pobj")
-# Universal morphology gender values -> the genders of lang.yml.
-_MORPH_GENDERS = {"Masc": "m", "Fem": "f"}
-# Dependency labels of a possessor ("Thomas' sister", "sa sœur").
-_POSSESSOR_DEPS = ("poss", "nmod:poss", "nmod")
 # Dependency labels of a verb's direct object ("a publié un rapport").
 _OBJECT_DEPS = ("obj", "dobj")
 _SENTENCE_END = {".", "!", "?", "…", "..."}
 _POSITION_REACH = 25  # tokens between a verb and a name that opens its clause
 _PRONOUN_LOOKBACK = 400  # tokens: a pronoun stands for someone named in the last paragraphs
-_UNNAMED_REACH = 80  # tokens back to a subject that names nobody ("son entraîneur") yet is meant
 
 
 @dataclass(frozen=True)
@@ -58,29 +49,14 @@ class SpeakerFinder:
 
     def __init__(self, doc: Doc, lang: LangData, actors: ActorTable, quoted: list[tuple[int, int]]) -> None:
         self.doc, self.lang, self.actors = doc, lang, actors
+        self.doc_text = text_of(doc)
+        self._token_starts = [t.idx for t in doc]
         self._quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self._quoted]
         self._mentions = list(actors.mentions)
         self._mention_starts = [m.start for m in self._mentions]
         self._by_id = {a.id: a for a in actors.actors}
-        self._genders = self._actor_genders()
-        self._weak_genders = {**self._tagged_genders(), **self._genders}
-        # Person actors that were grammatical subjects outside quotes: antecedents for pronouns.
-        # Each is (token, actor, whether the subject's verb is a speech verb).
-        self._subjects: list[tuple[int, Actor, bool]] = []
-        for tok in doc:
-            if tok.dep_ in lang.speaker_deps and not self.in_quote(tok.idx) and not self.is_pronoun(tok):
-                # "John Smith and his wife Mary arrived": each of them is a subject.
-                for part in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
-                    actor = self.named_actor(part, describe=False)
-                    if actor is not None and actor.type == "person":
-                        self._subjects.append((part.i, actor, self.is_speech_verb(tok.head)))
-            elif tok.dep_ == "ROOT" and tok.pos_ == "VERB" and not self.in_quote(tok.idx) and not any(
-                    c.dep_ in lang.speaker_deps for c in tok.children):
-                actor = self.positional_subject(tok)
-                if actor is not None and actor.type == "person":
-                    self._subjects.append((tok.i, actor, self.is_speech_verb(tok)))
-        self._subject_tokens = [i for i, _, _ in self._subjects]
+        self._antecedents = Antecedents(self)
 
     # -- places ---------------------------------------------------------------------------
 
@@ -97,6 +73,11 @@ class SpeakerFinder:
                 return m
         return None
 
+    @property
+    def mentions(self) -> list[Mention]:
+        """The actor mentions of the document, in text order."""
+        return self._mentions
+
     def mention_actor(self, start: int, end: int) -> Actor | None:
         """The actor of a mention overlapping [start, end)."""
         m = self.mention_at(start, end)
@@ -107,6 +88,13 @@ class SpeakerFinder:
     def is_pronoun(self, tok: Token) -> bool:
         """A personal pronoun that may stand for a named speaker."""
         return fold(tok.text) in self.lang.pronouns or fold(tok.text) in self.lang.genders and tok.pos_ == "PRON"
+
+    def names_a_person(self, tok: Token) -> bool:
+        """A common noun for a person ("le maire", "son frère", "the spokesman")."""
+        if tok.pos_ != "NOUN":
+            return False
+        words = {fold(tok.text), fold(tok.lemma_)}
+        return bool(words & self.lang.titles or words & self.lang.genders.keys())
 
     def actor_of(self, tok: Token) -> Actor | None:
         """The actor a subject or object token names, describes or (as a pronoun) stands for."""
@@ -135,6 +123,10 @@ class SpeakerFinder:
             found = self.mention_actor(child.idx, child.idx + len(child))
             if found:
                 return found
+        if tok.pos_ == "NOUN":
+            found = self._name_after_role(tok)
+            if found:
+                return found
         if depth == 0 and tok.pos_ == "NOUN":
             # "X, le candidat du parti, a dit": the parser often makes the role the subject.
             left = tok.left_edge.i
@@ -144,23 +136,73 @@ class SpeakerFinder:
                     return found
         if not describe:
             return None
-        # A description ("le président vénézuélien", "le président de la commission"), unless a
-        # name inside it ("Gloria's eczema") is what resolve() would return instead.
-        for span in self._noun_phrases(tok):
-            if len(span) and not self._has_mention(span):
-                found = self.actors.resolve(span)
-                if found and not (found.type == "person" and self._names_organisation(tok)):
-                    return found
         if depth < 2 and (fold(tok.lemma_) in self.lang.proxy_nouns or fold(tok.text) in self.lang.proxy_nouns):
-            # A spokesperson's or a document's words go to whoever they speak for.
+            # A spokesperson's or a document's words go to whoever they speak for, before any
+            # description of the spokesperson themself ("la porte-parole du ministère").
             for child in tok.children:
-                if child.dep_ in ("nmod", "pobj", "prep", "poss") and child.i > tok.i or child.dep_ == "poss":
+                # "la porte-parole de X", "a spokesman for X", "X's statement", "a X spokesperson".
+                if child.dep_ in ("nmod", "pobj", "prep", "poss") and child.i > tok.i or child.dep_ == "poss" \
+                        or child.dep_ == "compound" and child.pos_ == "PROPN":
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)
                     found = self.named_actor(target, depth + 1)
                     if found:
                         return found
+        # A description ("le président vénézuélien", "le président de la commission"), unless a
+        # name inside it ("Gloria's eczema") is what resolve() would return instead.
+        # "un négociateur africain": an unnamed individual, not whoever fits the description.
+        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in tok.children)
+        for span in () if indefinite else self._noun_phrases(tok):
+            if len(span) and not self._has_mention(span):
+                found = self.actors.resolve(span)
+                if found and not (found.type == "person" and self._names_organisation(tok)):
+                    return found
+        possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)
+        if not indefinite and (self._definite(tok) or possessive):
+            found = self._titled_before(tok)
+            if found:
+                return found
         if tok.pos_ == "NOUN" and self._definite(tok):
             return self._generic_owner(tok, documents=depth == 0)
+        return None
+
+    def _name_after_role(self, tok: Token) -> Actor | None:
+        """A person named right after a role noun the parser split off ("le lieutenant-colonel
+        X", where "-colonel X" hangs elsewhere): only words glued by hyphens or lowercase
+        nouns and adjectives in between."""
+        doc = self.doc
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 4 and (not doc[j - 1].whitespace_ and not doc[j].is_space
+                                                     or doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower):
+            j += 1
+        if j >= len(doc) or j == tok.i + 1 and doc[j].pos_ != "PROPN":
+            return None
+        m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j]))
+        actor = self._by_id.get(m.actor_id) if m is not None and m.start == doc[j].idx else None
+        if actor is None or actor.type != "person":
+            return None
+        role = fold(text_of(doc)[tok.idx:doc[j - 1].idx + len(doc[j - 1])])
+        return actor if self.names_a_person(tok) or role in self.lang.titles else None
+
+    def _titled_before(self, tok: Token) -> Actor | None:
+        """The person last named with the same title or kinship noun ("le ministre chargé de la
+        Santé, X" … "a assuré le ministre"; "son frère, X" … "son frère"): the nearest person
+        mention before `tok` with that word just before it or in apposition to it."""
+        word = fold(tok.lemma_)
+        if word not in self.lang.titles and word not in self.lang.genders:
+            return None
+        if any(c.dep_ in ("nmod", "poss", "nmod:poss") for c in tok.children):
+            return None  # "le ministre de l'Intérieur" is named by its complement, if at all
+        doc, starts = self.doc, self._token_starts
+        for m in reversed(self._mentions[:bisect.bisect_left(self._mention_starts, tok.idx)]):
+            k = bisect.bisect_left(starts, m.start)
+            if k >= len(doc) or tok.i - k > _PRONOUN_LOOKBACK:
+                break
+            actor = self._by_id.get(m.actor_id)
+            if actor is None or actor.type != "person" or self.in_quote(m.start):
+                continue
+            near = list(doc[max(0, k - 8):k]) + ([doc[k].head] if doc[k].dep_ == "appos" else [])
+            if any(fold(t.lemma_) == word and t.pos_ == "NOUN" for t in near):
+                return actor
         return None
 
     def _names_organisation(self, tok: Token) -> bool:
@@ -209,13 +251,20 @@ class SpeakerFinder:
         return None
 
     def _document_owner(self, tok: Token) -> Actor | None:
-        """Who issued the document a noun names again: the subject of the verb that had it as
-        object earlier ("HRW vient de publier un rapport … ce rapport")."""
-        key = fold(tok.lemma_)
+        """Who issued the document a noun names again: the subject of the verb that had the
+        last document before as object or complement ("HRW vient de publier un rapport … ce
+        rapport", "Dans un communiqué, la présidence a jugé … poursuit le texte")."""
+        keys = {fold(tok.lemma_)}
+        if keys & self.lang.document_nouns:
+            keys = self.lang.document_nouns
         for i in range(tok.i - 1, max(-1, tok.i - _PRONOUN_LOOKBACK), -1):
             earlier = self.doc[i]
-            if fold(earlier.lemma_) != key or earlier.dep_ not in _OBJECT_DEPS or self.in_quote(earlier.idx):
+            if fold(earlier.lemma_) not in keys or self.in_quote(earlier.idx):
                 continue
+            if earlier.dep_ in self.lang.speaker_deps:
+                continue  # "Le document est …": the same document again, further back
+            if earlier.dep_ not in _OBJECT_DEPS and not earlier.dep_.startswith("obl"):
+                return None
             verb = earlier.head
             for _ in range(3):
                 subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
@@ -224,7 +273,7 @@ class SpeakerFinder:
                 if verb.dep_ not in _CHAIN_DEPS or verb.head.i == verb.i:
                     break
                 verb = verb.head
-            return None
+            return self.positional_subject(earlier.head)  # a subject the parser hung elsewhere
         return None
 
     def _noun_phrases(self, tok: Token) -> tuple[Span, Span]:
@@ -249,170 +298,8 @@ class SpeakerFinder:
     # -- pronouns ---------------------------------------------------------------------------
 
     def antecedent(self, pronoun: str, before: int) -> Actor | None:
-        """The person a pronoun before token `before` stands for, or None when unsure.
-
-        The latest subject that fits the pronoun's gender, unless a nearer subject that names
-        nobody ("son entraîneur", "Thomas' sister") tells otherwise, or two people fit as well.
-        """
-        word = fold(pronoun)
-        if word in self.lang.plural_pronouns:
-            return self._plural_antecedent(before)
-        gender = self.lang.genders.get(word)
-        if gender is None:  # unknown pronouns are not resolved
-            return None
-        k = bisect.bisect_left(self._subject_tokens, before)
-        at = max(0, before - _PRONOUN_LOOKBACK)
-        found = None
-        while k > 0:
-            k -= 1
-            i, actor, _ = self._subjects[k]
-            if i < at:
-                break
-            if self._genders.get(actor.id, gender) == gender:
-                at, found = i, self._best_in_sentence(i, gender, before)
-                break
-        unnamed, settled = self._unnamed_subject(gender, max(at, before - _UNNAMED_REACH), before)
-        return unnamed if settled else found
-
-    def _best_in_sentence(self, at: int, gender: str, before: int) -> Actor | None:
-        """Among the subjects of the sentence of token `at` that fit, the one that surely does:
-        the only speaker, else the only one known to be of that gender; None if still a tie
-        ("Le Premier ministre et le président se sont rencontrés. « … », a-t-il déclaré")."""
-        first, last = self._sentence_bounds(at)
-        fits: dict[str, tuple[bool, bool, Actor]] = {}
-        for i, actor, speaks in self._subjects[bisect.bisect_left(self._subject_tokens, first):]:
-            if i >= min(last, before):
-                break
-            if self._genders.get(actor.id, gender) != gender:
-                continue
-            was = fits.get(actor.id, (False, False, actor))
-            fits[actor.id] = (was[0] or speaks, self._weak_genders.get(actor.id) == gender, actor)
-        for rank in (lambda f: f[0], lambda f: f[1], lambda f: f[0] and f[1]):
-            if len(fits) == 1:
-                break
-            top = [f for f in fits.values() if rank(f)]
-            if len(top) == 1:
-                return top[0][2]
-        return next(iter(fits.values()))[2] if len(fits) == 1 else None
-
-    def _sentence_bounds(self, i: int) -> tuple[int, int]:
-        """First and after-last token of the sentence of token i, cut at sentence ends outside
-        quotes and at paragraph breaks (the parser's sentences run across both at times)."""
-        doc = self.doc
-
-        def ends(tok: Token) -> bool:
-            return tok.text in _SENTENCE_END and not self.in_quote(tok.idx) or "\n" in tok.text
-
-        first = i
-        while first > 0 and not ends(doc[first - 1]) and i - first < 2 * _POSITION_REACH:
-            first -= 1
-        last = i + 1
-        while last < len(doc) and not ends(doc[last - 1]) and last - i < 2 * _POSITION_REACH:
-            last += 1
-        return first, last
-
-    def _unnamed_subject(self, gender: str, start: int, before: int) -> tuple[Actor | None, bool]:
-        """What subjects that name nobody, between token `start` and the pronoun, say, and
-        whether that settles it.
-
-        "Thomas' sister pleaded with him, but he replied": a person noun of the other gender
-        points to its possessor. One of the same gender ("son entraîneur était ravi") is who
-        the pronoun stands for: the actor it describes, or nobody we can name.
-        """
-        genders, lang = self.lang.genders, self.lang
-        for tok in reversed(self.doc[start + 1:before]):
-            if tok.dep_ not in lang.speaker_deps or tok.pos_ != "NOUN" or self.in_quote(tok.idx) \
-                    or "Plur" in tok.morph.get("Number"):
-                continue
-            if self.mention_at(tok.idx, tok.idx + len(tok)) is not None:
-                continue  # a named subject: the subject list has it
-            word = fold(tok.text) if fold(tok.text) in genders or fold(tok.text) in lang.titles else fold(tok.lemma_)
-            said = genders.get(word)
-            if said is None and word not in lang.titles:
-                continue  # not a word for a person
-            if said in (None, gender):
-                # "Son entraîneur était ravi", "His coach was less happy": that person spoke.
-                actor = self.named_actor(tok)
-                return (actor if actor is not None and actor.type == "person" else None), True
-            possessors = [c for c in tok.children if c.dep_ in _POSSESSOR_DEPS and c.pos_ in ("PROPN", "PRON")]
-            owners = {a.id: a for a in (self.mention_actor(c.idx, c.idx + len(c)) for c in possessors)
-                      if a is not None and a.type == "person" and self._genders.get(a.id, gender) == gender}
-            if len(owners) == 1:
-                return next(iter(owners.values())), True
-            if any(c.pos_ == "PROPN" for c in possessors):
-                return None, True  # "Daniel's sister … he replied": Daniel, whom we cannot name
-        return None, False
-
-    def _plural_antecedent(self, before: int) -> Actor | None:
-        """"Ils"/"they" stand for an organisation only when the nearest subject before, in the
-        same or the previous sentence, is that organisation."""
-        sents = 0
-        for i in range(before - 1, max(-1, before - _POSITION_REACH * 2), -1):
-            tok = self.doc[i]
-            if tok.text in _SENTENCE_END and not self.in_quote(tok.idx):
-                sents += 1
-                if sents > 1:
-                    break
-            if tok.dep_ not in self.lang.speaker_deps or self.in_quote(tok.idx):
-                continue
-            actor = self.named_actor(tok, describe=False)
-            return actor if actor is not None and actor.type == "organization" else None
-        return None
-
-    def _actor_genders(self) -> dict[str, str]:
-        """Gender of actors told by a word next to one of their mentions ("Mme X", "sa fille, X")."""
-        doc, genders = self.doc, self.lang.genders
-        starts = [t.idx for t in doc]
-        votes: dict[str, set[str]] = {}
-        for m in self._mentions:
-            k = bisect.bisect_left(starts, m.start)
-            if k >= len(doc):
-                continue
-            # "Mme X", "his wife X", and appositions both ways ("sa fille, X", "X, présidente").
-            near = [doc[k - 1]] if k else []
-            near += [c for c in doc[k].children if c.dep_ == "appos"]
-            if doc[k].dep_ == "appos":
-                near.append(doc[k].head)
-            for tok in near:
-                word = fold(tok.text) if fold(tok.text) in genders else fold(tok.lemma_)
-                if word in genders and tok.pos_ != "PRON":
-                    votes.setdefault(m.actor_id, set()).add(genders[word])
-        for tok in doc:
-            if tok.dep_ not in self.lang.speaker_deps or self.in_quote(tok.idx):
-                continue
-            m = self.mention_at(tok.idx, tok.idx + len(tok))
-            if m is None:
-                continue
-            # "X decided to treat his daughter himself": pronouns of X's own clause, not of the
-            # clauses it governs ("X told the court that her …").
-            seen = {genders[fold(t.text)] for t in self._own_clause(tok.head, tok.i)
-                    if t.pos_ == "PRON" and fold(t.text) in genders and t.dep_ not in _OBJECT_PRONOUN_DEPS}
-            if len(seen) == 1:
-                votes.setdefault(m.actor_id, set()).update(seen)
-        return {aid: next(iter(g)) for aid, g in votes.items() if len(g) == 1}
-
-    def _tagged_genders(self) -> dict[str, str]:
-        """The tagger's gender for each actor's first name ("Édouard": Masc) when all its
-        mentions agree. Weak (it tags "Jean" Fem at times): it only breaks ties between people
-        who both fit a pronoun; models that do not mark gender on names add nothing."""
-        doc, starts = self.doc, [t.idx for t in self.doc]
-        tagged: dict[str, set[str]] = {}
-        for m in self._mentions:
-            k = bisect.bisect_left(starts, m.start)
-            if k >= len(doc) or doc[k].pos_ != "PROPN":
-                continue
-            marked = {_MORPH_GENDERS[g] for g in doc[k].morph.get("Gender") if g in _MORPH_GENDERS}
-            tagged.setdefault(m.actor_id, set()).update(marked or {""})
-        return {aid: next(iter(g)) for aid, g in tagged.items() if len(g) == 1 and "" not in g}
-
-    def _own_clause(self, verb: Token, subject: int) -> list[Token]:
-        """Tokens of a verb's clause, without its subject and the clauses it governs."""
-        out, stack = [], [verb]
-        while stack and len(out) < 40:
-            tok = stack.pop()
-            out.append(tok)
-            stack += [c for c in tok.children if c.i != subject and c.dep_ not in _OTHER_CLAUSE_DEPS]
-        return out
+        """The person a pronoun before token `before` stands for, or None when unsure."""
+        return self._antecedents.antecedent(pronoun, before)
 
     # -- verbs ------------------------------------------------------------------------------
 

@@ -26,6 +26,12 @@ def spans(text: str, lang: LangData) -> list[str]:
         # A paragraph opening a quote it never closes, reopened by the next: one quote per paragraph.
         ("« Premier paragraphe de la déclaration.\n« Second paragraphe, qui se termine ici », a-t-il dit.",
          ["Premier paragraphe de la déclaration.", "Second paragraphe, qui se termine ici"]),
+        # … also when the quote left open starts a sentence inside the paragraph.
+        ("« Nous avons fini », a dit le maire. « Le plus dur commence.\n« Il faudra reconstruire. »",
+         ["Nous avons fini", "Le plus dur commence.", "Il faudra reconstruire."]),
+        # An open mark inside a sentence, or a next paragraph opening with another mark: dropped.
+        ("Il parle de « la crise sans fin.\n« Une autre citation ici. »", ["Une autre citation ici."]),
+        ("Il a conclu. « Nous verrons bien.\n“Une autre citation ici.”", ["Une autre citation ici."]),
         # An opening mark never closed is dropped; the rest of the text is not swallowed.
         ("« Une citation jamais fermée et « une autre bien fermée » ici.\nLa suite « du texte »",
          ["une autre bien fermée", "du texte"]),

@@ -160,6 +160,78 @@ FRENCH = [
 ]
 
 
+# Attribution rules found on a development set written blind (sentences written for these tests).
+FRENCH_ATTRIBUTION = [
+    # A stand-alone paragraph after a sentence whose first "subject" is an opening participle.
+    ("Le maire, Jean Valois, n'a pas dormi. Ceint de son écharpe, il a visité les rues inondées.\n"
+     "« Nous avons évacué trente familles pendant la nuit. »",
+     [("Nous avons évacué trente familles pendant la nuit.", "Valois")]),
+    # … but not when an unnamed person is the subject of the sentence before.
+    ("Le maire, Jean Valois, a visité les rues inondées. Son adjoint était épuisé.\n"
+     "« Nous avons évacué trente familles pendant la nuit. »",
+     [("Nous avons évacué trente familles pendant la nuit.", None)]),
+    # The name of an incise ("», raconte X") is who a later "elle" stands for.
+    ("« Le patron nous a menti sur toute la ligne », raconte Martine Lebrun, déléguée syndicale. "
+     "Le directeur, Paul Garnier, refuse de répondre. « Nous irons jusqu'au bout de ce combat », a-t-elle prévenu.",
+     [("Le patron nous a menti sur toute la ligne", "Lebrun"), ("Nous irons jusqu'au bout de ce combat", "Lebrun")]),
+    # "pour" right after the quote says what for; "selon X" before the quote still attributes.
+    ("Selon Maître Girard, son client touchait à peine « de quoi payer son loyer » pour ce travail.",
+     [("de quoi payer son loyer", "Girard")]),
+    # A role split by hyphens, then the name.
+    ("« Les secours ont sauvé vingt personnes cette nuit », a indiqué le lieutenant-colonel Marc Perrin, "
+     "qui commandait les opérations.", [("Les secours ont sauvé vingt personnes cette nuit", "Perrin")]),
+    # "le ministre" is the person last named with that title, even with someone else named since;
+    # "son frère" the one named as the brother; a title given to nobody names nobody.
+    ("Le ministre chargé des Transports, Paul Delorme, a visité le chantier. « Les travaux seront terminés "
+     "avant l'été », a assuré le ministre.", [("Les travaux seront terminés avant l'été", "Delorme")]),
+    ("Le ministre chargé des Transports, Paul Delorme, a rencontré la maire, Anne Roux. « Les travaux seront "
+     "terminés avant l'été », a assuré le ministre.", [("Les travaux seront terminés avant l'été", "Delorme")]),
+    ("Paul Delorme a visité le chantier avec Anne Roux. « Les travaux seront terminés avant l'été », a assuré "
+     "le ministre.", [("Les travaux seront terminés avant l'été", None)]),
+    ("La skieuse Léa Morin a gagné la descente. Son frère, Hugo Morin, était dans le public. « Elle a skié "
+     "comme jamais ce matin », a raconté Léa Morin. Son frère n'en revenait pas. « Je n'ai jamais vu une "
+     "course pareille », a-t-il confié.",
+     [("Elle a skié comme jamais ce matin", "Léa"), ("Je n'ai jamais vu une course pareille", "Hugo")]),
+    # A role named paragraphs ago, in a side remark, does not take the words of the person at hand.
+    ("La juge, Mme Hélène Roche, a ouvert l'audience à neuf heures.\nSa sœur, Julie Vasseur, a suivi tous "
+     "les débats. La juge elle-même avait salué son « courage ». « Je ne regrette rien de ce que j'ai fait "
+     "pour lui », a-t-elle confié.", [("Je ne regrette rien de ce que j'ai fait pour lui", None)]),
+    # A dialogue with no incises after "Interrogé par X, Y …": questions are X's, answers Y's.
+    ("Le témoin Paul Renard a été entendu jeudi. Interrogé par la juge, Claire Besson, il a d'abord "
+     "refusé de parler.\n— Où étiez-vous le soir du vol ?\n— Chez moi, avec ma femme et mes enfants.",
+     [("Où étiez-vous le soir du vol ?", "Besson"), ("Chez moi, avec ma femme et mes enfants.", "Renard")]),
+    # … and after "X interroge Y"; with nobody asking, the lines stay unattributed.
+    ("La juge Claire Besson interroge le témoin Paul Renard.\n— Où étiez-vous le soir du vol ?\n"
+     "— Chez moi, avec ma femme et mes enfants.",
+     [("Où étiez-vous le soir du vol ?", "Besson"), ("Chez moi, avec ma femme et mes enfants.", "Renard")]),
+    ("La salle était comble ce jour-là.\n— Où étiez-vous le soir du vol ?\n— Chez moi, avec ma femme.",
+     [("Où étiez-vous le soir du vol ?", None), ("Chez moi, avec ma femme.", None)]),
+    # A document named again by another noun goes to whoever issued the first one.
+    ("L'ONG Oxfam a publié mardi un rapport sur les inégalités.\nLe document est accablant : « les "
+     "plus riches ont encore doublé leur fortune en dix ans ».",
+     [("les plus riches ont encore doublé leur fortune en dix ans", "Oxfam")]),
+    # A spokesperson speaks for the organisation named after her, not for a person described nearby.
+    ("Le directeur de l'usine, Marc Olivier, refuse de commenter. « Nous suivons le dossier de très près », "
+     "a répondu la porte-parole du ministère de l'Industrie.",
+     [("Nous suivons le dossier de très près", "Industrie")]),
+    # The subject the parser gives an infinitive ("avoir eu Y au téléphone") is no antecedent.
+    ("Le ministre Marc Olivier a indiqué avoir eu Paul Renard au téléphone. « Je lui ai demandé de "
+     "garder l'usine ouverte », a-t-il déclaré.", [("Je lui ai demandé de garder l'usine ouverte", "Olivier")]),
+    # An incise with a verb we do not know and an unnamed subject: nobody, not the subject before.
+    ("Le Japon a refusé de signer le texte. « Personne ici ne croit encore à ces promesses », s'emballe "
+     "un diplomate asiatique.", [("Personne ici ne croit encore à ces promesses", None)]),
+    # An indefinite description is an unnamed individual, not the actor it might fit.
+    ("La Chine refuse de payer davantage. « On nous propose des miettes depuis des années », déplore un "
+     "négociateur africain.", [("On nous propose des miettes depuis des années", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH_ATTRIBUTION)
+def test_french_attribution(text: str, expected: list[tuple[str, str | None]], parse_fr: Callable[[str], Doc],
+                            fr: LangData) -> None:
+    check(found(parse_fr(text), fr), expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), FRENCH)
 def test_french_quotes(text: str, expected: list[tuple[str, str | None]], parse_fr: Callable[[str], Doc],
                        fr: LangData) -> None:
@@ -217,6 +289,34 @@ ENGLISH = [
     ('Critics called the plan "a total disaster for the region".', [("a total disaster for the region", None)]),
     ('The word "freedom" appears three times in the speech.', []),
 ]
+
+
+ENGLISH_ATTRIBUTION = [
+    # A quote paragraph named by the demonstrative sentence after it.
+    ('Dr. Anna Price said the results were encouraging.\n"Nothing else has worked this well in ten years."\n'
+     'That was the verdict of Professor Liam Shaw, who led the trial.',
+     [("Nothing else has worked this well in ten years.", "Shaw")]),
+    ('Dr. Anna Price said the results were encouraging.\n"Nothing else has worked this well in ten years."\n'
+     'The trial ended in May.', [("Nothing else has worked this well in ten years.", "Price")]),
+    # An incise whose own subject is no one we can name: nobody, not the speaker before.
+    ('"We lost three good people this year," said Chief Tom Hale.\n"Water is life, fire is death," goes an '
+     'old saying among the crews.',
+     [("We lost three good people this year", "Hale"), ("Water is life, fire is death", None)]),
+    # A spokesperson named by a compound ("a Microsoft spokesperson") speaks for it.
+    ('Microsoft backs the plan. "We have supported this rule from the very start," a Microsoft spokesperson '
+     'said.', [("We have supported this rule from the very start", "Microsoft")]),
+    # A quote left open mid-paragraph and reopened by the next paragraph goes on with its speaker.
+    ('"We are sorry for every delay," said Mary Jones, head of the agency. "We have hired more staff.\n'
+     '"We will keep working until the backlog is cleared."',
+     [("We are sorry for every delay", "Jones"), ("We have hired more staff.", "Jones"),
+      ("We will keep working until the backlog is cleared.", "Jones")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_ATTRIBUTION)
+def test_english_attribution(text: str, expected: list[tuple[str, str | None]], parse_en: Callable[[str], Doc],
+                             en: LangData) -> None:
+    check(found(parse_en(text), en), expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), ENGLISH)

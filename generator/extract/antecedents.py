@@ -1,0 +1,248 @@
+"""Who a pronoun stands for: the people named as subjects so far, their genders, and the
+unnamed subjects ("son entraîneur", "Thomas' sister") that may be meant instead.
+
+`Antecedents` is built once per document by `SpeakerFinder`, whose look-ups (mentions, quoted
+spans, names of noun phrases) it borrows.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..langdata import fold
+from ..models import Actor
+
+if TYPE_CHECKING:
+    from .speakers import SpeakerFinder
+
+# Clauses with subjects of their own: their pronouns say nothing about the main subject.
+_OTHER_CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl:relcl", "conj", "parataxis", "nsubj", "nsubj:pass",
+                      "csubj", "acl", "punct")
+# Dependency labels of object pronouns: "X lui a dit", "X told him" say nothing of X's gender.
+_OBJECT_PRONOUN_DEPS = ("obj", "iobj", "dobj", "dative", "obl:arg", "obl", "pobj")
+# Universal morphology gender values -> the genders of lang.yml.
+_MORPH_GENDERS = {"Masc": "m", "Fem": "f"}
+# Dependency labels of a possessor ("Thomas' sister", "sa sœur").
+_POSSESSOR_DEPS = ("poss", "nmod:poss", "nmod")
+_SENTENCE_END = {".", "!", "?", "…", "..."}
+_POSITION_REACH = 25  # tokens: how far a sentence is looked at around one subject
+_PRONOUN_LOOKBACK = 400  # tokens: a pronoun stands for someone named in the last paragraphs
+_UNNAMED_REACH = 80  # tokens back to a subject that names nobody ("son entraîneur") yet is meant
+
+
+class Antecedents:
+    """The people a pronoun of one document may stand for."""
+
+    def __init__(self, finder: SpeakerFinder) -> None:
+        self.finder, self.doc, self.lang = finder, finder.doc, finder.lang
+        doc, lang = self.doc, self.lang
+        self._genders = self._actor_genders()
+        self._weak_genders = {**self._tagged_genders(), **self._genders}
+        # Person actors that were grammatical subjects outside quotes: antecedents for pronouns.
+        # Each is (token, actor, whether the subject's verb is a speech verb).
+        self._subjects: list[tuple[int, Actor, bool]] = []
+        for tok in doc:
+            if tok.dep_ in lang.speaker_deps and tok.head.dep_ == "xcomp":
+                continue  # "X a indiqué avoir eu Y au téléphone": Y is no subject, whatever the parse
+            if tok.dep_ in lang.speaker_deps and not self.finder.in_quote(tok.idx) and not self.finder.is_pronoun(tok):
+                # "John Smith and his wife Mary arrived": each of them is a subject.
+                for part in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+                    actor = self.finder.named_actor(part, describe=False)
+                    if actor is not None and actor.type == "person":
+                        self._subjects.append((part.i, actor, self.finder.is_speech_verb(tok.head)))
+            elif tok.dep_ == "ROOT" and tok.pos_ == "VERB" and not self.finder.in_quote(tok.idx) and not any(
+                    c.dep_ in lang.speaker_deps for c in tok.children):
+                actor = self.finder.positional_subject(tok)
+                if actor is not None and actor.type == "person":
+                    self._subjects.append((tok.i, actor, self.finder.is_speech_verb(tok)))
+            elif self.finder.is_speech_verb_form(tok) and not self.finder.in_quote(tok.idx) and tok.i \
+                    and (self.finder.in_quote(doc[tok.i - 1].idx) or doc[tok.i - 1].text == ","):
+                # "», raconte X": the incise's name, which the parser often takes for an object.
+                actor = self.finder.name_after(tok)
+                if actor is not None and actor.type == "person":
+                    self._subjects.append((tok.i + 1, actor, True))
+        self._subjects.sort(key=lambda s: s[0])
+        self._subject_tokens = [i for i, _, _ in self._subjects]
+
+    def antecedent(self, pronoun: str, before: int) -> Actor | None:
+        """The person a pronoun before token `before` stands for, or None when unsure.
+
+        The latest subject that fits the pronoun's gender, unless a nearer subject that names
+        nobody ("son entraîneur", "Thomas' sister") tells otherwise, or two people fit as well.
+        """
+        word = fold(pronoun)
+        if word in self.lang.plural_pronouns:
+            return self._plural_antecedent(before)
+        gender = self.lang.genders.get(word)
+        if gender is None:  # unknown pronouns are not resolved
+            return None
+        k = bisect.bisect_left(self._subject_tokens, before)
+        at = max(0, before - _PRONOUN_LOOKBACK)
+        found = None
+        while k > 0:
+            k -= 1
+            i, actor, _ = self._subjects[k]
+            if i < at:
+                break
+            if self._genders.get(actor.id, gender) == gender:
+                at, found = i, self._best_in_sentence(i, gender, before)
+                break
+        unnamed, settled = self._unnamed_subject(gender, max(at, before - _UNNAMED_REACH), before)
+        return unnamed if settled else found
+
+    def _best_in_sentence(self, at: int, gender: str, before: int) -> Actor | None:
+        """Among the subjects of the sentence of token `at` that fit, the one that surely does:
+        the only speaker, else the only one known to be of that gender; None if still a tie
+        ("Le Premier ministre et le président se sont rencontrés. « … », a-t-il déclaré")."""
+        first, last = self._sentence_bounds(at)
+        fits: dict[str, tuple[bool, bool, Actor]] = {}
+        for i, actor, speaks in self._subjects[bisect.bisect_left(self._subject_tokens, first):]:
+            if i >= min(last, before):
+                break
+            if self._genders.get(actor.id, gender) != gender:
+                continue
+            was = fits.get(actor.id, (False, False, actor))
+            fits[actor.id] = (was[0] or speaks, self._weak_genders.get(actor.id) == gender, actor)
+        for rank in (lambda f: f[0], lambda f: f[1], lambda f: f[0] and f[1]):
+            if len(fits) == 1:
+                break
+            top = [f for f in fits.values() if rank(f)]
+            if len(top) == 1:
+                return top[0][2]
+        return next(iter(fits.values()))[2] if len(fits) == 1 else None
+
+    def _sentence_bounds(self, i: int) -> tuple[int, int]:
+        """First and after-last token of the sentence of token i, cut at sentence ends outside
+        quotes and at paragraph breaks (the parser's sentences run across both at times)."""
+        doc = self.doc
+
+        def ends(tok: Token) -> bool:
+            return tok.text in _SENTENCE_END and not self.finder.in_quote(tok.idx) or "\n" in tok.text
+
+        first = i
+        while first > 0 and not ends(doc[first - 1]) and i - first < 2 * _POSITION_REACH:
+            first -= 1
+        last = i + 1
+        while last < len(doc) and not ends(doc[last - 1]) and last - i < 2 * _POSITION_REACH:
+            last += 1
+        return first, last
+
+    def _unnamed_subject(self, gender: str, start: int, before: int) -> tuple[Actor | None, bool]:
+        """What subjects that name nobody, between token `start` and the pronoun, say, and
+        whether that settles it.
+
+        "Thomas' sister pleaded with him, but he replied": a person noun of the other gender
+        points to its possessor. One of the same gender ("son entraîneur était ravi") is who
+        the pronoun stands for: the actor it describes, or nobody we can name.
+        """
+        genders, lang = self.lang.genders, self.lang
+        for tok in reversed(self.doc[start + 1:before]):
+            if tok.dep_ not in lang.speaker_deps or tok.pos_ != "NOUN" or self.finder.in_quote(tok.idx) \
+                    or "Plur" in tok.morph.get("Number"):
+                continue
+            if self.finder.mention_at(tok.idx, tok.idx + len(tok)) is not None:
+                continue  # a named subject: the subject list has it
+            word = fold(tok.text) if fold(tok.text) in genders or fold(tok.text) in lang.titles else fold(tok.lemma_)
+            said = genders.get(word)
+            if said is None and word not in lang.titles:
+                continue  # not a word for a person
+            if said in (None, gender):
+                # "Son entraîneur était ravi", "His coach was less happy": that person spoke.
+                actor = self.finder.named_actor(tok)
+                if actor is None or actor.type != "person":
+                    return None, True
+                possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)
+                if not possessive and not self._named_in_paragraph(actor, before):
+                    # "La procureure elle-même avait salué …": a role last named paragraphs ago,
+                    # set in a side remark; too weak to credit her with the words.
+                    return None, True
+                return actor, True
+            possessors = [c for c in tok.children if c.dep_ in _POSSESSOR_DEPS and c.pos_ in ("PROPN", "PRON")]
+            owners = {a.id: a for a in (self.finder.mention_actor(c.idx, c.idx + len(c)) for c in possessors)
+                      if a is not None and a.type == "person" and self._genders.get(a.id, gender) == gender}
+            if len(owners) == 1:
+                return next(iter(owners.values())), True
+            if any(c.pos_ == "PROPN" for c in possessors):
+                return None, True  # "Daniel's sister … he replied": Daniel, whom we cannot name
+        return None, False
+
+    def _named_in_paragraph(self, actor: Actor, before: int) -> bool:
+        """Whether `actor` is mentioned in the paragraph of token `before`, before it."""
+        doc, text = self.doc, self.finder.doc_text
+        start = text.rfind("\n", 0, doc[before].idx if before < len(doc) else len(text)) + 1
+        end = doc[before].idx if before < len(doc) else len(text)
+        return any(m.actor_id == actor.id and start <= m.start < end for m in self.finder.mentions)
+
+    def _plural_antecedent(self, before: int) -> Actor | None:
+        """"Ils"/"they" stand for an organisation only when the nearest subject before, in the
+        same or the previous sentence, is that organisation."""
+        sents = 0
+        for i in range(before - 1, max(-1, before - _POSITION_REACH * 2), -1):
+            tok = self.doc[i]
+            if tok.text in _SENTENCE_END and not self.finder.in_quote(tok.idx):
+                sents += 1
+                if sents > 1:
+                    break
+            if tok.dep_ not in self.lang.speaker_deps or self.finder.in_quote(tok.idx):
+                continue
+            actor = self.finder.named_actor(tok, describe=False)
+            return actor if actor is not None and actor.type == "organization" else None
+        return None
+
+    def _actor_genders(self) -> dict[str, str]:
+        """Gender of actors told by a word next to one of their mentions ("Mme X", "sa fille, X")."""
+        doc, genders = self.doc, self.lang.genders
+        starts = [t.idx for t in doc]
+        votes: dict[str, set[str]] = {}
+        for m in self.finder.mentions:
+            k = bisect.bisect_left(starts, m.start)
+            if k >= len(doc):
+                continue
+            # "Mme X", "his wife X", and appositions both ways ("sa fille, X", "X, présidente").
+            near = [doc[k - 1]] if k else []
+            near += [c for c in doc[k].children if c.dep_ == "appos"]
+            if doc[k].dep_ == "appos":
+                near.append(doc[k].head)
+            for tok in near:
+                word = fold(tok.text) if fold(tok.text) in genders else fold(tok.lemma_)
+                if word in genders and tok.pos_ != "PRON":
+                    votes.setdefault(m.actor_id, set()).add(genders[word])
+        for tok in doc:
+            if tok.dep_ not in self.lang.speaker_deps or self.finder.in_quote(tok.idx):
+                continue
+            m = self.finder.mention_at(tok.idx, tok.idx + len(tok))
+            if m is None:
+                continue
+            # "X decided to treat his daughter himself": pronouns of X's own clause, not of the
+            # clauses it governs ("X told the court that her …").
+            seen = {genders[fold(t.text)] for t in self._own_clause(tok.head, tok.i)
+                    if t.pos_ == "PRON" and fold(t.text) in genders and t.dep_ not in _OBJECT_PRONOUN_DEPS}
+            if len(seen) == 1:
+                votes.setdefault(m.actor_id, set()).update(seen)
+        return {aid: next(iter(g)) for aid, g in votes.items() if len(g) == 1}
+
+    def _tagged_genders(self) -> dict[str, str]:
+        """The tagger's gender for each actor's first name ("Édouard": Masc) when all its
+        mentions agree. Weak (it tags "Jean" Fem at times): it only breaks ties between people
+        who both fit a pronoun; models that do not mark gender on names add nothing."""
+        doc, starts = self.doc, [t.idx for t in self.doc]
+        tagged: dict[str, set[str]] = {}
+        for m in self.finder.mentions:
+            k = bisect.bisect_left(starts, m.start)
+            if k >= len(doc) or doc[k].pos_ != "PROPN":
+                continue
+            marked = {_MORPH_GENDERS[g] for g in doc[k].morph.get("Gender") if g in _MORPH_GENDERS}
+            tagged.setdefault(m.actor_id, set()).update(marked or {""})
+        return {aid: next(iter(g)) for aid, g in tagged.items() if len(g) == 1 and "" not in g}
+
+    def _own_clause(self, verb: Token, subject: int) -> list[Token]:
+        """Tokens of a verb's clause, without its subject and the clauses it governs."""
+        out, stack = [], [verb]
+        while stack and len(out) < 40:
+            tok = stack.pop()
+            out.append(tok)
+            stack += [c for c in tok.children if c.i != subject and c.dep_ not in _OTHER_CLAUSE_DEPS]
+        return out

@@ -87,6 +87,8 @@ class LangData:
     relay_preps: frozenset[str] = frozenset()
     # Prepositions naming a workplace after a job noun ("biologist at the University of X").
     affiliation_preps: frozenset[str] = frozenset()
+    # Nouns for the staff of an employer: a one-word name they complement ("les salariés de X") is an organisation.
+    staff_nouns: frozenset[str] = frozenset()
     # Place name standing for an institution or a country -> the names it may stand for, in
     # order of preference ("Bercy" -> "ministère de l'Économie", "Canberra" -> "Australie").
     seats: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -223,5 +225,6 @@ def load_lang(code: str) -> LangData:
         relay_verbs=frozenset(fold(w) for w in raw.get("relay_verbs", [])),
         relay_preps=frozenset(fold(w) for w in raw.get("relay_preps", [])),
         affiliation_preps=frozenset(fold(w) for w in raw.get("affiliation_preps", [])),
+        staff_nouns=frozenset(fold(w) for w in raw.get("staff_nouns", [])),
         seats=_seats(folder / "seats.tsv"),
     )

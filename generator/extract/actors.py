@@ -160,7 +160,8 @@ def _add_descriptions(doc: Doc, table: ActorTable, taken: set[int], lang: LangDa
         desc = describe(span, lang)
         if desc is None:
             continue
-        actor = resolve_description(desc, table.actors, table.names_before(span.start_char), table.resolve, lang)
+        actor = (_apposed_person(doc, span, table, lang) if desc.person_title else None) or resolve_description(
+            desc, table.actors, table.names_before(span.start_char), table.resolve, lang)
         if actor is None:
             continue
         role = span[1:].text
@@ -179,6 +180,23 @@ def _add_descriptions(doc: Doc, table: ActorTable, taken: set[int], lang: LangDa
             lang,
         )
     return table
+
+
+def _apposed_person(doc: Doc, span: SpacySpan, table: ActorTable, lang: LangData) -> Actor | None:
+    """The person named right after a person title and a comma: "le directeur de l'agence, l'Italien X,".
+
+    The title is an apposition to that name, so it is that person, not the body in its complement.
+    """
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if i + 1 < len(doc) and doc[i].pos_ == "DET" and lang.is_nationality(fold(doc[i + 1].text)):
+        i += 2
+    if i >= len(doc):
+        return None
+    actor = table.at(doc[i].idx, doc[i].idx + len(doc[i].text))
+    return actor if actor is not None and actor.type == "person" else None
 
 
 def _add_untagged_occurrences(doc: Doc, groups: list[list[Candidate]], lang: LangData) -> list[list[Candidate]]:

@@ -36,6 +36,11 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
         return "place"
     if any(" ".join(name_words(c.text)) in lang.countries for c in group):
         return "place"
+    if kind == "organization" and any(_demonym_before(doc, c, lang) for c in group):
+        return "person"
+    if kind == "person" and all(c.last - c.first == 1 for c in group) and any(
+            _employer(doc, c, lang) for c in group):
+        return "organization"
     if kind != "place":
         return kind
     if any(_acts(_root(doc, c), lang) or _verb_follows(doc, c) for c in group):
@@ -74,6 +79,30 @@ def _example_only(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> boo
     if before not in lang.example_cues and two not in lang.example_cues:
         return False
     return not (root.dep_.startswith("nsubj") or any(c.dep_ in ("relcl", "acl:relcl") for c in root.children))
+
+
+def _demonym_before(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for "l'Éthiopien X", "le Turc X": a capitalised demonym noun after an article names a person."""
+    i = cand.first - 1
+    if i < 1 or not doc[i].text[:1].isupper() or not lang.is_nationality(fold(doc[i].text)):
+        return False
+    det = doc[i - 1]
+    return det.pos_ == "DET" and det.text[:1].islower() and "Def" in det.morph.get("Definite")
+
+
+def _employer(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for a name that employs people ("les salariés de X") or an organisation noun names
+    ("l'entreprise X", "the company X")."""
+    i = cand.first - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].text[:1].islower():
+        i -= 1
+    if i >= 0 and doc[i].text[:1].islower() and fold(doc[i].text) in lang.org_titles:
+        return True
+    root = _root(doc, cand)
+    head = root.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        head = head.head
+    return root.dep_ in ("nmod", "pobj") and head is not root and fold(head.text) in lang.staff_nouns
 
 
 def _national_team(name: str, lang: LangData) -> bool:

@@ -520,3 +520,49 @@ def test_merge_more(parse_fr: Parse, parse_en: Parse, fr: LangData, en: LangData
 def test_namesakes_stay_apart_fr(parse_fr: Parse, fr: LangData, text: str, kept: set[str]) -> None:
     people = {a.name for a in table_of(parse_fr, fr, text).actors if a.type == "person"}
     assert people == kept
+
+
+# --- typing from the words around a name ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("L'entreprise Bravolex a fermé son usine de Rouen.", "Bravolex", "organization"),
+        ("Les salariés de Pierre Martin ont manifesté mardi à Rouen.", "Pierre Martin", "person"),
+        ("L'Italien Marco Bellini a pris la parole devant le comité.", "Marco Bellini", "person"),
+        ("Le chef de l'agence, Carla Mendes, a pris la parole.", "Carla Mendes", "person"),
+    ],
+)
+def test_kind_from_context_fr(parse_fr: Parse, fr: LangData, text: str, name: str, kind: str) -> None:
+    assert by_name(table_of(parse_fr, fr, text))[name].type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The employees of Peter Martin walked out on Tuesday.", "Peter Martin", "person"),
+    ],
+)
+def test_kind_from_context_en(parse_en: Parse, en: LangData, text: str, name: str, kind: str) -> None:
+    assert by_name(table_of(parse_en, en, text))[name].type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("Le rapport de l'Agence spatiale européenne est sorti. Le directeur général de l'agence, "
+         "l'Italien Marco Bellini, a salué le travail des équipes.", "Marco Bellini"),
+        ("Le rapport de l'Agence spatiale européenne est sorti. Le directeur général de l'agence "
+         "a salué le travail des équipes.", None),
+    ],
+)
+def test_person_title_in_apposition_is_that_person(parse_fr: Parse, fr: LangData, text: str,
+                                                   described: str | None) -> None:
+    table = table_of(parse_fr, fr, text)
+    start = text.index("Le directeur")
+    found = next((m for m in table.mentions if m.start == start), None)
+    actor = table.by_id(found.actor_id) if found else None
+    if described is None:
+        assert actor is None or actor.type != "person"
+    else:
+        assert actor is not None and actor.name == described

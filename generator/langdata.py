@@ -89,6 +89,8 @@ class LangData:
     affiliation_preps: frozenset[str] = frozenset()
     # Nouns for the staff of an employer: a one-word name they complement ("les salariés de X") is an organisation.
     staff_nouns: frozenset[str] = frozenset()
+    # Lowercase institution nouns, one or more words: "la préfecture de l'Ardèche" acting is an organisation.
+    institution_nouns: frozenset[str] = frozenset()
     # Place name standing for an institution or a country -> the names it may stand for, in
     # order of preference ("Bercy" -> "ministère de l'Économie", "Canberra" -> "Australie").
     seats: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -226,5 +228,6 @@ def load_lang(code: str) -> LangData:
         relay_preps=frozenset(fold(w) for w in raw.get("relay_preps", [])),
         affiliation_preps=frozenset(fold(w) for w in raw.get("affiliation_preps", [])),
         staff_nouns=frozenset(fold(w) for w in raw.get("staff_nouns", [])),
+        institution_nouns=frozenset(fold(w) for w in raw.get("institution_nouns", [])),
         seats=_seats(folder / "seats.tsv"),
     )

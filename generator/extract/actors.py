@@ -1,6 +1,7 @@
 """Actors of one article: people, organisations and places under one canonical name each.
 
-`extract_actors(doc, lang)` runs the steps in order: find and clean names (`names.py`), group
+`extract_actors(doc, lang)` runs the steps in order: find and clean names (`names.py`), add
+organisations written in lowercase ("la préfecture de l'Ardèche", `institutions.py`), group
 them by actor (`merge.py`), join a capital or seat acting for an institution to it
 ("Bruxelles" -> Commission européenne, `seats.tsv`), decide each group's type and drop
 non-actors (`kinds.py`), attach roles and resolve role descriptions (`roles.py`). The resulting `ActorTable` also answers
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..langdata import LangData, fold
 from ..models import Actor, Span
 from ..text import slugify, unique_slug
+from .institutions import add_institutions
 from .kinds import decide_kind, is_actor
 from .merge import abbreviates, group_names, is_acronym, person_compatible
 from .names import Candidate, clean_span, find_candidates, name_words
@@ -116,7 +118,7 @@ def _fits(text: str, key: tuple[str, ...], actor: Actor, lang: LangData | None) 
 
 def extract_actors(doc: Doc, lang: LangData) -> ActorTable:
     """Actors of the document (spaCy `Doc` of the article), typed, merged, with roles and mentions."""
-    cands = find_candidates(doc, lang)
+    cands = add_institutions(doc, find_candidates(doc, lang), lang)
     groups = group_names(doc, cands, lang)
     groups = _add_untagged_occurrences(doc, groups, lang)
     groups = _join_seats(groups, [decide_kind(doc, g, lang) for g in groups], lang)

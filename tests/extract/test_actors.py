@@ -566,3 +566,40 @@ def test_person_title_in_apposition_is_that_person(parse_fr: Parse, fr: LangData
         assert actor is None or actor.type != "person"
     else:
         assert actor is not None and actor.name == described
+
+
+# --- organisations written in lowercase ("la préfecture de l'Ardèche") ------------------------
+
+LOWERCASE_INSTITUTIONS = [
+    # Acting: subject of a verb, issuer of a communiqué, credited by "selon"/"d'après".
+    ("Dans une note publiée mardi, la préfecture du Finistère interdit les feux de camp.",
+     {"préfecture du Finistère": "organization"}),
+    ("Le conseil régional de Bretagne a adopté son budget.", {"conseil régional de Bretagne": "organization"}),
+    ("Selon la mairie de Brest, trois écoles resteront fermées.", {"mairie de Brest": "organization"}),
+    ("D'après le parquet de Quimper, deux suspects ont été entendus.", {"parquet de Quimper": "organization"}),
+    ("Le communiqué de la gendarmerie de Haute-Savoie évoque une chute de pierres.",
+     {"gendarmerie de Haute-Savoie": "organization"}),
+    # The complement stays an actor where it is named alone.
+    ("La préfecture de la Gironde a fermé les plages. De violents orages sont attendus en Gironde.",
+     {"préfecture de la Gironde": "organization", "Gironde": "place"}),
+    # Not acting: a location only, no organisation is made.
+    ("Les manifestants se sont rassemblés devant la mairie de Brest.", {"Brest": "place"}),
+    # No capitalised complement: a generic description, not a name.
+    ("Le ministère a démenti ces informations.", {}),
+    # Capitalised, the model's entity is kept as it is.
+    ("Le Ministère de l'Intérieur a démenti ces informations.", {"Ministère de l'Intérieur": "organization"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOWERCASE_INSTITUTIONS)
+def test_lowercase_institution_acting_is_an_organisation(parse_fr: Parse, fr: LangData, text: str,
+                                                         expected: dict[str, str]) -> None:
+    assert {a.name: a.type for a in table_of(parse_fr, fr, text).actors} == expected
+
+
+def test_lowercase_institution_replaces_its_complement_mention(parse_fr: Parse, fr: LangData) -> None:
+    text = "Selon la préfecture de Corrèze, la route est coupée."
+    table = table_of(parse_fr, fr, text)
+    actor = table.at(text.index("Corrèze"), text.index("Corrèze") + len("Corrèze"))
+    assert actor is not None and actor.name == "préfecture de Corrèze"
+    assert [m.text for m in table.mentions] == ["préfecture de Corrèze"]

@@ -118,9 +118,10 @@ FRENCH = [
      [("les autorités doivent libérer tous les prisonniers politiques", "Human Rights Watch")]),
     ("Le député Jean Lassalle a pris la parole. Pour lui, « les campagnes sont abandonnées depuis trop "
      "longtemps ».", [("les campagnes sont abandonnées depuis trop longtemps", "Lassalle")]),
-    # "selon" after the quote; a complement is not a renaming ("le parquet de Paris" is not Paris).
+    # "selon" after the quote; a complement is not a renaming: the speaker is "le parquet de Paris"
+    # as a whole (an organisation written in lowercase), never Paris.
     ("« L'enquête progresse rapidement et sérieusement », selon le parquet de Paris.",
-     [("L'enquête progresse rapidement et sérieusement", None)]),
+     [("L'enquête progresse rapidement et sérieusement", "parquet de Paris")]),
     # "d'après" further on, in another clause, is no attribution.
     ("La cour a rejeté l'appel, « une décision qui fera date dans l'histoire du droit » ; d'après le droit "
      "international, la peine est applicable.", [("une décision qui fera date dans l'histoire du droit", None)]),

@@ -17,6 +17,7 @@ from . import __version__
 from .build import generate, make_briefs
 from .config import Config, make_config, options_from_mkdocs_yml
 from .errors import NewsbriefError
+from .langdata import load_lang
 from .models import Brief
 
 log = logging.getLogger("generator")
@@ -121,8 +122,10 @@ def _print_brief(brief: Brief) -> None:
     for a in brief.actors:
         star = "*" if a.key else " "
         click.echo(f"  {star} {a.name} ({a.type}, {a.mentions}x){' — ' + ', '.join(a.roles) if a.roles else ''}")
+    quoted = load_lang(brief.lang).labels["quoted"]
     for q in brief.quotes:
-        click.echo(f"  « {q.text[:80]}{'…' if len(q.text) > 80 else ''} » — {q.speaker_name or '?'}")
+        text = q.text[:80] + ("…" if len(q.text) > 80 else "")
+        click.echo(f"  {quoted.format(text=text)} — {q.speaker_name or '?'}")
 
 
 def _report_failures(failures: list[NewsbriefError]) -> None:

@@ -175,6 +175,11 @@ def _read_html(text: str) -> tuple[dict[str, Any], str]:
     return {"title": " ".join(parser.title.split())}, body
 
 
+def _closing_marks() -> tuple[str, ...]:
+    """Closing quotation marks of every supported language: a line ending in one is prose."""
+    return tuple({close for code in supported_languages() for _, close in load_lang(code).quote_pairs})
+
+
 def _read_txt(text: str) -> tuple[dict[str, Any], str]:
     """A first line that looks like a title (short, no final full stop, then a blank line)."""
     first, sep, rest = text.lstrip().partition("\n")
@@ -182,7 +187,7 @@ def _read_txt(text: str) -> tuple[dict[str, Any], str]:
         sep
         and rest.startswith("\n")
         and 0 < len(first.strip()) <= 150
-        and not first.rstrip().endswith((".", ":", ",", ";", "»", '"', "”"))
+        and not first.rstrip().endswith((".", ":", ",", ";", *_closing_marks()))
     )
     if looks_like_title:
         return {"title": first.strip()}, rest

@@ -1,22 +1,19 @@
 """Who a pronoun stands for: the people named as subjects so far, their genders, and the
 unnamed subjects ("son entraîneur", "Thomas' sister") that may be meant instead.
 
-`Antecedents` is built once per document by `SpeakerFinder`, whose look-ups (mentions, quoted
-spans, names of noun phrases) it borrows.
+`Antecedents` is built once per document over a names-only `NounPhrases` view (mentions,
+quoted spans, names of noun phrases): an antecedent is always a name, never another pronoun.
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from ..langdata import fold
 from ..models import Actor
-
-if TYPE_CHECKING:
-    from .speakers import SpeakerFinder
+from .nominal import NounPhrases
+from .verbs import is_speech_verb, is_speech_verb_form
 
 # Clauses with subjects of their own: their pronouns say nothing about the main subject.
 _OTHER_CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl:relcl", "conj", "parataxis", "nsubj", "nsubj:pass",
@@ -36,7 +33,7 @@ _UNNAMED_REACH = 80  # tokens back to a subject that names nobody ("son entraîn
 class Antecedents:
     """The people a pronoun of one document may stand for."""
 
-    def __init__(self, finder: SpeakerFinder) -> None:
+    def __init__(self, finder: NounPhrases) -> None:
         self.finder, self.doc, self.lang = finder, finder.doc, finder.lang
         doc, lang = self.doc, self.lang
         self._genders = self._actor_genders()
@@ -52,13 +49,13 @@ class Antecedents:
                 for part in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
                     actor = self.finder.named_actor(part, describe=False)
                     if actor is not None and actor.type == "person":
-                        self._subjects.append((part.i, actor, self.finder.is_speech_verb(tok.head)))
+                        self._subjects.append((part.i, actor, is_speech_verb(tok.head, lang)))
             elif tok.dep_ == "ROOT" and tok.pos_ == "VERB" and not self.finder.in_quote(tok.idx) and not any(
                     c.dep_ in lang.speaker_deps for c in tok.children):
                 actor = self.finder.positional_subject(tok)
                 if actor is not None and actor.type == "person":
-                    self._subjects.append((tok.i, actor, self.finder.is_speech_verb(tok)))
-            elif self.finder.is_speech_verb_form(tok) and not self.finder.in_quote(tok.idx) and tok.i \
+                    self._subjects.append((tok.i, actor, is_speech_verb(tok, lang)))
+            elif is_speech_verb_form(tok, lang) and not self.finder.in_quote(tok.idx) and tok.i \
                     and (self.finder.in_quote(doc[tok.i - 1].idx) or doc[tok.i - 1].text == ","):
                 # "», raconte X": the incise's name, which the parser often takes for an object.
                 actor = self.finder.name_after(tok)

@@ -19,6 +19,7 @@ from ..langdata import LangData, fold
 from ..models import Quote, Statement
 from .actors import ActorTable
 from .quote_marks import Marked, find_quote_spans
+from .docindex import DocIndex
 from .speakers import NOBODY, Speaker, SpeakerFinder
 from .statements import find_statements
 from .doctext import text_of
@@ -66,8 +67,8 @@ class _Context:
 
     def __init__(self, doc: Doc, lang: LangData, actors: ActorTable, marks: list[Marked]) -> None:
         self.doc, self.lang, self.text = doc, lang, text_of(doc)
-        self.starts = [t.idx for t in doc]
-        self.finder = SpeakerFinder(doc, lang, actors, [(m.open, m.close) for m in marks])
+        self.index = DocIndex(doc, lang, actors, [(m.open, m.close) for m in marks])
+        self.finder = SpeakerFinder(self.index)
         self.long_marks = [m for m in marks if _words(self.text[m.start:m.end]) >= MIN_WORDS]
         self.short_marks = [m for m in marks if _words(self.text[m.start:m.end]) < MIN_WORDS]
         # Windows stop at the quotes that may be someone's words, not at scare quotes.
@@ -77,19 +78,16 @@ class _Context:
     # -- token geometry ---------------------------------------------------------------------
 
     def token_at(self, offset: int) -> int:
-        """Index of the token starting at or before a character offset."""
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.index.token_at(offset)
 
     def token_from(self, offset: int) -> int:
-        """Index of the first token starting at or after a character offset."""
-        return bisect.bisect_left(self.starts, offset)
+        return self.index.token_from(offset)
 
     def _para_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
+        return self.index.para_start(offset)
 
     def _para_end(self, offset: int) -> int:
-        end = self.text.find("\n", offset)
-        return len(self.text) if end < 0 else end
+        return self.index.para_end(offset)
 
     def before(self, mark: Marked) -> list[Token]:
         """Tokens of the clause before a quote: back to a sentence end, another quote or the paragraph."""

@@ -1,33 +1,21 @@
 """Who speaks: from a speech verb, an attribution preposition or a pronoun to an actor.
 
-`SpeakerFinder` is built once per document: it indexes tokens, quoted spans and actor mentions
-so that every question it answers looks at a few tokens around one place, never the whole text.
+`SpeakerFinder` is built once per document over its `DocIndex`: the noun phrases it inherits
+name actors; `Antecedents`, built from a names-only view, resolves pronouns. Every question it
+answers looks at a few tokens around one place, never the whole text.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from ..langdata import LangData, fold
 from ..models import Actor
-from .actors import ActorTable, Mention
 from .antecedents import Antecedents
-from .roles import role_words
-from .doctext import text_of
-
-# Dependency labels of a verb that hands its subject down to the verb it governs
-# ("a dit … avant de poursuivre", "est intervenu … et a déclaré").
-_CHAIN_DEPS = ("xcomp", "conj", "advcl", "ccomp", "parataxis")
-# Dependency labels of words that rename a noun ("le quotidien El Punt Avui", "X, président").
-_RENAMING_DEPS = ("appos", "flat:name", "flat", "compound", "nmod", "npadvmod")
-# Dependency labels of a verb's direct object ("a publié un rapport").
-_OBJECT_DEPS = ("obj", "dobj")
-_SENTENCE_END = {".", "!", "?", "…", "..."}
-_POSITION_REACH = 25  # tokens between a verb and a name that opens its clause
-_PRONOUN_LOOKBACK = 400  # tokens: a pronoun stands for someone named in the last paragraphs
+from .docindex import DocIndex
+from .nominal import CHAIN_DEPS, NounPhrases
+from . import verbs
 
 
 @dataclass(frozen=True)
@@ -44,297 +32,32 @@ class Speaker:
 NOBODY = Speaker(None, None, 0.0)
 
 
-class SpeakerFinder:
-    """Answers "who is this?" for tokens of one parsed document."""
+class SpeakerFinder(NounPhrases):
+    """Answers "who is this?" and "who says this?" for tokens of one parsed document."""
 
-    def __init__(self, doc: Doc, lang: LangData, actors: ActorTable, quoted: list[tuple[int, int]]) -> None:
-        self.doc, self.lang, self.actors = doc, lang, actors
-        self.doc_text = text_of(doc)
-        self._token_starts = [t.idx for t in doc]
-        self._quoted = sorted(quoted)
-        self._quoted_starts = [s for s, _ in self._quoted]
-        self._mentions = list(actors.mentions)
-        self._mention_starts = [m.start for m in self._mentions]
-        self._by_id = {a.id: a for a in actors.actors}
-        self._antecedents = Antecedents(self)
-
-    # -- places ---------------------------------------------------------------------------
-
-    def in_quote(self, offset: int) -> bool:
-        """Whether a character offset lies inside a quoted span (marks included)."""
-        k = bisect.bisect_right(self._quoted_starts, offset) - 1
-        return k >= 0 and offset < self._quoted[k][1]
-
-    def mention_at(self, start: int, end: int) -> Mention | None:
-        """A mention overlapping [start, end), by binary search."""
-        k = bisect.bisect_left(self._mention_starts, end)
-        for m in reversed(self._mentions[max(0, k - 8):k]):
-            if m.end > start:
-                return m
-        return None
-
-    @property
-    def mentions(self) -> list[Mention]:
-        """The actor mentions of the document, in text order."""
-        return self._mentions
-
-    def mention_actor(self, start: int, end: int) -> Actor | None:
-        """The actor of a mention overlapping [start, end)."""
-        m = self.mention_at(start, end)
-        return self._by_id.get(m.actor_id) if m else None
-
-    # -- noun phrases -------------------------------------------------------------------------
-
-    def is_pronoun(self, tok: Token) -> bool:
-        """A personal pronoun that may stand for a named speaker."""
-        return fold(tok.text) in self.lang.pronouns or fold(tok.text) in self.lang.genders and tok.pos_ == "PRON"
-
-    def names_a_person(self, tok: Token) -> bool:
-        """A common noun for a person ("le maire", "son frère", "the spokesman")."""
-        if tok.pos_ != "NOUN":
-            return False
-        words = {fold(tok.text), fold(tok.lemma_)}
-        return bool(words & self.lang.titles or words & self.lang.genders.keys())
-
-    def actor_of(self, tok: Token) -> Actor | None:
-        """The actor a subject or object token names, describes or (as a pronoun) stands for."""
-        if self.is_pronoun(tok):
-            return self.antecedent(tok.text, tok.i)
-        return self.named_actor(tok)
-
-    def named_actor(self, tok: Token, depth: int = 0, describe: bool = True) -> Actor | None:
-        """The actor a noun phrase headed by `tok` names or describes, if the text tells.
-
-        Without `describe`, only names count: descriptions go through `ActorTable.resolve`,
-        too costly to call for every subject of the document.
-        """
-        if tok.pos_ == "ADP":  # English agents hang the noun under "by"
-            tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)
-        found = self.mention_actor(tok.idx, tok.idx + len(tok))
-        if found:
-            return found
-        # A name in apposition, or right after a common noun ("le quotidien El Punt Avui"), not
-        # one before it ("the Crown prosecutor") nor a complement ("le parquet de Paris").
-        renaming = sorted((c for c in tok.children if c.dep_ == "appos"
-                           or c.dep_ in _RENAMING_DEPS and c.pos_ in ("PROPN", "X") and c.i > tok.i
-                           and not any(g.dep_ == "case" for g in c.children)),
-                          key=lambda c: c.dep_ != "appos")
-        for child in renaming:
-            found = self.mention_actor(child.idx, child.idx + len(child))
-            if found:
-                return found
-        if tok.pos_ == "NOUN":
-            found = self._name_after_role(tok)
-            if found:
-                return found
-        if depth == 0 and tok.pos_ == "NOUN":
-            # "X, le candidat du parti, a dit": the parser often makes the role the subject.
-            left = tok.left_edge.i
-            if left >= 2 and self.doc[left - 1].text == ",":
-                found = self.mention_actor(self.doc[left - 2].idx, self.doc[left - 2].idx + 1)
-                if found:
-                    return found
-        if not describe:
-            return None
-        if depth < 2 and (fold(tok.lemma_) in self.lang.proxy_nouns or fold(tok.text) in self.lang.proxy_nouns):
-            # A spokesperson's or a document's words go to whoever they speak for, before any
-            # description of the spokesperson themself ("la porte-parole du ministère").
-            for child in tok.children:
-                # "la porte-parole de X", "a spokesman for X", "X's statement", "a X spokesperson".
-                if child.dep_ in ("nmod", "pobj", "prep", "poss") and child.i > tok.i or child.dep_ == "poss" \
-                        or child.dep_ == "compound" and child.pos_ == "PROPN":
-                    target = next((c for c in child.children if c.dep_ == "pobj"), child)
-                    found = self.named_actor(target, depth + 1)
-                    if found:
-                        return found
-        # A description ("le président vénézuélien", "le président de la commission"), unless a
-        # name inside it ("Gloria's eczema") is what resolve() would return instead.
-        # "un négociateur africain": an unnamed individual, not whoever fits the description.
-        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in tok.children)
-        for span in () if indefinite else self._noun_phrases(tok):
-            if len(span) and not self._has_mention(span):
-                found = self.actors.resolve(span)
-                if found and not (found.type == "person" and self._names_organisation(tok)):
-                    return found
-        possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)
-        if not indefinite and (self._definite(tok) or possessive):
-            found = self._titled_before(tok)
-            if found:
-                return found
-        if tok.pos_ == "NOUN" and self._definite(tok):
-            return self._generic_owner(tok, documents=depth == 0)
-        return None
-
-    def _name_after_role(self, tok: Token) -> Actor | None:
-        """A person named right after a role noun the parser split off ("le lieutenant-colonel
-        X", where "-colonel X" hangs elsewhere): only words glued by hyphens or lowercase
-        nouns and adjectives in between."""
-        doc = self.doc
-        j = tok.i + 1
-        while j < len(doc) and j - tok.i <= 4 and (not doc[j - 1].whitespace_ and not doc[j].is_space
-                                                     or doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower):
-            j += 1
-        if j >= len(doc) or j == tok.i + 1 and doc[j].pos_ != "PROPN":
-            return None
-        m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j]))
-        actor = self._by_id.get(m.actor_id) if m is not None and m.start == doc[j].idx else None
-        if actor is None or actor.type != "person":
-            return None
-        role = fold(text_of(doc)[tok.idx:doc[j - 1].idx + len(doc[j - 1])])
-        return actor if self.names_a_person(tok) or role in self.lang.titles else None
-
-    def _titled_before(self, tok: Token) -> Actor | None:
-        """The person last named with the same title or kinship noun ("le ministre chargé de la
-        Santé, X" … "a assuré le ministre"; "son frère, X" … "son frère"): the nearest person
-        mention before `tok` with that word just before it or in apposition to it."""
-        word = fold(tok.lemma_)
-        if word not in self.lang.titles and word not in self.lang.genders:
-            return None
-        if any(c.dep_ in ("nmod", "poss", "nmod:poss") for c in tok.children):
-            return None  # "le ministre de l'Intérieur" is named by its complement, if at all
-        doc, starts = self.doc, self._token_starts
-        for m in reversed(self._mentions[:bisect.bisect_left(self._mention_starts, tok.idx)]):
-            k = bisect.bisect_left(starts, m.start)
-            if k >= len(doc) or tok.i - k > _PRONOUN_LOOKBACK:
-                break
-            actor = self._by_id.get(m.actor_id)
-            if actor is None or actor.type != "person" or self.in_quote(m.start):
-                continue
-            near = list(doc[max(0, k - 8):k]) + ([doc[k].head] if doc[k].dep_ == "appos" else [])
-            if any(fold(t.lemma_) == word and t.pos_ == "NOUN" for t in near):
-                return actor
-        return None
-
-    def _names_organisation(self, tok: Token) -> bool:
-        """A noun that only ever names an organisation ("l'organisation", "the company"), never a person."""
-        word = fold(tok.text)
-        return word in self.lang.org_titles and word not in self.lang.titles
-
-    def _definite(self, tok: Token) -> bool:
-        """A noun with a definite or demonstrative determiner ("l'ONG", "ce rapport", "the company")."""
-        return any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
-                   and "Plur" not in c.morph.get("Number") for c in tok.children)
-
-    def _generic_owner(self, tok: Token, documents: bool = True) -> Actor | None:
-        """The actor behind a generic noun the description resolver left alone: a document
-        ("ce rapport") goes to whoever issued one earlier ("HRW a publié un rapport"); an
-        organisation noun ("l'organisation", "the company") to the organisation the article is
-        about so far, when one clearly leads. Anything less certain gives None."""
-        words = {fold(tok.text), fold(tok.lemma_)}
-        if words & self.lang.proxy_nouns:
-            return self._document_owner(tok) if documents else None
-        if not words & self.lang.org_titles:
-            return None
-        best = self.leading_organisation(tok.idx)
-        if best is None:
-            return None
-        # Its own complement must fit the name ("le ministère de la Santé" is not "ministère de l'Intérieur").
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.pos_ == "ADP" and nxt.head.i != tok.i and nxt.head.head.i == tok.i:
-            name = set(role_words(best.name + " " + " ".join(best.aliases)))
-            if fold(nxt.head.text) not in name:
-                return None
-        return best
-
-    def leading_organisation(self, offset: int) -> Actor | None:
-        """The organisation named most before `offset`, if it is the only one or clearly leads."""
-        counts: dict[str, int] = {}
-        for m in self._mentions[:bisect.bisect_left(self._mention_starts, offset)]:
-            actor = self._by_id.get(m.actor_id)
-            if actor is not None and actor.type == "organization" and m.end <= offset:
-                counts[actor.id] = counts.get(actor.id, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked:
-            return None
-        if len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] >= 2 * ranked[1][1]:
-            return self._by_id[ranked[0][0]]
-        return None
-
-    def _document_owner(self, tok: Token) -> Actor | None:
-        """Who issued the document a noun names again: the subject of the verb that had the
-        last document before as object or complement ("HRW vient de publier un rapport … ce
-        rapport", "Dans un communiqué, la présidence a jugé … poursuit le texte")."""
-        keys = {fold(tok.lemma_)}
-        if keys & self.lang.document_nouns:
-            keys = self.lang.document_nouns
-        for i in range(tok.i - 1, max(-1, tok.i - _PRONOUN_LOOKBACK), -1):
-            earlier = self.doc[i]
-            if fold(earlier.lemma_) not in keys or self.in_quote(earlier.idx):
-                continue
-            if earlier.dep_ in self.lang.speaker_deps:
-                continue  # "Le document est …": the same document again, further back
-            if earlier.dep_ not in _OBJECT_DEPS and not earlier.dep_.startswith("obl"):
-                return None
-            verb = earlier.head
-            for _ in range(3):
-                subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
-                if subject is not None:
-                    return self.actor_of(subject)
-                if verb.dep_ not in _CHAIN_DEPS or verb.head.i == verb.i:
-                    break
-                verb = verb.head
-            return self.positional_subject(earlier.head)  # a subject the parser hung elsewhere
-        return None
-
-    def _noun_phrases(self, tok: Token) -> tuple[Span, Span]:
-        """The noun phrase of `tok`: narrow (determiner, adjectives, noun) and wide (with its
-        complements, up to a comma, a verb or a quote)."""
-        doc = self.doc
-        left = tok.left_edge.i
-        while left < tok.i and (doc[left].is_punct or doc[left].is_space or self.in_quote(doc[left].idx)):
-            left += 1
-        narrow = tok.i + 1
-        while narrow <= tok.right_edge.i and doc[narrow].dep_ == "amod" and doc[narrow].head.i == tok.i:
-            narrow += 1
-        wide = narrow
-        while wide <= tok.right_edge.i and not doc[wide].is_punct and doc[wide].pos_ not in ("VERB", "AUX") \
-                and not self.in_quote(doc[wide].idx):
-            wide += 1
-        return doc[left:narrow], doc[left:wide]
-
-    def _has_mention(self, span: Span) -> bool:
-        return self.mention_actor(span.start_char, span.end_char) is not None
-
-    # -- pronouns ---------------------------------------------------------------------------
+    def __init__(self, index: DocIndex) -> None:
+        super().__init__(index)
+        self._antecedents = Antecedents(NounPhrases(index))
 
     def antecedent(self, pronoun: str, before: int) -> Actor | None:
         """The person a pronoun before token `before` stands for, or None when unsure."""
         return self._antecedents.antecedent(pronoun, before)
 
-    # -- verbs ------------------------------------------------------------------------------
-
     def is_speech_verb(self, tok: Token) -> bool:
-        """A verb that introduces someone's words (by its lemma, or by its form when the
-        lemmatizer left it as written: "estime")."""
-        return tok.pos_ in ("VERB", "AUX") and (fold(tok.lemma_) in self.lang.speech_verbs
-                                                 or fold(tok.text) in self.lang.speech_verb_forms)
+        """A verb that introduces someone's words."""
+        return verbs.is_speech_verb(tok, self.lang)
 
     def is_speech_verb_form(self, tok: Token) -> bool:
-        """A word spelled like a speech verb whatever its tag ("juge" in "», juge le ministère")."""
-        return tok.is_alpha and fold(tok.text) in self.lang.speech_verb_forms
+        """A word spelled like a speech verb whatever its tag."""
+        return verbs.is_speech_verb_form(tok, self.lang)
 
     def inverted_subject(self, verb: Token) -> str | None:
-        """The subject clitic glued after the verb or its auxiliary ("a-t-il dit", "explique-t-elle")."""
-        doc = self.doc
-        for pos in [verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")]:
-            joined, j = "", pos + 1
-            while j < len(doc) and doc[j].text.startswith("-") and not doc[j - 1].whitespace_:
-                joined += doc[j].text
-                j += 1
-            if joined and fold(joined) in self.lang.inverted_subjects:
-                return joined
-        return None
+        """The subject clitic glued after the verb or its auxiliary."""
+        return verbs.inverted_subject(verb, self.lang)
 
     def cue_text(self, verb: Token) -> str:
-        """The speech verb as written, with its auxiliaries and an inverted clitic
-        ("a-t-il déclaré", "explique-t-elle", "has said")."""
-        doc = verb.doc
-        first = min([verb.i] + [c.i for c in verb.children
-                                if c.dep_.startswith("aux") and 0 < verb.i - c.i <= 4])
-        last = verb.i
-        while last + 1 < len(doc) and doc[last + 1].text.startswith("-") and not doc[last].whitespace_:
-            last += 1
-        return text_of(doc)[doc[first].idx : doc[last].idx + len(doc[last].text)]
+        """The speech verb as written."""
+        return verbs.cue_text(verb)
 
     def verb_speaker(self, verb: Token, cue_confidence: float, own: bool = False) -> Speaker:
         """The speaker of a verb: its subject, its inverted clitic, or that of the verb it hangs on.
@@ -365,7 +88,7 @@ class SpeakerFinder:
             clitic = self.inverted_subject(v)
             if clitic:
                 return Speaker(self.antecedent(clitic, v.i), cue, cue_confidence - 0.1, verb.i)
-            if own or v.dep_ not in _CHAIN_DEPS or v.head.i == v.i or self.in_quote(v.head.idx):
+            if own or v.dep_ not in CHAIN_DEPS or v.head.i == v.i or self.in_quote(v.head.idx):
                 break
             v = v.head
         actor = self.name_after(v)
@@ -378,54 +101,3 @@ class SpeakerFinder:
             return Speaker(actor, cue, cue_confidence - 0.1, verb.i)
         return Speaker(None, cue, cue_confidence - 0.3, verb.i)
 
-    def name_after(self, verb: Token) -> Actor | None:
-        """A name right after a verb, closing its clause: an inverted subject the parser missed
-        ("comme le rappelle HRW, « … »", "said Ambassador Mohib.")."""
-        doc = self.doc
-        j = verb.i + 1
-        while j < len(doc) and doc[j].pos_ in ("ADV", "DET"):
-            j += 1
-        if j >= len(doc) or doc[j].pos_ not in ("PROPN", "NOUN"):
-            return None
-        m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j]))
-        if m is not None and m.start >= doc[j].idx:
-            end = doc[j].i
-            while end < len(doc) and doc[end].idx < m.end:
-                end += 1
-            actor = self._by_id.get(m.actor_id)
-        else:  # "écrit le quotidien El Punt Avui", "a répondu la porte-parole de la fédération"
-            end = doc[j].right_edge.i + 1
-            actor = self.named_actor(doc[j]) if doc[j].pos_ == "NOUN" else None
-            named = self.mention_at(doc[end].idx, doc[end].idx + 1) if end < len(doc) else None
-            person = self._by_id.get(named.actor_id) if named is not None and named.start >= doc[end].idx else None
-            if person is not None and person.type == "person":
-                # "juge le préfet de police Laurent Nuñez": the role, then the name.
-                actor = person
-                while end < len(doc) and doc[end].idx < named.end:
-                    end += 1
-        # The name closes the clause, or only a complement follows ("estime la CGT dans un communiqué").
-        if end < len(doc) and not (doc[end].is_punct or doc[end].is_space or doc[end].pos_ == "ADP"):
-            return None
-        return actor
-
-    def positional_subject(self, verb: Token, after: int = -1) -> Actor | None:
-        """The name before a verb the parser gave no subject ("X, président de Y, est intervenu"):
-        the nearest person (else organisation) named before it in its sentence, outside
-        prepositional phrases, parentheses and quotes."""
-        doc = self.doc
-        found: dict[str, Actor] = {}
-        i = verb.i - 1
-        while i > after and verb.i - i <= _POSITION_REACH:
-            tok = doc[i]
-            if tok.text in _SENTENCE_END or "\n" in tok.text or "\n" in tok.whitespace_ or self.in_quote(tok.idx):
-                break
-            m = self.mention_at(tok.idx, tok.idx + len(tok))
-            if m is not None and m.start >= tok.idx:  # the first token of the mention
-                j = i - 1
-                while j >= 0 and doc[j].pos_ == "DET":
-                    j -= 1
-                actor = self._by_id.get(m.actor_id)
-                if actor is not None and (j < 0 or doc[j].pos_ != "ADP" and doc[j].text != "("):
-                    found.setdefault(actor.type, actor)
-            i -= 1
-        return found.get("person") or found.get("organization")

@@ -27,6 +27,7 @@ _RENAMING_DEPS = ("appos", "flat:name", "flat", "compound", "nmod", "npadvmod")
 _OBJECT_DEPS = ("obj", "dobj")
 SENTENCE_END = {".", "!", "?", "…", "..."}
 _POSITION_REACH = 25  # tokens between a verb and a name that opens its clause
+_COMPLEMENT_REACH = 9  # tokens after a verb: a short complement, then its inverted subject
 PRONOUN_LOOKBACK = 400  # tokens: a pronoun stands for someone named in the last paragraphs
 
 
@@ -145,7 +146,7 @@ class NounPhrases:
         while j < len(doc) and j - tok.i <= 4 and (not doc[j - 1].whitespace_ and not doc[j].is_space
                                                      or doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower):
             j += 1
-        if j >= len(doc) or j == tok.i + 1 and doc[j].pos_ != "PROPN":
+        if j >= len(doc):  # the name itself may be mistagged ("le président Obama" as ADJ)
             return None
         m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j]))
         actor = self._by_id.get(m.actor_id) if m is not None and m.start == doc[j].idx else None
@@ -269,13 +270,13 @@ class NounPhrases:
 
     def name_after(self, verb: Token) -> Actor | None:
         """A name right after a verb, closing its clause: an inverted subject the parser missed
-        ("comme le rappelle HRW, « … »", "said Ambassador Mohib.")."""
+        ("comme le rappelle HRW, « … »", "said Ambassador Mohib.", "a confié au Monde X")."""
         doc = self.doc
         j = verb.i + 1
         while j < len(doc) and doc[j].pos_ in ("ADV", "DET"):
             j += 1
         if j >= len(doc) or doc[j].pos_ not in ("PROPN", "NOUN"):
-            return None
+            return self._name_past_complement(verb)
         m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j]))
         if m is not None and m.start >= doc[j].idx:
             end = doc[j].i
@@ -283,19 +284,48 @@ class NounPhrases:
                 end += 1
             actor = self._by_id.get(m.actor_id)
         else:  # "écrit le quotidien El Punt Avui", "a répondu la porte-parole de la fédération"
-            end = doc[j].right_edge.i + 1
+            end = doc[j].i + 1
+            while end <= doc[j].right_edge.i and not self.in_quote(doc[end].idx):
+                end += 1
             actor = self.named_actor(doc[j]) if doc[j].pos_ == "NOUN" else None
-            named = self.mention_at(doc[end].idx, doc[end].idx + 1) if end < len(doc) else None
-            person = self._by_id.get(named.actor_id) if named is not None and named.start >= doc[end].idx else None
-            if person is not None and person.type == "person":
-                # "juge le préfet de police Laurent Nuñez": the role, then the name.
-                actor = person
+            # "juge le préfet de police Laurent Nuñez", "a dit le président de X, Y": the role, then the name.
+            k = end + 1 if end < len(doc) and doc[end].text == "," else end
+            named = self.mention_at(doc[k].idx, doc[k].idx + 1) if k < len(doc) else None
+            person = self._by_id.get(named.actor_id) if named is not None and named.start >= doc[k].idx else None
+            if person is not None and person.type == "person" and (k == end or self.names_a_person(doc[j])):
+                actor, end = person, k
                 while end < len(doc) and doc[end].idx < named.end:
                     end += 1
         # The name closes the clause, or only a complement follows ("estime la CGT dans un communiqué").
         if end < len(doc) and not (doc[end].is_punct or doc[end].is_space or doc[end].pos_ == "ADP"):
             return None
         return actor
+
+    def _name_past_complement(self, verb: Token) -> Actor | None:
+        """"a confié au Monde X", "a expliqué à l'AFP X, professeur": the inverted subject after a
+        short complement of the verb, which the parser hangs on the complement. The first name
+        within reach that no preposition introduces, before any other verb or quote."""
+        doc = self.doc
+        if verb.i + 1 >= len(doc) or doc[verb.i + 1].pos_ != "ADP":
+            return None  # no complement: "arguing that X …" names the subject of another clause
+        for i in range(verb.i + 1, min(len(doc), verb.i + _COMPLEMENT_REACH)):
+            tok = doc[i]
+            if tok.pos_ in ("VERB", "AUX") or tok.text in SENTENCE_END or "\n" in tok.text \
+                    or self.in_quote(tok.idx):
+                return None
+            m = self.mention_at(tok.idx, tok.idx + len(tok))
+            if m is None or m.start < tok.idx:
+                continue
+            j = i - 1
+            while j > verb.i and doc[j].pos_ == "DET":
+                j -= 1
+            actor = self._by_id.get(m.actor_id)
+            if j > verb.i and doc[j].pos_ == "ADP" or actor is None or actor.type == "place":
+                continue  # the complement itself ("au Monde", "à Paris")
+            # After a name ("au Monde X"), not after a role noun the name belongs to
+            # ("au président de la commission X" names the one spoken to).
+            return actor if doc[i - 1].pos_ == "PROPN" else None
+        return None
 
     def positional_subject(self, verb: Token, after: int = -1) -> Actor | None:
         """The name before a verb the parser gave no subject ("X, président de Y, est intervenu"):

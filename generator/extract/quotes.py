@@ -359,9 +359,17 @@ class _Context:
         comma = "," in self.text[mark.end:mark.close]  # '…," goes' (the comma inside the marks)
         if words and words[0].text == ",":
             comma, words = True, words[1:]
+        right_after = bool(words) and words[0].idx - mark.close <= 1  # "» s'est réjoui X"
         while words and words[0].pos_ == "PRON" and not words[0].whitespace_:
             words = words[1:]  # a clitic glued to the verb ("s'agace")
-        if not comma or len(words) < 2 or words[0].pos_ != "VERB" or "Fin" not in words[0].morph.get("VerbForm"):
+        if right_after and not comma:
+            # Without a comma the verb must follow the mark at once, in any tense ("» s'est réjoui X").
+            while len(words) > 1 and words[0].pos_ == "AUX" and words[0].head.i == words[1].i:
+                words = words[1:]
+            if len(words) < 2 or words[0].pos_ != "VERB" or words[0].head.i == words[0].i and \
+                    "Fin" not in words[0].morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in words[0].children):
+                return NOBODY
+        elif not comma or len(words) < 2 or words[0].pos_ != "VERB" or "Fin" not in words[0].morph.get("VerbForm"):
             return NOBODY
         verb = words[0]
         # The parser often reads the inverted subject as an attribute or object ("goes a saying",
@@ -383,6 +391,11 @@ class _Context:
         if words and words[-1].text == ":":
             colon = words[-1]
             verb = colon.head if colon.head.pos_ in ("VERB", "AUX") and colon.head.i < colon.i else None
+            if verb is None or not finder.is_speech_verb(verb):
+                # "X a précisé que les milices … ne représentent pas … :": the speech verb of the
+                # clause, not the verb nearest the colon.
+                verb = next((t for t in reversed(words) if finder.is_speech_verb(t) and t.dep_ != "amod"
+                             and not finder.in_quote(t.idx)), verb)
             verb = verb or next((t for t in reversed(words) if t.pos_ == "VERB"), None)
             if verb is not None:
                 return finder.verb_speaker(verb, 0.85 if finder.is_speech_verb(verb) else 0.75)

@@ -90,6 +90,12 @@ class SpeakerFinder(NounPhrases):
                 return Speaker(self.antecedent(clitic, v.i), cue, cue_confidence - 0.1, verb.i)
             if own or v.dep_ not in CHAIN_DEPS or v.head.i == v.i or self.in_quote(v.head.idx):
                 break
+            if v is verb:
+                # "comme le précise X, …": an inverted subject of the verb itself comes before
+                # the subject of the verb it hangs on.
+                actor = self.name_after(v)
+                if actor is not None:
+                    return Speaker(actor, cue, cue_confidence - 0.1, verb.i)
             v = v.head
         actor = self.name_after(v)
         if actor is not None:

@@ -63,3 +63,49 @@ def test_attribution_modules_have_no_import_cycle() -> None:
 
     cycles = sorted(m for m in graph if reaches(m, m, {m}))
     assert not cycles, f"import cycle through {cycles}"
+
+
+FRENCH_INCISES = [
+    # 1. A complement of the verb between the incise and the name: the outlet only relays.
+    ("Les loyers ont encore augmenté à Lyon. « Les familles modestes quittent le centre-ville une à une », "
+     "a confié au Monde Anne Leroy, directrice de l'observatoire des loyers.",
+     [("Les familles modestes quittent le centre-ville une à une", "Leroy")]),
+    ("« Nous avons relevé des anomalies dans chaque échantillon analysé », a expliqué à l'AFP "
+     "Jérôme Vasseur, chimiste à l'université de Rennes.",
+     [("Nous avons relevé des anomalies dans chaque échantillon analysé", "Vasseur")]),
+    # Negative: the name inside the complement is the one spoken to, not the speaker.
+    ("Le débat s'est envenimé. Paul Morel est intervenu en demandant au président de la séance Luc Garnier "
+     "une pause, afin de « retrouver un peu de calme dans cet hémicycle ».",
+     [("retrouver un peu de calme dans cet hémicycle", "Morel")]),
+    # 2. A speaker named after a role, before a colon or after an incise verb.
+    ("La ville ne fermera pas ses écoles, comme le rappelle le maire de Lyon, Pierre Blanc : "
+     "« Aucune classe ne restera sans enseignant cet hiver ».",
+     [("Aucune classe ne restera sans enseignant cet hiver", "Blanc")]),
+    ("« Les marges des raffineurs ont doublé depuis le printemps dernier », explique le président de la "
+     "Fédération des industries pétrolières (FIP), Marc Delattre.",
+     [("Les marges des raffineurs ont doublé depuis le printemps dernier", "Delattre")]),
+    # The speech verb of the sentence, not the verb of its reported clause, introduces the colon.
+    ("Marie Dubois, députée de la Creuse, a précisé que les groupes armés ne représentent pas la "
+     "population : « Nous devons écouter chaque habitant de la région sans exception ».",
+     [("Nous devons écouter chaque habitant de la région sans exception", "Dubois")]),
+    # An incise with no comma, a compound tense and a role before the name.
+    ("« Les chiffres de l'emploi sont enfin encourageants pour tout le pays » s'est félicité le président "
+     "Obama à Chicago.", [("Les chiffres de l'emploi sont enfin encourageants pour tout le pays", "Obama")]),
+    # Negative: a quote that is the subject of its sentence has no incise after it.
+    ("« Un pays qui avance ensemble vers demain » est devenu le slogan de la campagne.",
+     [("Un pays qui avance ensemble vers demain", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH_INCISES)
+def test_french_incises_and_introductions(text: str, expected: Expected, parse_fr: Callable[[str], Doc],
+                                          fr: LangData) -> None:
+    check(found(parse_fr(text), fr), expected)
+
+
+def test_a_name_after_that_is_not_an_incise_subject(parse_en: Callable[[str], Doc], en: LangData) -> None:
+    """'arguing that X "…"': X is the subject of the reported clause, not the one arguing."""
+    doc = parse_en('Senator Ann Briggs spoke on Thursday, arguing that Miller "turned his back on the '
+                   'workers of this state."')
+    got = found(doc, en)
+    assert len(got) == 1 and (got[0][1] is None or "Miller" not in got[0][1])

@@ -91,6 +91,16 @@ class LangData:
     staff_nouns: frozenset[str] = frozenset()
     # Lowercase institution nouns, one or more words: "la préfecture de l'Ardèche" acting is an organisation.
     institution_nouns: frozenset[str] = frozenset()
+    # Institution noun -> the noun of its class: nouns that name the same kind of body
+    # ("forces" -> "armée"), so that "les forces afghanes" and "l'armée afghane" merge.
+    body_synonyms: dict[str, str] = field(default_factory=dict)
+    # Prepositions that join a complement naming whose or what body it is ("de", "of").
+    genitive_preps: frozenset[str] = frozenset()
+    # Prepositions naming the agent of an action noun ("l'annonce par la commission").
+    agent_preps: frozenset[str] = frozenset()
+    # Common nouns for a person by trade or standing ("l'universitaire", "the lawmaker"), beside
+    # the titles: "le graphiste a expliqué" names again a person of the story.
+    person_nouns: frozenset[str] = frozenset()
     # Place name standing for an institution or a country -> the names it may stand for, in
     # order of preference ("Bercy" -> "ministère de l'Économie", "Canberra" -> "Australie").
     seats: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -229,5 +239,9 @@ def load_lang(code: str) -> LangData:
         affiliation_preps=frozenset(fold(w) for w in raw.get("affiliation_preps", [])),
         staff_nouns=frozenset(fold(w) for w in raw.get("staff_nouns", [])),
         institution_nouns=frozenset(fold(w) for w in raw.get("institution_nouns", [])),
+        body_synonyms={fold(w): fold(group[0]) for group in raw.get("body_synonyms", []) for w in group},
+        genitive_preps=frozenset(fold(w) for w in raw.get("genitive_preps", [])),
+        agent_preps=frozenset(fold(w) for w in raw.get("agent_preps", [])),
+        person_nouns=frozenset(fold(w) for w in _lines(folder / "person_nouns.txt")),
         seats=_seats(folder / "seats.tsv"),
     )

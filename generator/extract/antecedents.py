@@ -87,8 +87,64 @@ class Antecedents:
             if self._genders.get(actor.id, gender) == gender:
                 at, found = i, self._best_in_sentence(i, gender, before)
                 break
+        if found is not None:
+            found = self._named_since(found, at, gender, before)
         unnamed, settled = self._unnamed_subject(gender, max(at, before - _UNNAMED_REACH), before)
-        return unnamed if settled else found
+        if settled:
+            return unnamed
+        body, settled = self._body_subject(gender, max(at, before - _UNNAMED_REACH), before)
+        return body if settled else found
+
+    def _named_since(self, found: Actor, at: int, gender: str, before: int) -> Actor | None:
+        """"X said … [then] with Y lambasting the plan. "…," she said": people who may fit the
+        pronoun, named after the sentence of the subject found (by name, not as subjects nor
+        as a modifier: "the Y campaign", "Y's plan"), stand between it and the pronoun. One
+        such person is who is meant; several leave it open. A pronoun subject of that gender
+        in between ("He added that Y …") carries the subject found on instead."""
+        _, last = self._sentence_bounds(at)
+        if last >= before:
+            return found
+        doc, finder = self.doc, self.finder
+        if any(t.dep_ in self.lang.speaker_deps and finder.is_pronoun(t) and not finder.in_quote(t.idx)
+               and self.lang.genders.get(fold(t.text)) == gender for t in doc[last:before]):
+            return found
+        start, end = doc[last].idx, doc[min(before, len(doc) - 1)].idx
+        since: dict[str, Actor] = {}
+        for m in finder.mentions[bisect.bisect_left(finder.index.mention_starts, start):]:
+            if m.start >= end:
+                break
+            actor = finder.index.by_id.get(m.actor_id)
+            if actor is None or actor.type != "person" or actor.id == found.id or finder.in_quote(m.start):
+                continue
+            first = doc[bisect.bisect_left(finder.index.token_starts, m.start)]
+            root = next((t for t in doc[first.i:first.i + 6] if t.idx < m.end and not m.start <= t.head.idx < m.end),
+                        first)
+            names = {fold(n) for n in (actor.name, *actor.aliases)}
+            if fold(m.text) not in names or root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):
+                continue  # a description ("the nominee"), or a name modifying a noun
+            if self._genders.get(actor.id, gender) == gender:
+                since[actor.id] = actor
+        if not since:
+            return found
+        return next(iter(since.values())) if len(since) == 1 else None
+
+    def _body_subject(self, gender: str, start: int, before: int) -> tuple[Actor | None, bool]:
+        """"Le nouveau gouvernement s'est donné pour objectif … Il a déclaré": a singular subject
+        naming an institution, of the pronoun's grammatical gender, nearer than any person,
+        is what the pronoun stands for (the organisation if it is an actor, else no one we
+        can name)."""
+        lang = self.lang
+        for tok in reversed(self.doc[start + 1:before]):
+            if tok.dep_ not in lang.speaker_deps or tok.pos_ != "NOUN" or self.finder.in_quote(tok.idx) \
+                    or "Plur" in tok.morph.get("Number"):
+                continue
+            if fold(tok.lemma_) not in lang.institution_nouns and fold(tok.lemma_) not in lang.org_titles:
+                continue
+            if _MORPH_GENDERS.get(next(iter(tok.morph.get("Gender")), ""), gender) != gender:
+                continue
+            actor = self.finder.named_actor(tok)
+            return (actor if actor is not None and actor.type == "organization" else None), True
+        return None, False
 
     def _best_in_sentence(self, at: int, gender: str, before: int) -> Actor | None:
         """Among the subjects of the sentence of token `at` that fit, the one that surely does:
@@ -215,8 +271,14 @@ class Antecedents:
                 continue
             # "X decided to treat his daughter himself": pronouns of X's own clause, not of the
             # clauses it governs ("X told the court that her …").
-            seen = {genders[fold(t.text)] for t in self._own_clause(tok.head, tok.i)
-                    if t.pos_ == "PRON" and fold(t.text) in genders and t.dep_ not in _OBJECT_PRONOUN_DEPS}
+            clause = self._own_clause(tok.head, tok.i)
+            # "X grilled Y for his role": with someone else named in the clause, a possessive
+            # may be theirs.
+            others = any(o is not None and o.id != m.actor_id and o.type == "person"
+                         for o in (self.finder.mention_actor(t.idx, t.idx + len(t)) for t in clause))
+            seen = {genders[fold(t.text)] for t in clause
+                    if t.pos_ == "PRON" and fold(t.text) in genders and t.dep_ not in _OBJECT_PRONOUN_DEPS
+                    and not (others and t.dep_ in _POSSESSOR_DEPS)}
             if len(seen) == 1:
                 votes.setdefault(m.actor_id, set()).update(seen)
         return {aid: next(iter(g)) for aid, g in votes.items() if len(g) == 1}

@@ -23,6 +23,8 @@ from .roles import role_words
 CHAIN_DEPS = ("xcomp", "conj", "advcl", "ccomp", "parataxis")
 # Dependency labels of words that rename a noun ("le quotidien El Punt Avui", "X, président").
 _RENAMING_DEPS = ("appos", "flat:name", "flat", "compound", "nmod", "npadvmod")
+# Dependency labels of a noun's complement: "le ministre de l'Intérieur" is someone in particular.
+_COMPLEMENT_DEPS = ("nmod", "prep", "poss", "nmod:poss")
 # Dependency labels of a verb's direct object ("a publié un rapport").
 _OBJECT_DEPS = ("obj", "dobj")
 SENTENCE_END = {".", "!", "?", "…", "..."}
@@ -66,7 +68,7 @@ class NounPhrases:
         if tok.pos_ != "NOUN":
             return False
         words = {fold(tok.text), fold(tok.lemma_)}
-        return bool(words & self.lang.titles or words & self.lang.genders.keys())
+        return bool(words & self.lang.titles or words & self.lang.genders.keys() or words & self.lang.person_nouns)
 
     def actor_of(self, tok: Token) -> Actor | None:
         """The actor a subject or object token names, describes or (as a pronoun) stands for."""
@@ -134,8 +136,26 @@ class NounPhrases:
             if found:
                 return found
         if tok.pos_ == "NOUN" and self._definite(tok):
-            return self._generic_owner(tok, documents=depth == 0)
+            found = self._generic_owner(tok, documents=depth == 0)
+            if found is None and self.names_a_person(tok) and "Plur" not in tok.morph.get("Number") \
+                    and not any(c.dep_ in _COMPLEMENT_DEPS for c in tok.children):
+                found = self._only_person_before(tok)
+            return found
         return None
+
+    def _only_person_before(self, tok: Token) -> Actor | None:
+        """"résume l'universitaire", "the senator said": a definite person noun with no complement
+        names again the one person the story has named so far (outside quotes); with two or
+        more, it could be any of them and names nobody."""
+        person = None
+        for m in self._mentions[:bisect.bisect_left(self._mention_starts, tok.idx)]:
+            actor = self._by_id.get(m.actor_id)
+            if actor is None or actor.type != "person" or self.in_quote(m.start):
+                continue
+            if person is not None and actor.id != person.id:
+                return None
+            person = actor
+        return person
 
     def _name_after_role(self, tok: Token) -> Actor | None:
         """A person named right after a role noun the parser split off ("le lieutenant-colonel
@@ -234,7 +254,15 @@ class NounPhrases:
             if fold(earlier.lemma_) not in keys or self.in_quote(earlier.idx):
                 continue
             if earlier.dep_ in self.lang.speaker_deps:
-                continue  # "Le document est …": the same document again, further back
+                # "Le documentaire d'Al Jazeera précise …": its owner named there; else "Le
+                # document est …", the same document again, further back.
+                owner = next((a for a in (self.mention_actor(c.idx, c.idx + len(c)) for c in earlier.children
+                                          if c.dep_ in _COMPLEMENT_DEPS and c.i > earlier.i) if a is not None), None)
+                if owner is not None:
+                    return owner
+                continue
+            if earlier.dep_ in _COMPLEMENT_DEPS:
+                continue  # "après 9 mois d'enquête": no document of anyone's
             if earlier.dep_ not in _OBJECT_DEPS and not earlier.dep_.startswith("obl"):
                 return None
             verb = earlier.head

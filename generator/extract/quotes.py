@@ -117,6 +117,13 @@ class _Context:
             i += 1
         return out
 
+    def _governors(self, mark: Marked) -> list[Token]:
+        """The words outside a quote that the parse hangs its words on (its marks and
+        punctuation left aside): the verb that introduces it, or a word it completes."""
+        first, last = self.token_from(mark.start), self.token_at(max(mark.start, mark.end - 1))
+        return [t.head for t in self.doc[first:last + 1]
+                if not t.is_punct and not t.is_space and not first <= t.head.i <= last and not t.head.is_punct]
+
     def sentence_before(self, offset: int) -> list[Token]:
         """Tokens of the sentence ending before `offset`, in this paragraph or the one before."""
         i = self.token_at(offset) - 1
@@ -325,6 +332,9 @@ class _Context:
                 if speaker is not NOBODY:
                     return speaker
                 break
+        speaker = self._long_subject_incise(mark, after)
+        if speaker is not NOBODY:
+            return speaker
         speaker = self._mistagged_incise(after)
         if speaker is not NOBODY:
             return speaker
@@ -334,8 +344,55 @@ class _Context:
         # "», selon X" right after the quote, not "; d'après le droit international" further on,
         # nor "» pour ce service", where "pour" says what for.
         if after[0].text == "," or after[0].is_alpha:
-            return self._preposition(after, reach=2, weak=False)
+            speaker = self._preposition(after, reach=2, weak=False)
+            if speaker is not NOBODY:
+                return speaker
+        return self._closing_incise(after)
+
+    def _closing_incise(self, after: list[Token]) -> Speaker:
+        """"« … » qui peut contenir 12 000 personnes, a indiqué un porte-parole de la police.": an
+        incise closing the sentence that holds the quote credits all of it, when nothing else in
+        between speaks or is quoted. It must be the sentence's last clause: a comma, a speech
+        verb with its inverted subject (or clitic), then the sentence end."""
+        finder = self.finder
+        if len(after) >= len(self.doc) or not after or after[-1].i + 1 >= len(self.doc):
+            return NOBODY
+        end = self.doc[after[-1].i + 1]
+        if end.text not in _SENTENCE_END:
+            return NOBODY  # the window stopped at another quote, a paragraph or its size
+        for n, tok in enumerate(after):
+            if n == 0 or after[n - 1].text != ",":
+                continue
+            verb = tok
+            while verb.pos_ == "AUX" and verb.head.i > verb.i and finder.is_speech_verb(verb.head):
+                verb = verb.head
+            if not finder.is_speech_verb(verb) or any(finder.is_speech_verb(t) for t in after[:n - 1]):
+                continue
+            speaker = finder.verb_speaker(verb, 0.7, own=True)
+            if speaker is not NOBODY and speaker.actor is not None:
+                return speaker
         return NOBODY
+
+    def _long_subject_incise(self, mark: Marked, after: list[Token]) -> Speaker:
+        """'"…," Rep. X (D-Ore.), a member of the panel, said': an incise whose subject, opening
+        right after the quote, runs past the usual reach (a party and state, an apposition).
+        The parse must say that the speech verb's subject is the whole phrase after the quote,
+        and that no word before the quote governs it ('an episode of "The Show," X said')."""
+        if any(h.i < self.token_at(mark.open) for h in self._governors(mark)):
+            return NOBODY
+        words = [t for t in after if not t.is_space]
+        if words and words[0].text == ",":
+            words = words[1:]
+        if not words:
+            return NOBODY
+        first = words[0]
+        verb = next((t for t in words[1:] if self.finder.is_speech_verb(t)), None)
+        if verb is None:
+            return NOBODY
+        subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps and c.i < verb.i), None)
+        if subject is None or subject.left_edge.i > first.i:
+            return NOBODY
+        return self.finder.verb_speaker(verb, 0.85, own=True)
 
     def _mistagged_incise(self, after: list[Token]) -> Speaker:
         """"», juge le ministère": a speech verb's form opening the incise, followed by its

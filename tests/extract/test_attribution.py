@@ -109,3 +109,56 @@ def test_a_name_after_that_is_not_an_incise_subject(parse_en: Callable[[str], Do
                    'workers of this state."')
     got = found(doc, en)
     assert len(got) == 1 and (got[0][1] is None or "Miller" not in got[0][1])
+
+
+FRENCH_BACK_REFERENCES = [
+    # 5. A definite person noun names again the one person of the story.
+    ("Selon une étude de l'université de Nantes, les abeilles souffrent des pesticides. « Les colonies "
+     "s'effondrent deux fois plus vite qu'il y a dix ans », a expliqué Claire Morvan, qui a dirigé les travaux.\n\n"
+     "« Chaque ruche exposée perd la moitié de ses ouvrières en un été », résume l'universitaire.",
+     [("Les colonies s'effondrent deux fois plus vite qu'il y a dix ans", "Morvan"),
+      ("Chaque ruche exposée perd la moitié de ses ouvrières en un été", "Morvan")]),
+    # Negative: two people named, "the researcher" could be either.
+    ("Claire Morvan et Paul Lebrun ont présenté leurs travaux à Nantes.\n\n"
+     "« Chaque ruche exposée perd la moitié de ses ouvrières en un été », résume le chercheur.",
+     [("Chaque ruche exposée perd la moitié de ses ouvrières en un été", None)]),
+    # 4. A document named with its owner as subject, then named again.
+    ("Le documentaire de la BBC, tourné pendant six mois, précise : « Les prisons de la région sont "
+     "pleines à craquer depuis des années ». « Aucun détenu n'a vu un juge depuis son arrestation », "
+     "ajoute le documentaire.",
+     [("Les prisons de la région sont pleines à craquer depuis des années", "BBC"),
+      ("Aucun détenu n'a vu un juge depuis son arrestation", "BBC")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH_BACK_REFERENCES)
+def test_french_back_references(text: str, expected: Expected, parse_fr: Callable[[str], Doc],
+                                fr: LangData) -> None:
+    check(found(parse_fr(text), fr), expected)
+
+
+def test_a_pronoun_after_an_institution_subject_is_not_an_older_person(
+        parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    """"Le gouvernement …. Il a déclaré que « … »": never the person named two sentences earlier."""
+    doc = parse_fr("Le ministre sortant Paul Girard a quitté Athènes hier. Le nouveau gouvernement s'est "
+                   "donné pour objectif de réviser le budget. Il a cependant déclaré que « cette révision ne "
+                   "doit pas mettre en danger la place du pays dans l'euro ».")
+    got = found(doc, fr)
+    assert len(got) == 1 and (got[0][1] is None or "Girard" not in got[0][1])
+
+
+def test_an_incise_closing_the_sentence_credits_the_quote_inside_it(
+        parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    doc = parse_fr("L'alerte a été donnée vers minuit « quand nous avons reçu les premiers appels des "
+                   "voisins » dans un immeuble qui compte quarante logements, a indiqué un porte-parole de "
+                   "la gendarmerie de Rennes.")
+    check(found(doc, fr), [("quand nous avons reçu les premiers appels des voisins", "gendarmerie")])
+
+
+def test_a_closing_incise_after_another_speech_verb_is_not_taken(
+        parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    """Two speakers in one sentence: the closing incise is not the quote's source."""
+    doc = parse_fr("Marc Petit a raconté « une nuit de chaos total dans le quartier » puis a quitté la salle, "
+                   "a rapporté la journaliste Anne Roy.")
+    got = found(doc, fr)
+    assert len(got) == 1 and (got[0][1] is None or "Roy" not in got[0][1])

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..langdata import LangData, fold
+from .institutions import is_body
 from .merge import vote_kind
 from .names import Candidate, name_words
 
@@ -50,6 +51,8 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
 
 def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[str], lang: LangData) -> bool:
     """False for groups that name no actor of the story (see the module docstring)."""
+    if all(is_body(c) for c in group) and len(group) < 2 and not any(c.acts for c in group):
+        return False  # a body named once in passing ("devant la mairie de Brest")
     roots = [_root(doc, c) for c in group]
     if kind == "organization" and all(_passes_words_on(r, lang) or _relays(doc, c, r, lang)
                                       for c, r in zip(group, roots)):

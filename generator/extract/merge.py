@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..langdata import LangData, fold
+from .institutions import Body, body_of, same_body
 from .names import Candidate, name_words
 
 _KIND_ORDER = ("person", "organization", "place")
@@ -36,6 +37,8 @@ class _Form:
     cands: list[Candidate]
     kind: str = ""
     clusters: list[int] = field(default_factory=list)
+    # What identifies the body a lowercase phrase names ("la police madrilène"), None for a name.
+    body: Body | None = None
 
 
 def group_names(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> list[list[Candidate]]:
@@ -48,6 +51,7 @@ def group_names(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> list[li
             forms.setdefault(key, _Form(key, [])).cands.append(c)
     for form in forms.values():
         form.kind = vote_kind(c.kind for c in form.cands)
+        form.body = body_of(doc, form.cands[0], lang)
     defs = _acronym_definitions(doc, cands, lang)
     clusters: list[list[_Form]] = []
     for form in sorted(forms.values(), key=_fullness):
@@ -124,6 +128,8 @@ def _same_actor(form: _Form, other: _Form, lang: LangData) -> bool:
     """True when `form` can name the same actor as the fuller `other`."""
     if form.key == other.key:
         return True
+    if form.body is not None and other.body is not None:
+        return same_body(form.body, other.body)
     text = form.cands[0].text
     if other.kind != "person" and len(form.key) == 1 and (is_acronym(text) or form.kind == "organization"):
         if abbreviates(text, other.cands[0].text, lang):

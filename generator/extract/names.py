@@ -21,6 +21,7 @@ from .doctext import text_of
 # Symbols that, glued to a name ("Maduro+"), make it the title of a show or product.
 _WORK_SYMBOLS = "+#@©®™*"
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_APOSTROPHES = "'’"
 _BRACKETS = frozenset("()[]")
 # A name alone in quotation marks with at most this many words is a nickname or a scare-quoted
 # term ("surnommé « le Banquier »", "the famous "French flair""), never an actor.
@@ -41,6 +42,10 @@ class Candidate:
     kind: str
     first: int
     last: int
+    # A body named by a common noun ("la police afghane", `institutions.py`), not a name.
+    body: bool = False
+    # For a body: this mention acts or speaks (a subject, an agent, credited with words).
+    acts: bool = False
 
 
 def find_candidates(doc: Doc, lang: LangData) -> list[Candidate]:
@@ -71,6 +76,7 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
         first += 1
     while last > first and _strip_trailing(doc[last - 1], lang):
         last -= 1
+    last += _owned_s(doc, first, last)
     if first >= last or all(_number_word(t) for t in doc[first:last]):
         # "les Vingt-Sept", "the Twenty-Seven": members counted, not an organisation's name.
         return None
@@ -145,6 +151,30 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
                     and tok.dep_ in ("compound", "amod") and i < tok.head.i < last)
     # Person names start with a capital: "affaire Merah" is about Merah.
     return kind == "person" and tok.text[:1].islower()
+
+
+def _owned_s(doc: Doc, first: int, last: int) -> int:
+    """Tokens after [first, last) that end the name with an apostrophe and an s: "Moody's".
+
+    The tokenizer cuts "Moody's" into "Moody'" + "s" (French) or "Moody" + "'s" (English). The
+    glued letters belong to the name after a token ending in an apostrophe; a detached "'s"
+    belongs to it when no noun follows (no possessed thing: "Moody's said", "selon Moody's,")
+    and the name never appears without it ("Trump's lawyer" next to "Trump" is a possessive).
+    """
+    if last >= len(doc) or last <= first:
+        return 0
+    tok, nxt = doc[last - 1], doc[last]
+    if tok.text[-1:] in _APOSTROPHES and not tok.whitespace_ and nxt.is_alpha and nxt.text.islower() and len(nxt) <= 2:
+        return 1
+    if nxt.text not in _POSSESSIVES or len(nxt.text) < 2 or tok.whitespace_:
+        return 0
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return 0
+    base = doc[first:last].text
+    text = text_of(doc)
+    bare = re.search(rf"(?<!\w){re.escape(base)}(?![\w'’])", text)
+    return 0 if bare else 1
 
 
 def _number_word(tok: Token) -> bool:

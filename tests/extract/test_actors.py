@@ -393,8 +393,9 @@ ORG_DESCRIPTIONS = [
     # Negatives: two organisations fit equally, or none is of that kind.
     ("fr", "Amnesty International et Human Rights Watch ont publié un rapport commun. L'organisation "
            "demande une enquête.", "L'organisation", None),
+    # … and a ministry that acts is a body of its own, never the NGO.
     ("fr", "Human Rights Watch, une ONG, a publié un rapport. HRW accuse Damas. Le ministère a démenti.",
-     "Le ministère", None),
+     "Le ministère", "ministère"),
     ("en", "Acme Corp recalled the update on Monday. Acme Corp said the bug was fixed. The agency said "
            "nothing.", "The agency", None),
 ]
@@ -568,7 +569,7 @@ def test_person_title_in_apposition_is_that_person(parse_fr: Parse, fr: LangData
         assert actor is not None and actor.name == described
 
 
-# --- organisations written in lowercase ("la préfecture de l'Ardèche") ------------------------
+# --- organisations written in lowercase ("la préfecture de l'Ardèche", "la police afghane") ----
 
 LOWERCASE_INSTITUTIONS = [
     # Acting: subject of a verb, issuer of a communiqué, credited by "selon"/"d'après".
@@ -584,8 +585,8 @@ LOWERCASE_INSTITUTIONS = [
      {"préfecture de la Gironde": "organization", "Gironde": "place"}),
     # Not acting: a location only, no organisation is made.
     ("Les manifestants se sont rassemblés devant la mairie de Brest.", {"Brest": "place"}),
-    # No capitalised complement: a generic description, not a name.
-    ("Le ministère a démenti ces informations.", {}),
+    # A body named by its noun alone still acts.
+    ("Le ministère a démenti ces informations.", {"ministère": "organization"}),
     # Capitalised, the model's entity is kept as it is.
     ("Le Ministère de l'Intérieur a démenti ces informations.", {"Ministère de l'Intérieur": "organization"}),
 ]
@@ -603,3 +604,61 @@ def test_lowercase_institution_replaces_its_complement_mention(parse_fr: Parse, 
     actor = table.at(text.index("Corrèze"), text.index("Corrèze") + len("Corrèze"))
     assert actor is not None and actor.name == "préfecture de Corrèze"
     assert [m.text for m in table.mentions] == ["préfecture de Corrèze"]
+
+
+BODIES = [
+    # A definite phrase headed by an institution or collective noun, with its adjectives and
+    # complements, that acts: subject, agent, credited by "selon", employer of a spokesperson.
+    ("La police afghane a arrêté trois suspects dimanche près de la frontière.", {"police afghane"}),
+    ("Le gouvernement espagnol a annoncé un plan d'aide aux agriculteurs.", {"gouvernement espagnol"}),
+    ("Selon les autorités locales, la route restera fermée jusqu'à lundi.", {"autorités locales"}),
+    ("Les talibans ont revendiqué l'attentat dans un message.", {"talibans"}),
+    ("L'annonce des résultats par la commission électorale a été retardée de deux jours.",
+     {"commission électorale"}),
+    ("Le porte-parole de la police madrilène a confirmé le bilan.", {"police madrilène"}),
+    ("Le sénat a adopté le texte mardi soir.", {"sénat"}),
+    ("La justice a ouvert une enquête pour corruption.", {"justice"}),
+    ("Le ministère de l'Éducation et de la Recherche a publié ses chiffres.",
+     {"ministère de l'Éducation et de la Recherche"}),
+    # Negatives: a passing mention, words inside a quote, no definite article, a common noun.
+    ("Il a longtemps travaillé pour le gouvernement avant de rejoindre une banque.", set()),
+    ("« Si l'armée ne bouge pas, nous agirons nous-mêmes », a lancé Paul Girard.", {"Paul Girard"}),
+    ("Des soldats ont été déployés dans la capitale.", set()),
+    ("Il réclame plus de justice sociale pour les ouvriers.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODIES)
+def test_acting_body_is_an_organisation(parse_fr: Parse, fr: LangData, text: str, expected: set[str]) -> None:
+    actors = table_of(parse_fr, fr, text).actors
+    assert {a.name for a in actors} == expected
+    assert all(a.type == "organization" for a in actors if a.name in expected and a.name != "Paul Girard")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Later shorter mentions join the fullest form.
+        ("La police madrilène a ouvert une enquête. Dans la soirée, la police a entendu des témoins.",
+         {"police madrilène": {"police"}}),
+        # "forces" and "armée" name one kind of body; the country tells two bodies apart.
+        ("L'armée française a quitté la province. Les forces françaises laissent la place aux forces "
+         "afghanes, et l'armée afghane prend le relais.",
+         {"forces françaises": {"armée française"}, "forces afghanes": {"armée afghane"}}),
+        ("Les forces de la coalition internationale ont bombardé la ville. Les forces internationales "
+         "affirment avoir évité les civils.",
+         {"forces de la coalition internationale": {"forces internationales"}}),
+        # Told apart by what the phrases say: the new government is not the previous one.
+        ("Le nouveau gouvernement a prêté serment. Le gouvernement précédent avait démissionné en mars.",
+         {"nouveau gouvernement": set(), "gouvernement précédent": set()}),
+    ],
+)
+def test_body_mentions_merge(parse_fr: Parse, fr: LangData, text: str, expected: dict[str, set[str]]) -> None:
+    assert {a.name: set(a.aliases) for a in table_of(parse_fr, fr, text).actors} == expected
+
+
+def test_repeated_body_is_key(parse_fr: Parse, fr: LangData) -> None:
+    text = ("Les pompiers ont lutté toute la nuit contre un incendie à Lyon. Les pompiers ont ensuite "
+            "sécurisé le site, et les pompiers resteront sur place demain.")
+    table = rank_actors(table_of(parse_fr, fr, text), set(), "Incendie à Lyon", text.index(".") + 1)
+    assert by_name(table)["pompiers"].key

@@ -98,6 +98,12 @@ class LangData:
     genitive_preps: frozenset[str] = frozenset()
     # Prepositions naming the agent of an action noun ("l'annonce par la commission").
     agent_preps: frozenset[str] = frozenset()
+    # Entity labels that are no actor type but may name one the story is about ("MISC":
+    # "Ubuntu", "Vendée Globe"): such a name in the title, or a repeated subject, is an organisation.
+    rescued_labels: frozenset[str] = frozenset()
+    # Lowercase particles inside personal names ("de", "van", "ben", "al"): a name the model cut
+    # at one ("Kito" + "de Pavant") is joined again.
+    name_particles: frozenset[str] = frozenset()
     # Common nouns for a person by trade or standing ("l'universitaire", "the lawmaker"), beside
     # the titles: "le graphiste a expliqué" names again a person of the story.
     person_nouns: frozenset[str] = frozenset()
@@ -110,6 +116,11 @@ class LangData:
         """Folded written forms of the speech verbs, spelled from their lemmas ("juge", "estime")."""
         return frozenset(verb[: len(verb) - len(end)] + form for verb in self.speech_verbs
                          for end, form in self.speech_verb_endings if verb.endswith(end) and " " not in verb)
+
+    @functools.cached_property
+    def speech_verb_pairs(self) -> dict[str, str]:
+        """Two-word speech verbs from speech_verbs.txt: their last word -> their first."""
+        return {verb.split(" ", 1)[1]: verb.split(" ", 1)[0] for verb in self.speech_verbs if verb.count(" ") == 1}
 
     @functools.cached_property
     def countries(self) -> frozenset[str]:
@@ -242,6 +253,8 @@ def load_lang(code: str) -> LangData:
         body_synonyms={fold(w): fold(group[0]) for group in raw.get("body_synonyms", []) for w in group},
         genitive_preps=frozenset(fold(w) for w in raw.get("genitive_preps", [])),
         agent_preps=frozenset(fold(w) for w in raw.get("agent_preps", [])),
+        rescued_labels=frozenset(raw.get("rescued_labels", [])),
+        name_particles=frozenset(fold(w) for w in raw.get("name_particles", [])),
         person_nouns=frozenset(fold(w) for w in _lines(folder / "person_nouns.txt")),
         seats=_seats(folder / "seats.tsv"),
     )

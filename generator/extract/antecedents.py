@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..langdata import fold
 from ..models import Actor
-from .nominal import NounPhrases
+from .nominal import CHAIN_DEPS, NounPhrases
 from .verbs import is_speech_verb, is_speech_verb_form
 
 # Clauses with subjects of their own: their pronouns say nothing about the main subject.
@@ -88,12 +88,29 @@ class Antecedents:
                 at, found = i, self._best_in_sentence(i, gender, before)
                 break
         if found is not None:
-            found = self._named_since(found, at, gender, before)
+            reporter = self._reporting_pronoun(at, gender)
+            found = self.antecedent(self.doc[reporter].text, reporter) if reporter is not None \
+                else self._named_since(found, at, gender, before)
         unnamed, settled = self._unnamed_subject(gender, max(at, before - _UNNAMED_REACH), before)
         if settled:
             return unnamed
         body, settled = self._body_subject(gender, max(at, before - _UNNAMED_REACH), before)
         return body if settled else found
+
+    def _reporting_pronoun(self, at: int, gender: str) -> int | None:
+        """"She added that X was wrong": the subject at token `at` is only reported by a speech
+        verb whose own subject is a pronoun of that gender; that pronoun (its index) is who
+        goes on speaking."""
+        verb = self.doc[at].head
+        for _ in range(3):
+            if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
+                break
+            verb = verb.head
+            if is_speech_verb(verb, self.lang):
+                pronoun = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps and c.i < at
+                                and self.finder.is_pronoun(c) and self.lang.genders.get(fold(c.text)) == gender), None)
+                return pronoun.i if pronoun is not None else None
+        return None
 
     def _named_since(self, found: Actor, at: int, gender: str, before: int) -> Actor | None:
         """"X said … [then] with Y lambasting the plan. "…," she said": people who may fit the
@@ -140,7 +157,8 @@ class Antecedents:
                 continue
             if fold(tok.lemma_) not in lang.institution_nouns and fold(tok.lemma_) not in lang.org_titles:
                 continue
-            if _MORPH_GENDERS.get(next(iter(tok.morph.get("Gender")), ""), gender) != gender:
+            # A noun without grammatical gender ("the party") is no "he" or "she".
+            if _MORPH_GENDERS.get(next(iter(tok.morph.get("Gender")), "")) != gender:
                 continue
             actor = self.finder.named_actor(tok)
             return (actor if actor is not None and actor.type == "organization" else None), True
@@ -239,8 +257,8 @@ class Antecedents:
                 sents += 1
                 if sents > 1:
                     break
-            if tok.dep_ not in self.lang.speaker_deps or self.finder.in_quote(tok.idx):
-                continue
+            if tok.dep_ not in self.lang.speaker_deps or self.finder.in_quote(tok.idx) or tok.pos_ == "PRON":
+                continue  # a pronoun ("ont-ils prévenu") is what we are resolving, not an antecedent
             actor = self.finder.named_actor(tok, describe=False)
             return actor if actor is not None and actor.type == "organization" else None
         return None

@@ -303,9 +303,10 @@ class NounPhrases:
         j = verb.i + 1
         while j < len(doc) and doc[j].pos_ in ("ADV", "DET"):
             j += 1
-        if j >= len(doc) or doc[j].pos_ not in ("PROPN", "NOUN"):
+        m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j])) if j < len(doc) else None
+        # A name the tagger missed still starts a mention ("a estimé Jan van der Berg", tagged X).
+        if j >= len(doc) or doc[j].pos_ not in ("PROPN", "NOUN") and (m is None or m.start < doc[j].idx):
             return self._name_past_complement(verb)
-        m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j]))
         if m is not None and m.start >= doc[j].idx:
             end = doc[j].i
             while end < len(doc) and doc[end].idx < m.end:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,8 @@ _SENTENCE_END = {".", "!", "?", "…", "..."}
 _WINDOW = 40  # tokens looked at on each side of a quote
 _LINE_END = {"?", "!", "…", "..."}  # a dialogue line ending so can still take an incise
 _INCISE_REACH = 8  # tokens between a closing mark and the verb of "», a-t-il déclaré"
+# A speaker's label opening a transcript's turn: one to three capitalised words, then a colon.
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,10 @@ class _Context:
 
     def attribute(self, mark: Marked, found: list[_Found]) -> tuple[Marked, Speaker, str]:
         """The speaker of one quote, from the closest evidence outward."""
+        if mark.kind == "pair":
+            turn = self._transcript_turn(mark, found)
+            if turn is not None:
+                return turn
         if mark.kind != "pair":
             mark, speaker = self._dash_line(mark)
             if speaker is not NOBODY:
@@ -164,6 +171,8 @@ class _Context:
             return mark, previous.speaker, "inherited"  # « … », a-t-il dit, « … »
         speaker = self._introduction(before)
         if speaker is not NOBODY:
+            if speaker.actor is None and speaker.cue_token >= 0:
+                speaker = self._participle_subject(speaker, after)
             return mark, speaker, "before"
         same_paragraph = previous is not None and previous.speaker.actor is not None and \
             self._para_start(previous.mark.open) == self._para_start(mark.open)
@@ -187,6 +196,27 @@ class _Context:
         if speaker is not NOBODY:
             return mark, speaker, "inherited"
         return mark, NOBODY, "none"
+
+    def _transcript_turn(self, mark: Marked, found: list[_Found]) -> tuple[Marked, Speaker, str] | None:
+        """A turn of a transcript quoted paragraph by paragraph ('"PENCE: Well, …'): the label
+        names the speaker (an actor whose surname it is, else someone we cannot name) and is
+        left out of the words; a paragraph with no label goes on with the last labelled turn.
+        Each turn is its own group, so one speaker's name never spreads to the others'."""
+        text = self.text
+        label = _TRANSCRIPT_LABEL.match(text, mark.start)
+        if label is None:
+            previous = next((f for f in reversed(found) if f.mark.close <= mark.open), None)
+            # Labelled turns, and the paragraphs that go on with them, have groups of their own.
+            if previous is None or previous.mark.group >= 0 or mark.open != self._para_start(mark.open) \
+                    or text[previous.mark.close:mark.open].strip():
+                return None
+            return dataclasses.replace(mark, group=previous.mark.group), previous.speaker, "inherited"
+        name = fold(label.group(1))
+        actors = {a.id: a for a in self.index.actors.actors if a.type == "person"
+                  and name in (fold(a.name), fold(a.name.split()[-1]))}
+        actor = next(iter(actors.values())) if len(actors) == 1 else None
+        speaker = Speaker(actor, label.group(1), 0.8 if actor else 0.3, self.token_from(mark.start))
+        return dataclasses.replace(mark, start=label.end(), group=-1 - mark.start), speaker, "incise"
 
     def _recent_source(self, mark: Marked, previous: _Found | None, before: list[Token]) -> Speaker:
         """The source still speaking when a quote names none: walking back to the previous
@@ -349,6 +379,19 @@ class _Context:
                 return speaker
         return self._closing_incise(after)
 
+    def _participle_subject(self, speaker: Speaker, after: list[Token]) -> Speaker:
+        """"Jugeant que « … », X a quitté la séance": a speech verb in a participle clause before
+        the quote speaks for the subject of the main clause that follows the quote."""
+        verb = self.doc[speaker.cue_token]
+        if "Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm") \
+                or "Past" in verb.morph.get("Tense"):
+            return speaker
+        finder = self.finder
+        subject = next((t for t in after if t.dep_ in self.lang.speaker_deps and not finder.in_quote(t.idx)
+                        and not finder.in_quote(t.head.idx)), None)
+        actor = finder.actor_of(subject) if subject is not None else None
+        return dataclasses.replace(speaker, actor=actor, confidence=0.7) if actor is not None else speaker
+
     def _closing_incise(self, after: list[Token]) -> Speaker:
         """"« … » qui peut contenir 12 000 personnes, a indiqué un porte-parole de la police.": an
         incise closing the sentence that holds the quote credits all of it, when nothing else in
@@ -390,9 +433,30 @@ class _Context:
         if verb is None:
             return NOBODY
         subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps and c.i < verb.i), None)
-        if subject is None or subject.left_edge.i > first.i:
+        if subject is None:
+            return self._name_before_verb(first, verb)
+        if subject.left_edge.i > first.i:
             return NOBODY
         return self.finder.verb_speaker(verb, 0.85, own=True)
+
+    def _name_before_verb(self, first: Token, verb: Token) -> Speaker:
+        """'"…," Tulsa police Chief X said': a speech verb the parser gave no subject, right
+        after a name, with nothing between the quote and the name but the words of a noun
+        phrase (a place, a role). That name speaks."""
+        finder, doc = self.finder, self.doc
+        m = finder.mention_at(doc[verb.i - 1].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1]))
+        actor = finder.index.by_id.get(m.actor_id) if m is not None else None
+        if actor is None or actor.type == "place" or m.end > doc[verb.i - 1].idx + len(doc[verb.i - 1]):
+            return NOBODY
+        for tok in doc[first.i:verb.i]:
+            if tok.idx >= m.start:
+                break
+            other = finder.mention_actor(tok.idx, tok.idx + len(tok))
+            capitalised = tok.text[:1].isupper()  # a name the tagger took for a verb ("Tulsa")
+            if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") and not capitalised \
+                    or other is not None and other.type != "place":
+                return NOBODY
+        return Speaker(actor, finder.cue_text(verb), 0.75, verb.i)
 
     def _mistagged_incise(self, after: list[Token]) -> Speaker:
         """"», juge le ministère": a speech verb's form opening the incise, followed by its
@@ -458,8 +522,19 @@ class _Context:
                 return finder.verb_speaker(verb, 0.85 if finder.is_speech_verb(verb) else 0.75)
         verb = next((t for t in reversed(before) if finder.is_speech_verb(t) and t.dep_ != "amod"), None)
         if verb is not None:
+            if self._asked(verb):
+                # "Interrogé sur « … », X a …": the words are the question's, not X's.
+                agent = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
+                actor = finder.actor_of(agent) if agent is not None else None
+                return Speaker(actor, finder.cue_text(verb), 0.6 if actor else 0.3, verb.i)
             return finder.verb_speaker(verb, 0.85)
         return self._preposition(before)
+
+    def _asked(self, verb: Token) -> bool:
+        """A verb of asking as a bare past participle ("Interrogé sur …", "Asked about …"): its
+        subject is the one asked, never the author of the words it introduces."""
+        return fold(verb.lemma_) in self.lang.asking_verbs and "Past" in verb.morph.get("Tense") \
+            and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children)
 
     def _preposition(self, window: list[Token], reach: int = _WINDOW, weak: bool = True) -> Speaker:
         """The actor after an attribution preposition opening a clause ("selon X", "according to X")
@@ -553,6 +628,9 @@ class _Context:
             return False
         if cue in self.lang.title_nouns:
             return True
+        if len(prev) > 1 and prev[0].pos_ == "ADP" and fold(prev[1].text) in self.lang.title_nouns:
+            # "an episode of “The Morning Hour Show”": capitalised like a title after a work's noun.
+            return _title_case(self.text[mark.start:mark.end].rstrip(" ,").split())
         return len(prev) > 1 and prev[0].pos_ == "DET" and fold(prev[1].text) in self.lang.title_nouns
 
 

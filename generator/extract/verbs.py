@@ -11,8 +11,14 @@ from .doctext import text_of
 def is_speech_verb(tok: Token, lang: LangData) -> bool:
     """A verb that introduces someone's words (by its lemma, or by its form when the
     lemmatizer left it as written: "estime")."""
-    return tok.pos_ in ("VERB", "AUX") and (fold(tok.lemma_) in lang.speech_verbs
-                                             or fold(tok.text) in lang.speech_verb_forms)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = fold(tok.lemma_)
+    if lemma in lang.speech_verbs or fold(tok.text) in lang.speech_verb_forms:
+        return True
+    first = lang.speech_verb_pairs.get(lemma)  # "a fait savoir": the pair's words side by side
+    return first is not None and any(fold(t.lemma_) == first and abs(t.i - tok.i) <= 2
+                                     for t in (tok.head, *tok.children))
 
 
 def is_speech_verb_form(tok: Token, lang: LangData) -> bool:
@@ -34,11 +40,14 @@ def inverted_subject(verb: Token, lang: LangData) -> str | None:
 
 
 def cue_text(verb: Token) -> str:
-    """The speech verb as written, with its auxiliaries and an inverted clitic
-    ("a-t-il déclaré", "explique-t-elle", "has said")."""
+    """The speech verb as written, with its auxiliaries, an inverted clitic and the verb it is
+    the second word of ("a-t-il déclaré", "explique-t-elle", "has said", "a fait savoir")."""
     doc = verb.doc
-    first = min([verb.i] + [c.i for c in verb.children
-                            if c.dep_.startswith("aux") and 0 < verb.i - c.i <= 4])
+    # Words before the verb that belong to it: auxiliaries, and the first verb of a pair
+    # ("fait" in "a fait savoir"), which the parser hangs on it, with its own auxiliaries.
+    lead = [c for c in verb.children if c.pos_ in ("VERB", "AUX") and 0 < verb.i - c.i <= 2]
+    first = min([verb.i] + [c.i for t in [verb, *lead] for c in [t, *t.children]
+                            if (c is t or c.dep_.startswith("aux")) and 0 <= verb.i - c.i <= 4])
     last = verb.i
     while last + 1 < len(doc) and doc[last + 1].text.startswith("-") and not doc[last].whitespace_:
         last += 1

@@ -162,3 +162,42 @@ def test_a_closing_incise_after_another_speech_verb_is_not_taken(
                    "a rapporté la journaliste Anne Roy.")
     got = found(doc, fr)
     assert len(got) == 1 and (got[0][1] is None or "Roy" not in got[0][1])
+
+
+FRENCH_SUBJECTS_AND_BODIES = [
+    # 3. A participle clause before the quote speaks for the main clause's subject.
+    ("La séance a été houleuse. Jugeant que « ce texte trahit les promesses faites aux agriculteurs », "
+     "Sophie Marchand a quitté l'hémicycle.",
+     [("ce texte trahit les promesses faites aux agriculteurs", "Marchand")]),
+    ("La députée Sophie Marchand a voté contre. Jugeant que « ce texte trahit les promesses faites aux "
+     "agriculteurs », elle a quitté la séance.",
+     [("ce texte trahit les promesses faites aux agriculteurs", "Marchand")]),
+    # 4. A two-word speech verb with an unnamed spokesperson: the body behind it speaks.
+    ("« Les routes resteront fermées jusqu'à nouvel ordre », a fait savoir un porte-parole de la "
+     "préfecture du Rhône.", [("Les routes resteront fermées jusqu'à nouvel ordre", "préfecture")]),
+    # A plural clitic after a collective subject.
+    ("Les talibans ont revendiqué l'attaque. « Nous frapperons encore tant que les troupes étrangères "
+     "resteront », ont-ils prévenu.",
+     [("Nous frapperons encore tant que les troupes étrangères resteront", "taliban")]),
+    # 8. Particles inside names.
+    ("« Le port d'Anvers doit rester compétitif face à Rotterdam », a estimé Jan van der Berg, directeur "
+     "du port.", [("Le port d'Anvers doit rester compétitif face à Rotterdam", "van der Berg")]),
+    ("« La frontière restera fermée tant que durera l'épidémie », a annoncé Ahmed Ben Salem, ministre "
+     "de l'Intérieur.", [("La frontière restera fermée tant que durera l'épidémie", "Ben Salem")]),
+    # Negative: a participle of the past ("Interrogé") is no speech of the main subject.
+    ("Interrogé sur « les retards répétés du chantier de la ligne nouvelle », le ministre Paul Girard "
+     "n'a pas répondu.", [("les retards répétés du chantier de la ligne nouvelle", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH_SUBJECTS_AND_BODIES)
+def test_french_subjects_and_bodies(text: str, expected: Expected, parse_fr: Callable[[str], Doc],
+                                    fr: LangData) -> None:
+    check(found(parse_fr(text), fr), expected)
+
+
+def test_a_two_word_speech_verb_is_its_cue(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    doc = parse_fr("« Les routes resteront fermées jusqu'à nouvel ordre », a fait savoir un porte-parole de la "
+                   "préfecture du Rhône.")
+    quotes = extract_quotes(doc, fr, extract_actors(doc, fr))[0]
+    assert [q.cue for q in quotes] == ["a fait savoir"]

@@ -19,7 +19,7 @@ _T = TypeVar("_T", Quote, Statement)
 
 def make_brief(article: Article, doc: Doc, lang: LangData) -> Brief:
     """Run every extractor on `doc` (the parse of `article.text`) and assemble the brief."""
-    table = extract_actors(doc, lang)
+    table = extract_actors(doc, lang, article.title)
     quotes, statements = extract_quotes(doc, lang, table)
     # The parser saw normalised text (same offsets): quote the original characters.
     quotes = _verbatim(quotes, article.text)

@@ -25,6 +25,7 @@ from .institutions import add_institutions
 from .kinds import decide_kind, is_actor
 from .merge import abbreviates, group_names, is_acronym, person_compatible
 from .names import Candidate, clean_span, find_candidates, name_words
+from .rescue import rescue_names
 from .roles import countries_of, describe, find_descriptions, resolve_description, role_words, roles_of
 from .doctext import text_of
 
@@ -116,9 +117,12 @@ def _fits(text: str, key: tuple[str, ...], actor: Actor, lang: LangData | None) 
     return False
 
 
-def extract_actors(doc: Doc, lang: LangData) -> ActorTable:
-    """Actors of the document (spaCy `Doc` of the article), typed, merged, with roles and mentions."""
-    cands = add_institutions(doc, find_candidates(doc, lang), lang)
+def extract_actors(doc: Doc, lang: LangData, title: str = "") -> ActorTable:
+    """Actors of the document (spaCy `Doc` of the article), typed, merged, with roles and mentions.
+
+    The article's `title` (not part of the `Doc`) tells which names the story is about.
+    """
+    cands = add_institutions(doc, rescue_names(doc, find_candidates(doc, lang), lang, title), lang)
     groups = group_names(doc, cands, lang)
     groups = _add_untagged_occurrences(doc, groups, lang)
     groups = _join_seats(groups, [decide_kind(doc, g, lang) for g in groups], lang)
@@ -207,17 +211,38 @@ def _add_untagged_occurrences(doc: Doc, groups: list[list[Candidate]], lang: Lan
     out = []
     for group in groups:
         group = list(group)
-        for form in {c.text for c in group if len(c.text) >= 3 and c.text[:1].isupper()}:
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text_of(doc)):
+        forms = {re.escape(c.text) for c in group if len(c.text) >= 3 and c.text[:1].isupper()}
+        forms |= {_particle_surname(c.text, lang) for c in group} - {""}
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){form}(?!\w)", text_of(doc)):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
                 span = doc.char_span(m.start(), m.end())
                 if span is None:
                     continue
-                group.append(Candidate(m.start(), m.end(), form, group[0].kind, span.start, span.end))
+                group.append(Candidate(m.start(), m.end(), m.group(), group[0].kind, span.start, span.end))
                 taken.append((m.start(), m.end()))
         out.append(sorted(group, key=lambda c: c.start))
     return out
+
+
+def _particle_surname(name: str, lang: LangData) -> str:
+    """A pattern for the surname of a person named with a particle ("al-Baghdadi" in "Abou Bakr
+    al-Baghdadi", "de Pavant" in "Kito de Pavant"), the particle capitalised too, as when the
+    surname opens a sentence ("Al-Baghdadi a …", "De Pavant a …"); "" for other names."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    at = next((k for k in range(len(words) - 2, 0, -1) if fold(words[k]) in lang.name_particles
+               and words[k][:1].islower()), None)
+    if at is not None:
+        particle, rest = words[at], " " + " ".join(words[at + 1 :])
+    else:
+        particle, sep, rest = words[-1].partition("-")
+        if not sep or fold(particle) not in lang.name_particles or not rest[:1].isupper():
+            return ""
+        rest = "-" + rest
+    return f"[{re.escape(particle[0].lower())}{re.escape(particle[0].upper())}]{re.escape(particle[1:] + rest)}"
 
 
 def _join_seats(groups: list[list[Candidate]], kinds: list[str], lang: LangData) -> list[list[Candidate]]:

@@ -24,6 +24,7 @@ from ..langdata import LangData, fold
 from .institutions import is_body
 from .merge import vote_kind
 from .names import Candidate, name_words
+from .roles import role_words, roles_of
 
 # Dependency labels of an object or oblique argument ("told X", "déclaré à X").
 _OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "obl", "obl:arg", "obl:mod", "pobj"})
@@ -44,6 +45,8 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
         return "organization"
     if kind != "place":
         return kind
+    if any(_person_role(doc, c, lang) for c in group):
+        return "person"
     if any(_acts(_root(doc, c), lang) or _verb_follows(doc, c) for c in group):
         return "organization"
     return kind
@@ -82,6 +85,16 @@ def _example_only(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> boo
     if before not in lang.example_cues and two not in lang.example_cues:
         return False
     return not (root.dep_.startswith("nsubj") or any(c.dep_ in ("relcl", "acl:relcl") for c in root.children))
+
+
+def _person_role(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for a name apposed to a person's title ("le chef du groupe, Abou Bakr al-Baghdadi,"):
+    the model often takes names with Arabic particles for places."""
+    for role in roles_of(doc, cand, lang):
+        words = [w for w in role_words(role.text) if w not in lang.stop_words]
+        if words and (words[0] in lang.titles or " ".join(words[:2]) in lang.titles):
+            return True
+    return False
 
 
 def _demonym_before(doc: Doc, cand: Candidate, lang: LangData) -> bool:

@@ -149,6 +149,9 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
     if next_is_name and lang.is_nationality(word):
         return not (kind == "organization" and tok.text[:1].isupper()
                     and tok.dep_ in ("compound", "amod") and i < tok.head.i < last)
+    # A particle hyphenated to the name is part of it: "al-Joulani", "el-Abidine".
+    if word in lang.name_particles and not tok.whitespace_ and rest[0].text[:1] in "-‐":
+        return False
     # Person names start with a capital: "affaire Merah" is about Merah.
     return kind == "person" and tok.text[:1].islower()
 
@@ -201,7 +204,7 @@ def _looks_like_name(text: str, lang: LangData) -> bool:
         return False
     if key.rstrip(".") in lang.honorifics or key in lang.honorifics:
         return False
-    return not (" " not in key and lang.is_nationality(key))
+    return not (" " not in key and lang.is_nationality(key) and key not in lang.countries)
 
 
 def _bare_elsewhere(doc: Doc, article: Token, rest: str) -> bool:

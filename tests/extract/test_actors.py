@@ -662,3 +662,64 @@ def test_repeated_body_is_key(parse_fr: Parse, fr: LangData) -> None:
             "sécurisé le site, et les pompiers resteront sur place demain.")
     table = rank_actors(table_of(parse_fr, fr, text), set(), "Incendie à Lyon", text.index(".") + 1)
     assert by_name(table)["pompiers"].key
+
+
+# --- names the tokenizer or the model broke, and names it left out -----------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases", "kind"),
+    [
+        # An apostrophe inside a name: the tokenizer cuts "Moody's" after its apostrophe.
+        ("L'agence Moody's a abaissé la note de la Grèce. Selon Moody's, la dette reste trop lourde.",
+         "Moody's", set(), "organization"),
+        # A particle where the model cut the name; the surname alone later, capitalised.
+        ("Kito de Pavant a abandonné la course mardi. De Pavant a prévenu son équipe par radio.",
+         "Kito de Pavant", {"Pavant"}, "person"),
+        ("Mohammed ben Salmane a reçu le ministre à Riyad.", "Mohammed ben Salmane", set(), "person"),
+        # An Arabic particle glued by a hyphen; a name apposed to a person's title is a person.
+        ("Le chef du groupe, Abou Bakr al-Baghdadi, a été tué. Al-Baghdadi dirigeait l'organisation "
+         "depuis 2010.", "Abou Bakr al-Baghdadi", {"Al-Baghdadi"}, "person"),
+        ("Rafael van der Vaart a marqué deux buts dimanche.", "Rafael van der Vaart", set(), "person"),
+        # A country of the language data the model did not tag, or took for a demonym.
+        ("Au Royaume-Uni, le film est le meilleur démarrage de la saga.", "Royaume-Uni", set(), "place"),
+        ("De fortes pluies ont touché Manille, capitale des Philippines.", "Philippines", set(), "place"),
+    ],
+)
+def test_broken_names_are_whole(parse_fr: Parse, fr: LangData, text: str, name: str, aliases: set[str],
+                                kind: str) -> None:
+    actor = by_name(table_of(parse_fr, fr, text))[name]
+    assert set(actor.aliases) == aliases and actor.type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # No particle joins a place to a person, nor a title to a name.
+        ("La mairie de Paris a répondu aux critiques de Jean Dupont.", "Paris de Jean Dupont"),
+        ("Le président de Gaulle a reçu Jean Dupont.", "président de Gaulle"),
+    ],
+)
+def test_particles_join_only_names(parse_fr: Parse, fr: LangData, text: str, absent: str) -> None:
+    names = {n for a in table_of(parse_fr, fr, text).actors for n in (a.name, *a.aliases)}
+    assert absent not in names
+
+
+def test_possessive_s_stays_off_a_name_used_without_it(parse_en: Parse, en: LangData) -> None:
+    text = "Moody's downgraded the bank on Monday, Moody's said. Trump's lawyer disagreed with Trump."
+    names = set(by_name(table_of(parse_en, en, text)))
+    assert "Moody's" in names and "Trump" in names and "Trump's" not in names
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A name of another label (a product, a project) the title names is what the story is about.
+        ("Informatique : sortie de la version 12 de Debian", {"Debian"}),
+        # Not named in the title, and named once: a passing mention.
+        ("Informatique : sortie de la version 12", set()),
+    ],
+)
+def test_other_label_named_in_title_is_an_actor(parse_fr: Parse, fr: LangData, title: str,
+                                                expected: set[str]) -> None:
+    text = "La nouvelle version apporte un noyau plus récent. Les utilisateurs de Debian pourront migrer dès lundi."
+    assert {a.name for a in extract_actors(parse_fr(text), fr, title).actors} == expected

@@ -48,7 +48,9 @@ class Antecedents:
                 # "John Smith and his wife Mary arrived": each of them is a subject.
                 for part in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
                     actor = self.finder.named_actor(part, describe=False)
-                    if actor is not None and actor.type == "person":
+                    # A person's name, even when the actor table typed it otherwise.
+                    if actor is not None and (actor.type == "person" or lang.entity_types.get(part.ent_type_) == "person"
+                                              and actor.type != "place"):
                         self._subjects.append((part.i, actor, is_speech_verb(tok.head, lang)))
             elif tok.dep_ == "ROOT" and tok.pos_ == "VERB" and not self.finder.in_quote(tok.idx) and not any(
                     c.dep_ in lang.speaker_deps for c in tok.children):
@@ -98,18 +100,19 @@ class Antecedents:
         return body if settled else found
 
     def _reporting_pronoun(self, at: int, gender: str) -> int | None:
-        """"She added that X was wrong": the subject at token `at` is only reported by a speech
-        verb whose own subject is a pronoun of that gender; that pronoun (its index) is who
-        goes on speaking."""
+        """"She added that X was wrong", "he does believe X is right": the subject at token `at`
+        is only reported by a verb whose own subject, before it, is a pronoun of that gender;
+        that pronoun (its index) is who goes on speaking."""
         verb = self.doc[at].head
         for _ in range(3):
             if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
-            if is_speech_verb(verb, self.lang):
-                pronoun = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps and c.i < at
-                                and self.finder.is_pronoun(c) and self.lang.genders.get(fold(c.text)) == gender), None)
-                return pronoun.i if pronoun is not None else None
+            subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
+            if subject is not None:
+                fits = subject.i < at and self.finder.is_pronoun(subject) \
+                    and self.lang.genders.get(fold(subject.text)) == gender
+                return subject.i if fits else None
         return None
 
     def _named_since(self, found: Actor, at: int, gender: str, before: int) -> Actor | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..langdata import LangData, fold
-from ..models import Quote, Statement
+from ..models import Actor, Quote, Statement
 from .actors import ActorTable
 from .quote_marks import Marked, find_quote_spans
 from .docindex import DocIndex
@@ -32,6 +32,10 @@ _LINE_END = {"?", "!", "…", "..."}  # a dialogue line ending so can still take
 _INCISE_REACH = 8  # tokens between a closing mark and the verb of "», a-t-il déclaré"
 # A speaker's label opening a transcript's turn: one to three capitalised words, then a colon.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+")
+
+
+# A dialogue whose introduction names too many people to tell who says which line.
+_UNTOLD = Speaker(None, None, 0.0)
 
 
 @dataclass(frozen=True)
@@ -139,11 +143,19 @@ class _Context:
             tok = self.doc[i]
             if "\n" in tok.text or "\n" in tok.whitespace_ and out:
                 break
-            if tok.text in _SENTENCE_END and not self.finder.in_quote(tok.idx):
+            if self._ends_sentence(tok):
                 break
             out.append(tok)
             i -= 1
         return out[::-1]
+
+    def _ends_sentence(self, tok: Token) -> bool:
+        """A full stop (or "?", "!") outside quotes that ends a sentence, not the one of an
+        abbreviation inside a phrase ("Sen. X (Vt.), who …")."""
+        if tok.text not in _SENTENCE_END or self.finder.in_quote(tok.idx):
+            return False
+        nxt = next((t for t in self.doc[tok.i + 1:tok.i + 3] if not t.is_space), None)
+        return nxt is None or not (nxt.text in (")", ",") or nxt.text[:1].islower())
 
     # -- attribution ------------------------------------------------------------------------
 
@@ -161,6 +173,8 @@ class _Context:
                 speaker = self._dialogue_turn(mark)
                 if speaker.actor:
                     return mark, speaker, "context"
+                if speaker is _UNTOLD:
+                    return mark, NOBODY, "none"
         after = self.after(mark)
         speaker = self._incise(mark, after)
         if speaker is not NOBODY:
@@ -257,8 +271,10 @@ class _Context:
 
     def _dialogue_turn(self, mark: Marked) -> Speaker:
         """The speaker of a dialogue line with no incise, when the sentence before the dialogue
-        says who asks whom ("Interrogé par X, Y a hésité", "X asked Y"): the lines that are
-        questions go to the one asking, the others to the one asked."""
+        says who addresses whom ("Interrogé par X, Y a hésité", "X asked Y", "X a interpellé Y").
+        After a verb of asking, the lines that are questions go to the one asking and the others
+        to the one asked; after any other verb between two named people, the turns alternate,
+        the subject speaking first."""
         text, finder = self.text, self.finder
         first = self._para_start(mark.open)
         while first > 1:  # back to the first line of the dialogue
@@ -268,10 +284,10 @@ class _Context:
                 break
             first = prev
         intro = self.sentence_before(first)
-        verb = next((t for t in intro if t.pos_ == "VERB" and fold(t.lemma_) in self.lang.asking_verbs
-                     and not finder.in_quote(t.idx)), None)
+        outside = [t for t in intro if t.pos_ == "VERB" and not finder.in_quote(t.idx)]
+        verb = next((t for t in outside if fold(t.lemma_) in self.lang.asking_verbs), None)
         if verb is None:
-            return NOBODY
+            return self._alternate_turn(mark, first, intro)
         agent = next((c for c in verb.children if "agent" in c.dep_), None)
         if agent is not None:  # "Interrogé par X, Y a …": X asks, the subject of the main verb answers
             asker = finder.actor_of(agent)
@@ -290,6 +306,24 @@ class _Context:
             return NOBODY
         question = text[mark.start:mark.end].rstrip().endswith("?")
         return Speaker(asker if question else asked, None, 0.6)
+
+    def _alternate_turn(self, mark: Marked, first: int, intro: list[Token]) -> Speaker:
+        """"X a interpellé Y.\n— …\n— …": a dialogue after a sentence where one named person
+        acts on another, read by position (the parse of such sentences is often wrong): the
+        turns alternate, the one named before the verb speaking first. Exactly two people
+        must be named there, on either side of a verb."""
+        finder = self.finder
+        people: list[tuple[int, Actor]] = []
+        for tok in intro:
+            actor = None if finder.in_quote(tok.idx) else finder.mention_actor(tok.idx, tok.idx + len(tok))
+            if actor is not None and actor.type == "person" and actor not in [a for _, a in people]:
+                people.append((tok.i, actor))
+        if len(people) > 2:
+            return _UNTOLD  # "X a présenté Y à Z": any of them may speak
+        if len(people) != 2 or not any(t.pos_ == "VERB" and people[0][0] < t.i < people[1][0] for t in intro):
+            return NOBODY
+        lines = [line for line in self.text[first:self._para_start(mark.open)].split("\n") if line.strip()]
+        return Speaker(people[len(lines) % 2][1], None, 0.55)
 
     def _pointed_back(self, mark: Marked) -> Speaker:
         """The speaker of a quote paragraph named by the next paragraph, whose first sentence
@@ -338,6 +372,8 @@ class _Context:
             actor = finder.actor_of(subject)
             if actor is not None:
                 actors[actor.id] = actor
+            elif fold(subject.text) in self.lang.plural_pronouns and subject.head.head.i != subject.head.i:
+                continue  # "X said that they should …": a subordinate clause's people, not the speaker
             elif finder.is_pronoun(subject) or finder.names_a_person(subject):
                 return NOBODY  # "Son entraîneur était ravi. « … »": someone we cannot name
         return Speaker(next(iter(actors.values())), None, 0.55) if len(actors) == 1 else NOBODY
@@ -434,10 +470,29 @@ class _Context:
             return NOBODY
         subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps and c.i < verb.i), None)
         if subject is None:
-            return self._name_before_verb(first, verb)
+            speaker = self._name_before_verb(first, verb)
+            return speaker if speaker is not NOBODY else self._name_opening_incise(first, verb)
         if subject.left_edge.i > first.i:
             return NOBODY
         return self.finder.verb_speaker(verb, 0.85, own=True)
+
+    def _name_opening_incise(self, first: Token, verb: Token) -> Speaker:
+        """'"…" X, the director of Y and a voice of the film, told Z': a speech verb the parser
+        gave no subject, after an incise opened by a person's name with nobody else named
+        before the verb (an apposition the parser could not read)."""
+        finder = self.finder
+        m = finder.mention_at(first.idx, first.idx + len(first))
+        actor = finder.index.by_id.get(m.actor_id) if m is not None and m.start == first.idx else None
+        if actor is None or actor.type != "person":
+            return NOBODY
+        for tok in self.doc[first.i:verb.i]:
+            if tok.idx < m.end:
+                continue
+            other = finder.mention_actor(tok.idx, tok.idx + len(tok))
+            if finder.in_quote(tok.idx) or finder.is_pronoun(tok) or other is not None and other.type == "person" \
+                    and other.id != actor.id:
+                return NOBODY
+        return Speaker(actor, finder.cue_text(verb), 0.7, verb.i)
 
     def _name_before_verb(self, first: Token, verb: Token) -> Speaker:
         """'"…," Tulsa police Chief X said': a speech verb the parser gave no subject, right

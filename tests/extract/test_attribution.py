@@ -201,3 +201,94 @@ def test_a_two_word_speech_verb_is_its_cue(parse_fr: Callable[[str], Doc], fr: L
                    "préfecture du Rhône.")
     quotes = extract_quotes(doc, fr, extract_actors(doc, fr))[0]
     assert [q.cue for q in quotes] == ["a fait savoir"]
+
+
+ENGLISH_INCISES = [
+    # A speaker named after the quote past a party and state, or an apposition, then the verb;
+    # the next quote of the paragraph is theirs too.
+    ("The vote was close. “We will keep fighting for the families of this state,” Rep. Laura Hendricks "
+     "(D-Ore.) said Friday. “Nobody here is giving up on them.”",
+     [("We will keep fighting for the families of this state", "Hendricks"),
+      ("Nobody here is giving up on them.", "Hendricks")]),
+    ("Not everyone agreed. \"This plan puts the whole burden on young voters,\" Vann P. Oldfield II, "
+     "a writer for The Monitor, said on Twitter.",
+     [("This plan puts the whole burden on young voters", "Oldfield")]),
+    ("“We will find whoever did this to the family,” Tulsa police Chief Mark Delaney said Monday.",
+     [("We will find whoever did this to the family", "Delaney")]),
+    # A speech verb the list only recently learnt.
+    ("“Why is this bank still allowed to grow?” Senator Paul Rivera demanded.",
+     [("Why is this bank still allowed to grow?", "Rivera")]),
+    # Negative: a show's title after "an episode of" is no one's words, whoever speaks next.
+    ("Ann Briggs and Tom Walsh met on Sunday. On the first episode of “The Morning Hour Show,” the "
+     "senator said little about the plan.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_INCISES)
+def test_english_incises(text: str, expected: Expected, parse_en: Callable[[str], Doc], en: LangData) -> None:
+    check(found(parse_en(text), en), expected)
+
+
+ENGLISH_PRONOUNS = [
+    # "his" in "grilled Y for his role" is Y's: it says nothing of Briggs' gender.
+    ("Senator Ann Briggs grilled the bank chief, Tom Walsh, on Tuesday for his role in the scheme.\n\n"
+     "“The only way this will stop is if executives go to jail,” she said.",
+     [("The only way this will stop is if executives go to jail", "Briggs")]),
+    # A person named since the last subject, the only one who fits, is who "she" stands for.
+    ("Analyst Karen Holt said the plan would cost billions.\n\nThe plan has become an issue in the race, "
+     "with Governor Maria Lopez attacking it at every rally.\n\n“This plan is a gift to the richest "
+     "families,” she said.",
+     [("This plan is a gift to the richest families", "Lopez")]),
+    # Negative: "She added that Lopez was wrong": Lopez is only reported; "she" goes on speaking.
+    ("Analyst Karen Holt said the plan would cost billions.\n\nShe added that Governor Maria Lopez was "
+     "wrong about it.\n\n“This plan is a gift to the richest families,” she said.",
+     [("This plan is a gift to the richest families", "Holt")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_PRONOUNS)
+def test_english_pronouns(text: str, expected: Expected, parse_en: Callable[[str], Doc], en: LangData) -> None:
+    check(found(parse_en(text), en), expected)
+
+
+def test_a_transcript_label_names_the_speaker_of_each_turn(parse_en: Callable[[str], Doc], en: LangData) -> None:
+    """'"BRIGGS: …': the label is the speaker and no part of the words; a paragraph without a
+    label goes on with the last turn; a label that names no actor gives no one (not Briggs)."""
+    doc = parse_en('Senator Ann Briggs spoke to the station on Sunday. Partial transcript as follows:\n\n'
+                   '"HOST: Senator, why did you vote against the budget this week?\n\n'
+                   '"BRIGGS: Because the budget leaves the rural hospitals of this state without money.\n\n'
+                   '"And I will not vote for a plan like that, ever.\n\n'
+                   '"HOST: Thank you for joining us this morning."')
+    check(found(doc, en), [("Senator, why did you vote against the budget this week?", None),
+                           ("Because the budget leaves the rural hospitals of this state without money.", "Briggs"),
+                           ("And I will not vote for a plan like that, ever.", "Briggs"),
+                           ("Thank you for joining us this morning.", None)])
+
+
+DIALOGUES = [
+    # 6. An exchange between two named people: turns alternate, the one acting speaking first.
+    ("Lors du débat télévisé, Marine Dupont a interpellé Jean Moreau sur la dette.\n"
+     "— Vous avez menti aux Français sur la dette publique !\n"
+     "— C'est faux, et vous le savez très bien, madame.\n"
+     "— Alors montrez-nous les chiffres ce soir même.",
+     [("Vous avez menti aux Français sur la dette publique !", "Dupont"),
+      ("C'est faux, et vous le savez très bien, madame.", "Moreau"),
+      ("Alors montrez-nous les chiffres ce soir même.", "Dupont")]),
+    # After a verb of asking, the questions go to the one asking.
+    ("Interrogé par Marine Dupont, Jean Moreau a hésité.\n"
+     "— Avez-vous menti aux Français sur la dette publique ?\n"
+     "— Non, je n'ai jamais menti à personne.",
+     [("Avez-vous menti aux Français sur la dette publique ?", "Dupont"),
+      ("Non, je n'ai jamais menti à personne.", "Moreau")]),
+    # Negative: three people named before the dialogue, nobody can tell the turns.
+    ("Marine Dupont a présenté Jean Moreau à Paul Girard.\n"
+     "— Enchanté de faire enfin votre connaissance, monsieur.\n"
+     "— Le plaisir est pour moi, croyez-le bien.",
+     [("Enchanté de faire enfin votre connaissance, monsieur.", None),
+      ("Le plaisir est pour moi, croyez-le bien.", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIALOGUES)
+def test_dialogue_turns(text: str, expected: Expected, parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    check(found(parse_fr(text), fr), expected)

@@ -57,14 +57,30 @@ class Antecedents:
                 actor = self.finder.positional_subject(tok)
                 if actor is not None and actor.type == "person":
                     self._subjects.append((tok.i, actor, is_speech_verb(tok, lang)))
-            elif is_speech_verb_form(tok, lang) and not self.finder.in_quote(tok.idx) and tok.i \
-                    and (self.finder.in_quote(doc[tok.i - 1].idx) or doc[tok.i - 1].text == ","):
-                # "», raconte X": the incise's name, which the parser often takes for an object.
+            elif is_speech_verb_form(tok, lang) and not self.finder.in_quote(tok.idx) and self._opens_incise(tok):
+                # "», raconte X", ", a indiqué X": the incise's name, which the parser often takes
+                # for an object; or the body an unnamed spokesperson speaks for ("a indiqué un
+                # porte-parole de la police … a-t-il précisé").
                 actor = self.finder.name_after(tok)
-                if actor is not None and actor.type == "person":
+                if actor is not None and (actor.type == "person" or self._spokesperson_after(tok)):
                     self._subjects.append((tok.i + 1, actor, True))
         self._subjects.sort(key=lambda s: s[0])
         self._subject_tokens = [i for i, _, _ in self._subjects]
+
+    def _opens_incise(self, verb: Token) -> bool:
+        """A verb (after its auxiliaries) right after a closing quote mark or a comma."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].pos_ == "AUX" and self.doc[i].head.i == verb.i:
+            i -= 1
+        return i >= 0 and (self.finder.in_quote(self.doc[i].idx) or self.doc[i].text == ",")
+
+    def _spokesperson_after(self, verb: Token) -> bool:
+        """A proxy noun ("un porte-parole") right after the verb: a person speaking for a body."""
+        j = verb.i + 1
+        while j < len(self.doc) and self.doc[j].pos_ == "DET":
+            j += 1
+        return j < len(self.doc) and fold(self.doc[j].lemma_) in self.lang.proxy_nouns \
+            and fold(self.doc[j].lemma_) not in self.lang.document_nouns
 
     def antecedent(self, pronoun: str, before: int) -> Actor | None:
         """The person a pronoun before token `before` stands for, or None when unsure.
@@ -89,15 +105,41 @@ class Antecedents:
             if self._genders.get(actor.id, gender) == gender:
                 at, found = i, self._best_in_sentence(i, gender, before)
                 break
-        if found is not None:
-            reporter = self._reporting_pronoun(at, gender)
-            found = self.antecedent(self.doc[reporter].text, reporter) if reporter is not None \
-                else self._named_since(found, at, gender, before)
+        reporter = self._reporting_pronoun(at, gender) if at < before and self.doc[at].dep_ in self.lang.speaker_deps \
+            else None
+        if reporter is not None:
+            found = self.antecedent(self.doc[reporter].text, reporter)
+        elif found is not None:
+            found = self._named_since(found, at, gender, before)
         unnamed, settled = self._unnamed_subject(gender, max(at, before - _UNNAMED_REACH), before)
         if settled:
             return unnamed
         body, settled = self._body_subject(gender, max(at, before - _UNNAMED_REACH), before)
         return body if settled else found
+
+    def role_antecedent(self, tok: Token) -> Actor | None:
+        """"X called on Y to apologize. "…," Obama's former strategist said": a definite or
+        possessed person noun no name resolves stands, like a pronoun, for the person subject
+        of the sentences just before, when nobody else has been named by name since, that
+        person is not its possessor ("X's lawyer") and the noun's gender does not rule them out."""
+        if any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in tok.children):
+            return None  # "a senator": someone unnamed
+        first, _ = self._sentence_bounds(tok.i)
+        start, _ = self._sentence_bounds(max(0, first - 1))
+        start, _ = self._sentence_bounds(max(0, start - 1))
+        k = bisect.bisect_left(self._subject_tokens, tok.i)
+        if k == 0 or self._subjects[k - 1][0] < start:
+            return None
+        at, actor, _ = self._subjects[k - 1]
+        if k >= 2 and self._subjects[k - 2][1] != actor and self._subjects[k - 2][0] >= self._sentence_bounds(at)[0]:
+            return None  # "X et Y ont présenté …, résume le chercheur": either of them
+        possessors = [c for c in tok.children if c.dep_ in _POSSESSOR_DEPS]
+        owned = any(self.finder.mention_actor(c.idx, c.idx + len(c)) == actor or fold(c.text) in fold(actor.name).split()
+                    or c.pos_ == "PRON" for c in possessors)  # "his lawyer": someone of theirs
+        gender = self.lang.genders.get(fold(tok.lemma_))
+        if owned or gender is not None and self._genders.get(actor.id, gender) != gender:
+            return None
+        return actor if self._named_since(actor, at, gender, tok.i) == actor else None
 
     def _reporting_pronoun(self, at: int, gender: str) -> int | None:
         """"She added that X was wrong", "he does believe X is right": the subject at token `at`
@@ -115,7 +157,7 @@ class Antecedents:
                 return subject.i if fits else None
         return None
 
-    def _named_since(self, found: Actor, at: int, gender: str, before: int) -> Actor | None:
+    def _named_since(self, found: Actor, at: int, gender: str | None, before: int) -> Actor | None:
         """"X said … [then] with Y lambasting the plan. "…," she said": people who may fit the
         pronoun, named after the sentence of the subject found (by name, not as subjects nor
         as a modifier: "the Y campaign", "Y's plan"), stand between it and the pronoun. One
@@ -142,7 +184,7 @@ class Antecedents:
             names = {fold(n) for n in (actor.name, *actor.aliases)}
             if fold(m.text) not in names or root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):
                 continue  # a description ("the nominee"), or a name modifying a noun
-            if self._genders.get(actor.id, gender) == gender:
+            if gender is None or self._genders.get(actor.id, gender) == gender:  # None: any person fits
                 since[actor.id] = actor
         if not since:
             return found
@@ -226,6 +268,8 @@ class Antecedents:
             if said in (None, gender):
                 # "Son entraîneur était ravi", "His coach was less happy": that person spoke.
                 actor = self.finder.named_actor(tok)
+                if actor is not None and actor.type == "organization" and fold(tok.lemma_) in lang.proxy_nouns:
+                    return actor, True  # "un porte-parole de la police … a-t-il précisé": the police
                 if actor is None or actor.type != "person":
                     return None, True
                 possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)

@@ -85,8 +85,9 @@ class NounPhrases:
         if tok.pos_ == "ADP":  # English agents hang the noun under "by"
             tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)
         found = self.mention_actor(tok.idx, tok.idx + len(tok))
-        if found:
-            return found
+        if found and not (found.type != "person" and self.names_a_person(tok)
+                          and fold(tok.text) not in fold(found.name)):
+            return found  # not "le président de la COP29", a person whose role names the body
         # A name in apposition, or right after a common noun ("le quotidien El Punt Avui"), not
         # one before it ("the Crown prosecutor") nor a complement ("le parquet de Paris").
         renaming = sorted((c for c in tok.children if c.dep_ == "appos"

@@ -83,6 +83,9 @@ class SpeakerFinder(NounPhrases):
                     # A name between a subject we cannot place and the verb is a misparse of
                     # "Alors que …, X est intervenu"; an unnamed subject otherwise stays unnamed.
                     actor = self.positional_subject(v, after=subject.i)
+                    if actor is None and self.names_a_person(subject) and "Plur" not in subject.morph.get("Number"):
+                        # "the senator said": the person the story was just about, like a pronoun.
+                        actor = self._antecedents.role_antecedent(subject)
                 penalty = 0.1 if self.is_pronoun(subject) else 0.0
                 return Speaker(actor, cue, cue_confidence - penalty, verb.i)
             clitic = self.inverted_subject(v)

@@ -98,12 +98,20 @@ class LangData:
     genitive_preps: frozenset[str] = frozenset()
     # Prepositions naming the agent of an action noun ("l'annonce par la commission").
     agent_preps: frozenset[str] = frozenset()
+    # Prepositions of a bare noun that qualifies a body ("le gouvernement en exil").
+    qualifier_preps: frozenset[str] = frozenset()
     # Entity labels that are no actor type but may name one the story is about ("MISC":
     # "Ubuntu", "Vendée Globe"): such a name in the title, or a repeated subject, is an organisation.
     rescued_labels: frozenset[str] = frozenset()
     # Lowercase particles inside personal names ("de", "van", "ben", "al"): a name the model cut
     # at one ("Kito" + "de Pavant") is joined again.
     name_particles: frozenset[str] = frozenset()
+    # Acronyms of common nouns ("TVA", "GDP"): never an actor's name.
+    common_acronyms: frozenset[str] = frozenset()
+    # Nouns named after someone with "de" ("le boson de Higgs"): the name is no actor there.
+    eponym_nouns: frozenset[str] = frozenset()
+    # Endings of ordinal numbers, as written after a Roman numeral ("XXe", "IIIrd").
+    ordinal_suffixes: tuple[str, ...] = ()
     # Common nouns for a person by trade or standing ("l'universitaire", "the lawmaker"), beside
     # the titles: "le graphiste a expliqué" names again a person of the story.
     person_nouns: frozenset[str] = frozenset()
@@ -253,8 +261,12 @@ def load_lang(code: str) -> LangData:
         body_synonyms={fold(w): fold(group[0]) for group in raw.get("body_synonyms", []) for w in group},
         genitive_preps=frozenset(fold(w) for w in raw.get("genitive_preps", [])),
         agent_preps=frozenset(fold(w) for w in raw.get("agent_preps", [])),
+        qualifier_preps=frozenset(fold(w) for w in raw.get("qualifier_preps", [])),
         rescued_labels=frozenset(raw.get("rescued_labels", [])),
         name_particles=frozenset(fold(w) for w in raw.get("name_particles", [])),
+        common_acronyms=frozenset(fold(w) for w in raw.get("common_acronyms", [])),
+        eponym_nouns=frozenset(fold(w) for w in raw.get("eponym_nouns", [])),
+        ordinal_suffixes=tuple(raw.get("ordinal_suffixes", [])),
         person_nouns=frozenset(fold(w) for w in _lines(folder / "person_nouns.txt")),
         seats=_seats(folder / "seats.tsv"),
     )

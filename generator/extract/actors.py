@@ -22,7 +22,7 @@ from ..langdata import LangData, fold
 from ..models import Actor, Span
 from ..text import slugify, unique_slug
 from .institutions import add_institutions
-from .kinds import decide_kind, is_actor
+from .kinds import decide_kind, enumerated, is_actor
 from .merge import abbreviates, group_names, is_acronym, person_compatible
 from .names import Candidate, clean_span, find_candidates, name_words
 from .rescue import rescue_names
@@ -128,7 +128,8 @@ def extract_actors(doc: Doc, lang: LangData, title: str = "") -> ActorTable:
     groups = _join_seats(groups, [decide_kind(doc, g, lang) for g in groups], lang)
     kinds = [decide_kind(doc, g, lang) for g in groups]
     person_words = {w for g, k in zip(groups, kinds) if k == "person" for c in g for w in name_words(c.text)}
-    kept = [(g, k) for g, k in zip(groups, kinds) if is_actor(doc, g, k, person_words, lang)]
+    listed = enumerated(doc, [c for g in groups for c in g])
+    kept = [(g, k) for g, k in zip(groups, kinds) if is_actor(doc, g, k, person_words, lang, listed)]
     table, taken = _table(doc, kept, lang)
     return _add_descriptions(doc, table, taken, lang)
 

@@ -202,6 +202,9 @@ def _complement_end(doc: Doc, j: int, lang: LangData) -> int:
         return j
     if doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
         return _name_end(doc, j)
+    if fold(doc[j].text) in lang.qualifier_preps and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN" \
+            and doc[j + 1].text[:1].islower():
+        return j + 2  # "le gouvernement tibétain en exil"
     if fold(doc[j].text) not in lang.genitive_preps or doc[j].pos_ != "ADP":
         return j
     k = j + 1

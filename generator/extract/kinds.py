@@ -10,7 +10,8 @@ annotation guidelines keep "la Syrie" or "North Korea" as places that are partie
 Groups that are not actors are dropped: news media that only pass on someone's words
 ("a déclaré à l'AFP", "told LA Weekly", "interrogé par l'AFP", "auprès de l'AFP"),
 organisations named only as someone's workplace ("a geologist at the University of X"),
-families named by a plural ("the Sams", "des Fabius") and common nouns capitalised only
+families named by a plural ("the Sams", "des Fabius"), people only ever listed by surname
+among several ("des œuvres de Bonnard, Corot et Monet") and common nouns capitalised only
 because they open a sentence.
 """
 
@@ -26,6 +27,8 @@ from .merge import vote_kind
 from .names import Candidate, name_words
 from .roles import role_words, roles_of
 
+# A run of this many names or more, joined by commas, is a list of examples.
+_MIN_LIST = 3
 # Dependency labels of an object or oblique argument ("told X", "déclaré à X").
 _OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "obl", "obl:arg", "obl:mod", "pobj"})
 
@@ -52,8 +55,33 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
     return kind
 
 
-def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[str], lang: LangData) -> bool:
+def enumerated(doc: Doc, cands: Sequence[Candidate]) -> frozenset[int]:
+    """Starts of one-word names listed in passing: runs of `_MIN_LIST` names or more joined only
+    by commas and conjunctions ("des œuvres de Bonnard, Corot, Degas et Monet"), none of them a
+    subject. Full names in a list ("le retour de Patrice Bernier, Davy Arnaud, …") are kept."""
+    ordered = sorted(cands, key=lambda c: c.first)
+    runs: list[list[Candidate]] = []
+    for cand in ordered:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and prev.last <= cand.first and all(
+                t.is_punct and t.text == "," or t.pos_ == "CCONJ" for t in doc[prev.last : cand.first]) \
+                and cand.first - prev.last <= 2:
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    out: set[int] = set()
+    for run in runs:
+        if len(run) < _MIN_LIST or any(_root(doc, c).dep_.startswith("nsubj") for c in run):
+            continue
+        out |= {c.start for c in run if c.last - c.first == 1}
+    return frozenset(out)
+
+
+def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[str], lang: LangData,
+             listed: frozenset[int] = frozenset()) -> bool:
     """False for groups that name no actor of the story (see the module docstring)."""
+    if kind == "person" and all(c.start in listed for c in group):
+        return False  # only ever listed in passing, by surname
     if all(is_body(c) for c in group) and len(group) < 2 and not any(c.acts for c in group):
         return False  # a body named once in passing ("devant la mairie de Brest")
     roots = [_root(doc, c) for c in group]

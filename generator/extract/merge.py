@@ -27,6 +27,8 @@ from .institutions import Body, body_of, same_body
 from .names import Candidate, name_words
 
 _KIND_ORDER = ("person", "organization", "place")
+# Surnames shorter than this are never taken for typos of one another ("Li" / "Lu").
+_MIN_TYPO_LETTERS = 5
 
 
 @dataclass
@@ -39,6 +41,8 @@ class _Form:
     clusters: list[int] = field(default_factory=list)
     # What identifies the body a lowercase phrase names ("la police madrilène"), None for a name.
     body: Body | None = None
+    # The first word of this form is also a name of its own in the text ("Francophonie").
+    base_named: bool = False
 
 
 def group_names(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> list[list[Candidate]]:
@@ -52,6 +56,7 @@ def group_names(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> list[li
     for form in forms.values():
         form.kind = vote_kind(c.kind for c in form.cands)
         form.body = body_of(doc, form.cands[0], lang)
+        form.base_named = form.key[:1] in forms
     defs = _acronym_definitions(doc, cands, lang)
     clusters: list[list[_Form]] = []
     for form in sorted(forms.values(), key=_fullness):
@@ -137,13 +142,55 @@ def _same_actor(form: _Form, other: _Form, lang: LangData) -> bool:
     if form.kind == other.kind == "organization" and _acronym_tail(text, other.cands[0].text):
         return True
     if other.kind == "person" and (form.kind == "person" or len(form.key) == 1):
-        return person_compatible(form.key, other.key)
+        return person_compatible(form.key, other.key) or (form.kind == "person" and _variant_spelling(form.key, other.key))
+    if "person" not in (form.kind, other.kind) and _qualified(form, other, lang):
+        return True
     if other.kind == "organization" and form.kind == "organization" and len(form.key) < len(other.key):
         content = [w for w in form.key if w not in lang.stop_words]
         if not content:
             return False
         return other.key[: len(form.key)] == form.key or _country_less(form, other, lang)
     return False
+
+
+def _variant_spelling(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """True for one person's name spelled two ways: hyphenated or not ("Greg Belobo" / "Jacques
+    Greg-Belobo"), or the same first name with a surname one letter off ("Miguel Nerva" /
+    "Miguel Neiva", a typo), surnames of `_MIN_TYPO_LETTERS` letters at least."""
+    split = tuple(p for w in full for p in w.split("-") if p)
+    if len(short) >= 2 and split != full and person_compatible(short, split):
+        return True
+    if len(short) != len(full) or len(short) < 2 or short[:-1] != full[:-1]:
+        return False
+    a, b = short[-1], full[-1]
+    if min(len(a), len(b)) < _MIN_TYPO_LETTERS or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    return _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when two different words differ by one letter replaced, added or removed."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
+
+
+def _qualified(form: _Form, other: _Form, lang: LangData) -> bool:
+    """True for two forms of one organisation qualified by lowercase adjectives ("Francophonie
+    officielle", "Francophonie institutionnelle"): both are the same proper name, named alone
+    in the text too, followed by lowercase words. Generic heads ("Banque centrale", "Banque
+    mondiale") are different bodies."""
+    a, b = form.cands[0].text.split(), other.cands[0].text.split()
+    if not a or not b or a[0] != b[0] or not a[0][:1].isupper() or fold(a[0]) in lang.org_titles \
+            or fold(a[0]) in lang.institution_nouns or fold(a[0]) in lang.titles:
+        return False
+    if not all(w[:1].islower() for w in a[1:] + b[1:]):
+        return False
+    return form.base_named and other.base_named
 
 
 def _country_less(form: _Form, other: _Form, lang: LangData) -> bool:

@@ -22,6 +22,7 @@ from .doctext import text_of
 _WORK_SYMBOLS = "+#@©®™*"
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _APOSTROPHES = "'’"
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _BRACKETS = frozenset("()[]")
 # A name alone in quotation marks with at most this many words is a nickname or a scare-quoted
 # term ("surnommé « le Banquier »", "the famous "French flair""), never an actor.
@@ -51,18 +52,27 @@ class Candidate:
 def find_candidates(doc: Doc, lang: LangData) -> list[Candidate]:
     """Cleaned names of people, organisations and places in `doc`, sorted by offset."""
     found: list[Candidate] = []
+    rejected_titles: list[Candidate] = []
     for ent in doc.ents:
         kind = lang.entity_types.get(ent.label_)
         if kind is None:
+            thing = clean_span(doc, ent.start, ent.end, "person", lang)
+            if thing is not None and after_work_cue(doc, thing, lang):
+                rejected_titles.append(thing)
             rescued = _rescue_unmapped(doc, ent.start, ent.end, lang) or _rescue_source(doc, ent.start, ent.end, lang)
             if rescued is not None:
                 found.append(rescued)
             continue
         for first, last in _split_at_determiners(doc, ent.start, ent.end):
             cand = clean_span(doc, first, last, kind, lang)
-            if (cand is not None and not is_work_title(doc, cand, lang) and not _not_a_name_here(doc, cand)
-                    and not _role_words(doc, cand, lang)):
+            if cand is not None and is_work_title(doc, cand, lang):
+                if after_work_cue(doc, cand, lang):
+                    rejected_titles.append(cand)
+            elif cand is not None and not _not_a_name_here(doc, cand) and not _role_words(doc, cand, lang):
                 found.append(cand)
+    # A name that is a work's or a thing's title once ("le typhon Damrey") is one everywhere.
+    titles = {name_words(c.text) for c in rejected_titles}
+    found = [c for c in found if name_words(c.text) not in titles]
     found += _misc_known_people(doc, lang, found)
     taken = {i for c in found for i in range(c.first, c.last)}
     found += _recurring_proper_runs(doc, lang, taken)
@@ -100,10 +110,16 @@ def is_work_title(doc: Doc, cand: Candidate, lang: LangData) -> bool:
     after = text_of(doc)[cand.end : cand.end + 1]
     if any(c in _WORK_SYMBOLS for c in cand.text) or (after and after in _WORK_SYMBOLS):
         return True
-    if _quoted(text_of(doc), cand.start, cand.end, lang):
-        return True
-    # "son émission télévisée, Maduro+", "une émission intitulée Los desayunos": look back over
-    # punctuation, adjectives and participles only, so "l'émission de Jean Dupont" keeps Dupont.
+    return _quoted(text_of(doc), cand.start, cand.end, lang) or after_work_cue(doc, cand, lang)
+
+
+def after_work_cue(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for a name right after a noun of works or things ("son émission télévisée, Maduro+",
+    "le typhon Damrey") or named after someone ("le boson de Higgs").
+
+    Looks back over punctuation, adjectives and participles only, so "l'émission de Jean
+    Dupont" keeps Dupont.
+    """
     i = cand.first - 1
     while i >= 0 and cand.first - i <= 4:
         tok = doc[i]
@@ -112,7 +128,10 @@ def is_work_title(doc: Doc, cand: Candidate, lang: LangData) -> bool:
         if not (tok.is_punct or tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm")):
             break
         i -= 1
-    return False
+    # "le boson de Higgs", "la maladie de Parkinson": a name that names a thing after someone.
+    first = cand.first
+    return (first >= 2 and fold(doc[first - 1].text) in lang.genitive_preps
+            and fold(doc[first - 2].text) in lang.eponym_nouns)
 
 
 def name_words(text: str) -> tuple[str, ...]:
@@ -204,7 +223,17 @@ def _looks_like_name(text: str, lang: LangData) -> bool:
         return False
     if key.rstrip(".") in lang.honorifics or key in lang.honorifics:
         return False
+    if key in lang.common_acronyms or (" " not in key and key in lang.titles):
+        return False  # "la TVA", "le Président": a common noun, however written
+    if _roman_ordinal(text.split()[0], lang):
+        return False  # "XXe siècle", "Ve République": a century or an era
     return not (" " not in key and lang.is_nationality(key) and key not in lang.countries)
+
+
+def _roman_ordinal(word: str, lang: LangData) -> bool:
+    """True for a Roman numeral with an ordinal ending ("XXe", "Ve", "IIIrd")."""
+    return any(word.endswith(end) and _ROMAN_NUMERAL.fullmatch(word[: -len(end)]) is not None
+               for end in lang.ordinal_suffixes)
 
 
 def _bare_elsewhere(doc: Doc, article: Token, rest: str) -> bool:

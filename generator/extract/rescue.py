@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..langdata import LangData, fold
 from .doctext import text_of
-from .names import Candidate, clean_span, is_work_title, name_words
+from .names import Candidate, after_work_cue, clean_span, is_work_title, name_words
 
 _WORD = re.compile(r"[\w-]+")
 # Subject labels: a rescued name must be the subject of a clause once to count as acting.
@@ -61,6 +61,10 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
     taken = {i for c in cands for i in range(c.first, c.last)}
     forms: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)
     subjects: set[tuple[str, ...]] = set()
+    # "le papillon X": X names a thing wherever it is named, whatever its label there.
+    things = {name_words(c.text) for ent in doc.ents
+              if (c := clean_span(doc, ent.start, ent.end, "organization", lang)) is not None
+              and after_work_cue(doc, c, lang)}
     for ent in doc.ents:
         if ent.label_ not in lang.rescued_labels or any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -75,6 +79,8 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
     title_words = _written_words(title)
     out: list[Candidate] = []
     for key, found in forms.items():
+        if key in things:
+            continue
         in_title = any(_written_words(c.text) <= title_words for c in found)
         if in_title or (len(found) >= 2 and key in subjects):
             out += found

@@ -723,3 +723,68 @@ def test_other_label_named_in_title_is_an_actor(parse_fr: Parse, fr: LangData, t
                                                 expected: set[str]) -> None:
     text = "La nouvelle version apporte un noyau plus récent. Les utilisateurs de Debian pourront migrer dès lundi."
     assert {a.name for a in extract_actors(parse_fr(text), fr, title).actors} == expected
+
+
+# --- precision: common nouns, eras, things, lists ----------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Acronyms of common nouns and a title written with a capital are no names.
+        ("Victime d'un AVC, Paul Girard a été hospitalisé. La TVA augmentera, a annoncé le Président.",
+         {"Paul Girard"}),
+        # A century or an era.
+        ("Depuis le début du XXe siècle, la Ve République a connu de nombreuses crises.", set()),
+        # A thing named after someone, a storm named after a cue noun, wherever it is named again.
+        ("Le boson de Higgs a été observé au CERN.", {"CERN"}),
+        ("Le typhon Damrey a touché la Chine mardi. Damrey a fait dix morts.", {"Chine"}),
+        # Painters listed by surname only, as examples: passing mentions.
+        ("L'exposition présente des toiles de Monet, Renoir, Sisley et Pissarro.", set()),
+        # … but a list of full names, or a list that acts, names actors.
+        ("Le club annonce le retour de Paul Girard, Marc Dubois et Luc Martin.",
+         {"Paul Girard", "Marc Dubois", "Luc Martin"}),
+        ("Monet, Renoir et Sisley ont exposé ensemble en 1874.", {"Monet", "Renoir", "Sisley"}),
+        # A bare noun qualifying a body belongs to its name.
+        ("Le gouvernement tibétain en exil a dénoncé la répression.", {"gouvernement tibétain en exil"}),
+    ],
+)
+def test_passing_and_common_names_are_left_out(parse_fr: Parse, fr: LangData, text: str,
+                                               expected: set[str]) -> None:
+    assert {a.name for a in table_of(parse_fr, fr, text).actors if a.type != "place" or a.name in expected} \
+        == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        # A surname one letter off, with the same first name: a typo.
+        ("Le designer Miguel Neiva a créé un code. Selon Miguel Nerva, le code est gratuit.",
+         "Miguel Neiva", {"Miguel Nerva"}),
+        # Hyphenated or not.
+        ("Le chanteur Jacques Greg-Belobo a quitté Québec. Greg Belobo a dénoncé l'organisation.",
+         "Jacques Greg-Belobo", {"Greg Belobo"}),
+        # A proper name qualified by lowercase adjectives is still that organisation.
+        ("La Francophonie institutionnelle ne parle pas aux peuples, et la Francophonie doit changer, "
+         "selon lui.", "Francophonie institutionnelle", {"Francophonie"}),
+        # A seat of the language data for a body named by its noun.
+        ("Selon un communiqué de la police londonienne, six hommes ont été arrêtés. Scotland Yard a précisé "
+         "que l'enquête continuait.", "police londonienne", {"Scotland Yard"}),
+    ],
+)
+def test_variant_forms_merge(parse_fr: Parse, fr: LangData, text: str, name: str, aliases: set[str]) -> None:
+    assert set(by_name(table_of(parse_fr, fr, text))[name].aliases) == aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Different first names, or short surnames: two people.
+        ("Paul Martin a parlé. Pierre Martin a répondu.", {"Paul Martin", "Pierre Martin"}),
+        ("Wei Li a parlé. Wei Lu a répondu.", {"Wei Li", "Wei Lu"}),
+        # Generic heads with different adjectives: two banks.
+        ("La Banque centrale a relevé ses taux. La Banque mondiale a salué la décision.",
+         {"Banque centrale", "Banque mondiale"}),
+    ],
+)
+def test_distinct_forms_stay_apart(parse_fr: Parse, fr: LangData, text: str, names: set[str]) -> None:
+    assert names <= set(by_name(table_of(parse_fr, fr, text)))

@@ -106,12 +106,18 @@ class LangData:
     # Lowercase particles inside personal names ("de", "van", "ben", "al"): a name the model cut
     # at one ("Kito" + "de Pavant") is joined again.
     name_particles: frozenset[str] = frozenset()
+    # Articles that open a surname when capitalised ("Le Pen", "La Fontaine").
+    surname_articles: frozenset[str] = frozenset()
     # Acronyms of common nouns ("TVA", "GDP"): never an actor's name.
     common_acronyms: frozenset[str] = frozenset()
     # Nouns named after someone with "de" ("le boson de Higgs"): the name is no actor there.
     eponym_nouns: frozenset[str] = frozenset()
     # Endings of ordinal numbers, as written after a Roman numeral ("XXe", "IIIrd").
     ordinal_suffixes: tuple[str, ...] = ()
+    # Verbs (lemmas) of reading and the clitic for "in it": "», peut-on lire dans le communiqué
+    # de X", "», peut-on y lire" give the words to the document's issuer.
+    reading_verbs: frozenset[str] = frozenset()
+    reading_pronouns: frozenset[str] = frozenset()
     # Common nouns for a person by trade or standing ("l'universitaire", "the lawmaker"), beside
     # the titles: "le graphiste a expliqué" names again a person of the story.
     person_nouns: frozenset[str] = frozenset()
@@ -264,9 +270,12 @@ def load_lang(code: str) -> LangData:
         qualifier_preps=frozenset(fold(w) for w in raw.get("qualifier_preps", [])),
         rescued_labels=frozenset(raw.get("rescued_labels", [])),
         name_particles=frozenset(fold(w) for w in raw.get("name_particles", [])),
+        surname_articles=frozenset(fold(w) for w in raw.get("surname_articles", [])),
         common_acronyms=frozenset(fold(w) for w in raw.get("common_acronyms", [])),
         eponym_nouns=frozenset(fold(w) for w in raw.get("eponym_nouns", [])),
         ordinal_suffixes=tuple(raw.get("ordinal_suffixes", [])),
         person_nouns=frozenset(fold(w) for w in _lines(folder / "person_nouns.txt")),
+        reading_verbs=frozenset(fold(w) for w in raw.get("reading_verbs", [])),
+        reading_pronouns=frozenset(fold(w) for w in raw.get("reading_pronouns", [])),
         seats=_seats(folder / "seats.tsv"),
     )

@@ -250,7 +250,16 @@ class NounPhrases:
         keys = {fold(tok.lemma_)}
         if keys & self.lang.document_nouns:
             keys = self.lang.document_nouns
-        for i in range(tok.i - 1, max(-1, tok.i - PRONOUN_LOOKBACK), -1):
+        return self._owner_before(tok.i, keys)
+
+    def document_owner_before(self, before: int) -> Actor | None:
+        """Who issued the last document named before token `before` ("La CGT a publié un
+        communiqué. « … », peut-on y lire")."""
+        return self._owner_before(before, self.lang.document_nouns)
+
+    def _owner_before(self, before: int, keys: frozenset[str] | set[str]) -> Actor | None:
+        """The issuer of the last document before token `before` whose noun is one of `keys`."""
+        for i in range(before - 1, max(-1, before - PRONOUN_LOOKBACK), -1):
             earlier = self.doc[i]
             if fold(earlier.lemma_) not in keys or self.in_quote(earlier.idx):
                 continue
@@ -300,14 +309,18 @@ class NounPhrases:
     def name_after(self, verb: Token) -> Actor | None:
         """A name right after a verb, closing its clause: an inverted subject the parser missed
         ("comme le rappelle HRW, « … »", "said Ambassador Mohib.", "a confié au Monde X")."""
+        return self._name_from(verb.i + 1, verb)
+
+    def _name_from(self, j: int, verb: Token | None = None) -> Actor | None:
+        """The name (or a noun phrase naming someone) that starts at token `j` and closes its
+        clause; from right after a `verb`, a name past the verb's complement too."""
         doc = self.doc
-        j = verb.i + 1
         while j < len(doc) and doc[j].pos_ in ("ADV", "DET"):
             j += 1
         m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j])) if j < len(doc) else None
         # A name the tagger missed still starts a mention ("a estimé Jan van der Berg", tagged X).
         if j >= len(doc) or doc[j].pos_ not in ("PROPN", "NOUN") and (m is None or m.start < doc[j].idx):
-            return self._name_past_complement(verb)
+            return self._name_past_complement(verb) if verb is not None else None
         if m is not None and m.start >= doc[j].idx:
             end = doc[j].i
             while end < len(doc) and doc[end].idx < m.end:
@@ -338,6 +351,22 @@ class NounPhrases:
         doc = self.doc
         if verb.i + 1 >= len(doc) or doc[verb.i + 1].pos_ != "ADP":
             return None  # no complement: "arguing that X …" names the subject of another clause
+        # The complement is a preposition and one name or noun ("au Monde", "à la presse"); what
+        # follows it is read as if it followed the verb ("a déclaré au Monde le maire de X, Y").
+        j = verb.i + 2
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        if j < len(doc) and not self.in_quote(doc[j].idx):
+            m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j]))
+            if m is not None and m.start >= doc[j].idx:
+                while j < len(doc) and doc[j].idx < m.end:
+                    j += 1
+            elif doc[j].pos_ in ("PROPN", "NOUN"):
+                j += 1
+            if j < len(doc) and doc[j].pos_ == "DET":
+                found = self._name_from(j)
+                if found is not None:
+                    return found
         for i in range(verb.i + 1, min(len(doc), verb.i + _COMPLEMENT_REACH)):
             tok = doc[i]
             if tok.pos_ in ("VERB", "AUX") or tok.text in SENTENCE_END or "\n" in tok.text \

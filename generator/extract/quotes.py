@@ -387,6 +387,9 @@ class _Context:
         if first.text[:1].isupper() and inner[-1:] in ".…" and not first.is_punct:
             return NOBODY  # the quote ended its sentence; a new one starts
         finder = self.finder
+        speaker = self._read_in(after)
+        if speaker is not NOBODY:
+            return speaker
         for tok in after[:_INCISE_REACH]:
             if tok.pos_ in ("VERB", "AUX") and finder.inverted_subject(tok):
                 verb = tok.head if tok.dep_.startswith("aux") else tok
@@ -414,6 +417,28 @@ class _Context:
             if speaker is not NOBODY:
                 return speaker
         return self._closing_incise(after)
+
+    def _read_in(self, after: list[Token]) -> Speaker:
+        """"», peut-on lire dans le communiqué de X", "», peut-on y lire": words read in a
+        document are its issuer's, named with the document or, for "y", the last one issued."""
+        words = [t for t in after[:_INCISE_REACH] if not t.is_space]
+        n = next((n for n, t in enumerate(words) if t.pos_ in ("VERB", "AUX", "NOUN")
+                  and fold(t.lemma_) in self.lang.reading_verbs), None)
+        if n is None:
+            return NOBODY
+        verb, finder = words[n], self.finder
+        first = words[1] if words[0].text == "," and n > 0 else words[0]
+        cue = self.text[first.idx:verb.idx + len(verb)]  # "peut-on lire", "peut-on y lire"
+        # "peut-on lire dans le communiqué de X", or "the statement reads".
+        document = next((t for t in words[n + 1:] + words[:n][::-1] if t.pos_ == "NOUN"
+                         and fold(t.lemma_) in self.lang.document_nouns), None)
+        if document is not None:
+            actor = finder.named_actor(document)
+        elif any(fold(t.text) in self.lang.reading_pronouns for t in words[:n]):
+            actor = finder.document_owner_before(after[0].i)
+        else:
+            return NOBODY
+        return Speaker(actor, cue, 0.7 if actor else 0.3, verb.i)
 
     def _participle_subject(self, speaker: Speaker, after: list[Token]) -> Speaker:
         """"Jugeant que « … », X a quitté la séance": a speech verb in a participle clause before
@@ -457,8 +482,8 @@ class _Context:
         right after the quote, runs past the usual reach (a party and state, an apposition).
         The parse must say that the speech verb's subject is the whole phrase after the quote,
         and that no word before the quote governs it ('an episode of "The Show," X said')."""
-        if any(h.i < self.token_at(mark.open) for h in self._governors(mark)):
-            return NOBODY
+        if any(self._para_start(mark.open) <= h.idx < mark.open for h in self._governors(mark)):
+            return NOBODY  # (the parser may hang a paragraph's first words on the one before)
         words = [t for t in after if not t.is_space]
         if words and words[0].text == ",":
             words = words[1:]
@@ -489,8 +514,9 @@ class _Context:
             if tok.idx < m.end:
                 continue
             other = finder.mention_actor(tok.idx, tok.idx + len(tok))
+            modifier = tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")  # "a top Trump surrogate"
             if finder.in_quote(tok.idx) or finder.is_pronoun(tok) or other is not None and other.type == "person" \
-                    and other.id != actor.id:
+                    and other.id != actor.id and not modifier:
                 return NOBODY
         return Speaker(actor, finder.cue_text(verb), 0.7, verb.i)
 
@@ -538,14 +564,13 @@ class _Context:
         right_after = bool(words) and words[0].idx - mark.close <= 1  # "» s'est réjoui X"
         while words and words[0].pos_ == "PRON" and not words[0].whitespace_:
             words = words[1:]  # a clitic glued to the verb ("s'agace")
-        if right_after and not comma:
-            # Without a comma the verb must follow the mark at once, in any tense ("» s'est réjoui X").
-            while len(words) > 1 and words[0].pos_ == "AUX" and words[0].head.i == words[1].i:
-                words = words[1:]
-            if len(words) < 2 or words[0].pos_ != "VERB" or words[0].head.i == words[0].i and \
-                    "Fin" not in words[0].morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in words[0].children):
-                return NOBODY
-        elif not comma or len(words) < 2 or words[0].pos_ != "VERB" or "Fin" not in words[0].morph.get("VerbForm"):
+        compound = False  # "s'est réjouie la CGT": the auxiliary, then the verb
+        while len(words) > 1 and words[0].pos_ == "AUX" and words[0].head.i == words[1].i:
+            words, compound = words[1:], True
+        # Without a comma the verb must follow the mark at once ("» s'est réjoui X").
+        if not (comma or right_after) or len(words) < 2 or words[0].pos_ != "VERB":
+            return NOBODY
+        if "Fin" not in words[0].morph.get("VerbForm") and not compound:
             return NOBODY
         verb = words[0]
         # The parser often reads the inverted subject as an attribute or object ("goes a saying",
@@ -662,7 +687,11 @@ class _Context:
         if len(words) < MIN_WORDS:
             # « Jamais ! », a-t-il lancé: a whole short utterance, introduced by a speech verb.
             inner = self.text[mark.start:mark.end]
-            return introduced and (inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…")
+            # 'on CNN's "State of the Union."', 'a goal of "Peace Through Strength."': a name the
+            # sentence uses (a preposition's or a noun's complement), not words spoken.
+            opening = self.token_at(mark.open)
+            named = any(g.i < opening and g.pos_ in ("ADP", "NOUN", "PROPN") for g in self._governors(mark))
+            return introduced and not named and (inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…")
         if not introduced and _title_case(words):
             return False
         return True

@@ -306,3 +306,92 @@ def test_a_role_that_names_a_body_is_still_a_person(parse_fr: Callable[[str], Do
     doc = parse_fr("La COP29 s'ouvre à Bakou. Le président de la COP29, l'Azerbaïdjanais Mukhtar Babayev, s'est "
                    "voulu rassurant : « Nous sommes plus proches d'un accord qu'il n'y paraît. »")
     check(found(doc, fr), [("Nous sommes plus proches d'un accord qu'il n'y paraît.", "Babayev")])
+
+
+ENGLISH_BACK_REFERENCES = [
+    # A role noun in the incise stands for the person the sentences before were about...
+    ("Former governor Tom Hale called on Dean Morris to apologize on Wednesday.\n\n\"That remark was simply "
+     "outrageous,\" Obama's former strategist said in an interview.",
+     [("That remark was simply outrageous", "Hale")]),
+    # ... not when it is someone of theirs, or an unnamed someone.
+    ("Former governor Tom Hale called on Dean Morris to apologize on Wednesday.\n\n\"That remark was simply "
+     "outrageous,\" his lawyer said in an interview.", [("That remark was simply outrageous", None)]),
+    ("Former governor Tom Hale called on Dean Morris to apologize on Wednesday.\n\n\"That remark was simply "
+     "outrageous,\" Hale's lawyer said in an interview.", [("That remark was simply outrageous", None)]),
+    ("Former governor Tom Hale called on Dean Morris to apologize on Wednesday.\n\n\"That remark was simply "
+     "outrageous,\" a senator said in an interview.", [("That remark was simply outrageous", None)]),
+    # "it" goes on with the organisation that was just writing.
+    ("The Daily Ledger praised the mayor in 1995. \"The city has never looked so clean and so safe,\" the "
+     "Ledger wrote. \"Few leaders have done as much in so little time,\" it added.",
+     [("The city has never looked so clean and so safe", "Ledger"),
+      ("Few leaders have done as much in so little time", "Ledger")]),
+    # "he does believe X is right": X is only reported, "he" goes on.
+    ("House Speaker Tom Hale, despite his doubts about the bill, thinks the votes are there and he does "
+     "believe Morris is right about the override.\n\n\"I do think we will win this vote,\" he said.",
+     [("I do think we will win this vote", "Hale")]),
+    # The full stop of "(Ore.)" does not end the sentence whose subject the quote after it goes to.
+    ("On Sunday, Sen. Ann Briggs (Ore.), who lost the primary to Walsh, named the cost of housing as the "
+     "reason they should vote. \"The younger people are sick and tired of waiting for change.\"",
+     [("The younger people are sick and tired of waiting for change.", "Briggs")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_BACK_REFERENCES)
+def test_english_back_references(text: str, expected: Expected, parse_en: Callable[[str], Doc],
+                                 en: LangData) -> None:
+    check(found(parse_en(text), en), expected)
+
+
+READING_AND_COMPLEMENTS = [
+    # Words read in a document are its issuer's: named with it, or the last one issued ("y").
+    ("fr", "« Les travaux débuteront en septembre dans tout le quartier », peut-on lire dans le communiqué "
+     "de la mairie de Lille.", [("Les travaux débuteront en septembre dans tout le quartier", "mairie de Lille")]),
+    ("fr", "La CGT a publié un communiqué. « C'est une victoire pour tous les salariés du site », peut-on y lire.",
+     [("C'est une victoire pour tous les salariés du site", "CGT")]),
+    ("en", 'The Teamsters issued a statement on Monday. "This is a victory for every worker at the plant," '
+     "the statement reads.", [("This is a victory for every worker at the plant", "Teamsters")]),
+    # Negative: "on peut y lire" with no document before names nobody.
+    ("fr", "« C'est une victoire pour tous les salariés du site », peut-on y lire.",
+     [("C'est une victoire pour tous les salariés du site", None)]),
+    # An incise in a compound tense after a comma, and a role then a name after a complement.
+    ("fr", "« C'est une victoire pour tous les salariés du site », s'est réjouie la CGT dans un communiqué.",
+     [("C'est une victoire pour tous les salariés du site", "CGT")]),
+    ("fr", "« Je ne suis pas candidat à ma propre succession », a déclaré au Monde le maire de Lille, Jean Dupont.",
+     [("Je ne suis pas candidat à ma propre succession", "Dupont")]),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), READING_AND_COMPLEMENTS)
+def test_reading_formulas_and_complements(code: str, text: str, expected: Expected, parse_fr: Callable[[str], Doc],
+                                          parse_en: Callable[[str], Doc], fr: LangData, en: LangData) -> None:
+    doc, lang = (parse_fr(text), fr) if code == "fr" else (parse_en(text), en)
+    check(found(doc, lang), expected)
+
+
+ENGLISH_NAMES_AND_TITLES = [
+    # The incise's name, though the parser hangs it inside the quote; another name that only
+    # qualifies the apposition ("a top Morales adviser") is no rival. The show's title after
+    # "on WXYZ's" is no quote.
+    ("“We are not giving up on this city. There is a real gap between the council and the residents,” "
+     "Dana Ruiz, a top Morales adviser, said Monday on WXYZ's “Morning Desk.” “I mean, people are tired "
+     "of waiting.”",
+     [("We are not giving up on this city. There is a real gap between the council and the residents", "Ruiz"),
+      ("I mean, people are tired of waiting.", "Ruiz")]),
+    # Negative: a slogan a preposition governs is no short utterance, even after a speech verb.
+    ("In his speech, Senator Tom Hale proclaimed a goal of \"Peace Through Strength.\" He spoke for an hour.", []),
+    # "While X had …, which worries Y": X's own clause ends before Y is named; "he" is Y.
+    ("While Mayor Tom Hale had many singers writing songs about him, that has not happened for Lopez, which "
+     "is something that worries Carl Benson, head of the local party.\n\n“No one is writing songs for her. "
+     "The crowds are not there,” he said.",
+     [("No one is writing songs for her. The crowds are not there", "Benson")]),
+    # Negative: "When X arrived, he greeted Y": "he" goes on with X, whom Y does not replace.
+    ("When Mayor Tom Hale arrived at the hall, he greeted Carl Benson, head of the local party.\n\n“No one is "
+     "writing songs for us. The crowds are not there,” he said.",
+     [("No one is writing songs for us. The crowds are not there", "Hale")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_NAMES_AND_TITLES)
+def test_english_names_and_titles(text: str, expected: Expected, parse_en: Callable[[str], Doc],
+                                  en: LangData) -> None:
+    check(found(parse_en(text), en), expected)

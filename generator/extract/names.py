@@ -84,6 +84,11 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
     """The name left in tokens [first, last) once glued words are removed, or None if none is."""
     while first < last and _strip_leading(doc, first, last, kind, lang):
         first += 1
+    # "la Francophonie fixe sportifs et artistes": the model ran the name on into a clause.
+    last = next((i for i in range(first + 1, last) if doc[i].pos_ in ("VERB", "AUX") and doc[i].text[:1].islower()
+                 and "Fin" in doc[i].morph.get("VerbForm")), last)
+    if kind == "organization":
+        last = _qualifiers_end(doc, first, last, lang)
     while last > first and _strip_trailing(doc[last - 1], lang):
         last -= 1
     last += _owned_s(doc, first, last)
@@ -175,6 +180,25 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
     return kind == "person" and tok.text[:1].islower()
 
 
+def _qualifiers_end(doc: Doc, first: int, last: int, lang: LangData) -> int:
+    """End of an organisation's name with the words the model left after it: lowercase adjectives
+    that qualify its noun ("le Conseil" + "constitutionnel", "la Poste" + "portugaise") and an
+    acronym closing it ("Crédit Mutuel" + "CIC")."""
+    end = last
+    # An adjective that leaves its clause without a verb, or that takes an article after it, is
+    # a verb the tagger misread ("le Forum court jusqu'à vendredi", "le Forum court un risque").
+    if doc[first:last].root.dep_ == "ROOT":
+        return end
+    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text[:1].islower() and doc[end].is_alpha \
+            and doc[end].head.i in range(first, end) and doc[end].dep_ in ("amod", "nmod") and not doc[end].ent_type_ \
+            and not (end + 1 < len(doc) and doc[end + 1].pos_ == "DET"):
+        end += 1
+    if end == last and end < len(doc) and doc[end].ent_iob_ != "B" and not doc[end].ent_type_ \
+            and doc[end].is_upper and doc[end].is_alpha and len(doc[end]) >= 2 and not doc[last - 1].whitespace_ == "":
+        end += 1
+    return end
+
+
 def _owned_s(doc: Doc, first: int, last: int) -> int:
     """Tokens after [first, last) that end the name with an apostrophe and an s: "Moody's".
 
@@ -211,7 +235,8 @@ def _strip_trailing(tok: Token, lang: LangData) -> bool:
         return True
     # "les Vingt-Sept lundi": a lowercase date word the model glued on.
     dates = {fold(w) for w in lang.months + lang.weekdays}
-    return tok.text[:1].islower() and (fold(tok.text) in lang.leading_function_words or fold(tok.text) in dates)
+    return tok.text[:1].islower() and (fold(tok.text) in lang.leading_function_words or fold(tok.text) in dates
+                                       or tok.pos_ == "CCONJ")
 
 
 def _looks_like_name(text: str, lang: LangData) -> bool:
@@ -232,8 +257,9 @@ def _looks_like_name(text: str, lang: LangData) -> bool:
 
 def _roman_ordinal(word: str, lang: LangData) -> bool:
     """True for a Roman numeral with an ordinal ending ("XXe", "Ve", "IIIrd")."""
+    # One letter L or C with an ending is a word ("Le", "Ce"), not the 50th or 100th.
     return any(word.endswith(end) and _ROMAN_NUMERAL.fullmatch(word[: -len(end)]) is not None
-               for end in lang.ordinal_suffixes)
+               and word[: -len(end)] not in ("L", "C") for end in lang.ordinal_suffixes)
 
 
 def _bare_elsewhere(doc: Doc, article: Token, rest: str) -> bool:

@@ -101,6 +101,10 @@ def _lone_sentence_opener(doc: Doc, cand: Candidate) -> bool:
     return any(t.text == lower for t in doc)
 
 
+# Entity labels of people, in any language's model: a surname is not another person's name.
+_PERSON_LABELS = ("PER", "PERSON")
+# Labels a word joined to a person's name may carry: none, a person's, or the catch-all one.
+_NAME_LABELS = ("", "PER", "PERSON", "MISC")
 # Capitalised words a cut name may regain on the other side of its particle.
 _MAX_JOINED_WORDS = 2
 
@@ -112,14 +116,21 @@ def _join_particles(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> lis
         if cand.kind != "person":
             continue
         first, last = cand.first, cand.last
-        if first >= 2 and _particle(doc[first - 1], lang) and _joinable(doc[first - 2], lang):
+        if first >= 1 and last - first >= 2 and _capital_particle(doc[first], lang) \
+                and _joinable(doc[first - 1], lang) and doc[first - 1].ent_type_ in _NAME_LABELS:
+            first -= 1  # "Marine" + "Le Pen": a first name the model left before the surname
+        elif first >= 2 and _particle(doc[first - 1], lang) and _joinable(doc[first - 2], lang) \
+                and doc[first - 2].ent_type_ in _NAME_LABELS:
             first -= 2
             while cand.first - first < _MAX_JOINED_WORDS + 1 and first > 0 and _joinable(doc[first - 1], lang) \
                     and not doc[first].is_sent_start:
                 first -= 1
-        if last - first >= 2 and _particle(doc[last - 1], lang):
+        if last - first >= 2 and (_particle(doc[last - 1], lang) or _capital_particle(doc[last - 1], lang)):
             while last < len(doc) and last - cand.last < _MAX_JOINED_WORDS and _joinable(doc[last], lang):
                 last += 1
+        elif last + 1 < len(doc) and _capital_particle(doc[last], lang) and _joinable(doc[last + 1], lang) \
+                and not doc[last + 1].ent_type_ in _PERSON_LABELS:
+            last += 2  # "Armel" + "Le Cléac'h": a capitalised particle opens the surname
         if (first, last) == (cand.first, cand.last):
             continue
         joined = clean_span(doc, first, last, "person", lang)
@@ -127,6 +138,12 @@ def _join_particles(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> lis
             continue
         out = [c for c in out if not (c.first < last and first < c.last)] + [joined]
     return out
+
+
+def _capital_particle(tok: Token, lang: LangData) -> bool:
+    """A capitalised particle or article that opens a surname ("Le Pen", "De Gaulle", "Van Gogh")."""
+    word = fold(tok.text)
+    return tok.text[:1].isupper() and (word in lang.name_particles or word in lang.surname_articles)
 
 
 def _particle(tok: Token, lang: LangData) -> bool:
@@ -137,6 +154,7 @@ def _particle(tok: Token, lang: LangData) -> bool:
 def _joinable(tok: Token, lang: LangData) -> bool:
     """A capitalised word that may belong to a personal name (no title, article or demonym)."""
     word = fold(tok.text)
-    return (tok.is_alpha and tok.text[:1].isupper() and word not in lang.stop_words and word not in lang.titles
+    return (tok.text[:1].isupper() and tok.text.replace("'", "").replace("’", "").replace("´", "").isalpha()
+            and word not in lang.stop_words and word not in lang.titles
             and word.rstrip(".") not in lang.honorifics and not lang.is_nationality(word)
             and word not in lang.institution_nouns and word not in lang.org_titles)

@@ -680,6 +680,14 @@ def test_repeated_body_is_key(parse_fr: Parse, fr: LangData) -> None:
         ("Le chef du groupe, Abou Bakr al-Baghdadi, a été tué. Al-Baghdadi dirigeait l'organisation "
          "depuis 2010.", "Abou Bakr al-Baghdadi", {"Al-Baghdadi"}, "person"),
         ("Rafael van der Vaart a marqué deux buts dimanche.", "Rafael van der Vaart", set(), "person"),
+        # A capitalised particle opening the surname, on either side of the model's cut.
+        ("Armel Le Cléac'h a doublé Vincent Riou en tête.", "Armel Le Cléac'h", set(), "person"),
+        ("Marine Le Pen a répondu à François Hollande.", "Marine Le Pen", set(), "person"),
+        # Words the model left after an organisation's name: its adjective, its closing acronym.
+        ("Le texte avait été abrogé par le Conseil constitutionnel il y a deux mois.",
+         "Conseil constitutionnel", set(), "organization"),
+        ("Les analystes du groupe Crédit Mutuel CIC estiment que la note baissera.", "Crédit Mutuel CIC", set(),
+         "organization"),
         # A country of the language data the model did not tag, or took for a demonym.
         ("Au Royaume-Uni, le film est le meilleur démarrage de la saga.", "Royaume-Uni", set(), "place"),
         ("De fortes pluies ont touché Manille, capitale des Philippines.", "Philippines", set(), "place"),
@@ -744,6 +752,11 @@ def test_other_label_named_in_title_is_an_actor(parse_fr: Parse, fr: LangData, t
         ("Le club annonce le retour de Paul Girard, Marc Dubois et Luc Martin.",
          {"Paul Girard", "Marc Dubois", "Luc Martin"}),
         ("Monet, Renoir et Sisley ont exposé ensemble en 1874.", {"Monet", "Renoir", "Sisley"}),
+        # An adjective that is the clause's verb misread stays out of the name.
+        ("Le Forum court jusqu'à vendredi.", {"Forum"}),
+        # A model of a thing ("de type").
+        ("L'appareil de type Airbus A320 était exploité par la compagnie.", set()),
+        ("L'ambassade américaine a subi d'importants dégâts.", {"ambassade américaine"}),
         # A bare noun qualifying a body belongs to its name.
         ("Le gouvernement tibétain en exil a dénoncé la répression.", {"gouvernement tibétain en exil"}),
     ],

@@ -122,8 +122,11 @@ class Antecedents:
         possessed person noun no name resolves stands, like a pronoun, for the person subject
         of the sentences just before, when nobody else has been named by name since, that
         person is not its possessor ("X's lawyer") and the noun's gender does not rule them out."""
+        word = fold(tok.lemma_)
+        if word not in self.lang.person_nouns or word in self.lang.titles:
+            return None  # a title ("the minister") names only whoever was given it (`_titled_before`)
         if any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in tok.children):
-            return None  # "a senator": someone unnamed
+            return None  # "a strategist": someone unnamed
         first, _ = self._sentence_bounds(tok.i)
         start, _ = self._sentence_bounds(max(0, first - 1))
         start, _ = self._sentence_bounds(max(0, start - 1))
@@ -135,7 +138,8 @@ class Antecedents:
             return None  # "X et Y ont présenté …, résume le chercheur": either of them
         possessors = [c for c in tok.children if c.dep_ in _POSSESSOR_DEPS]
         owned = any(self.finder.mention_actor(c.idx, c.idx + len(c)) == actor or fold(c.text) in fold(actor.name).split()
-                    or c.pos_ == "PRON" for c in possessors)  # "his lawyer": someone of theirs
+                    or c.pos_ == "PRON" or self.finder.names_a_person(c)  # "his lawyer", "the mayor's aide"
+                    for c in possessors)
         gender = self.lang.genders.get(fold(tok.lemma_))
         if owned or gender is not None and self._genders.get(actor.id, gender) != gender:
             return None
@@ -162,8 +166,12 @@ class Antecedents:
         pronoun, named after the sentence of the subject found (by name, not as subjects nor
         as a modifier: "the Y campaign", "Y's plan"), stand between it and the pronoun. One
         such person is who is meant; several leave it open. A pronoun subject of that gender
-        in between ("He added that Y …") carries the subject found on instead."""
+        in between ("He added that Y …") carries the subject found on instead. The subject of
+        a clause of its own ("While X had …, that concerns Y") leaves the rest of its sentence."""
         _, last = self._sentence_bounds(at)
+        head = self.doc[at].head
+        if head.dep_ in _OTHER_CLAUSE_DEPS and head.i < head.right_edge.i + 1 < last:
+            last = head.right_edge.i + 1
         if last >= before:
             return found
         doc, finder = self.doc, self.finder
@@ -328,6 +336,11 @@ class Antecedents:
                 word = fold(tok.text) if fold(tok.text) in genders else fold(tok.lemma_)
                 if word in genders and tok.pos_ != "PRON":
                     votes.setdefault(m.actor_id, set()).add(genders[word])
+                elif self.finder.names_a_person(tok) and len(tok.morph.get("Gender")) == 1 \
+                        and tok.morph.get("Gender")[0] in _MORPH_GENDERS:
+                    # "son adjointe Marie X": a person noun the data lists without a gender,
+                    # whose form the tagger marks.
+                    votes.setdefault(m.actor_id, set()).add(_MORPH_GENDERS[tok.morph.get("Gender")[0]])
         for tok in doc:
             if tok.dep_ not in self.lang.speaker_deps or self.finder.in_quote(tok.idx):
                 continue

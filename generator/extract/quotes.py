@@ -25,6 +25,7 @@ from .speakers import NOBODY, Speaker, SpeakerFinder
 from .statements import find_statements
 from .doctext import text_of
 
+_TITLE_WORDS = 8  # a title or label after a preposition is at most this long
 MIN_WORDS = 4  # shorter quoted words are terms or titles unless a speech verb introduces them
 _SENTENCE_END = {".", "!", "?", "…", "..."}
 _WINDOW = 40  # tokens looked at on each side of a quote
@@ -600,7 +601,13 @@ class _Context:
             verb = verb or next((t for t in reversed(words) if t.pos_ == "VERB"), None)
             if verb is not None:
                 return finder.verb_speaker(verb, 0.85 if finder.is_speech_verb(verb) else 0.75)
-        verb = next((t for t in reversed(before) if finder.is_speech_verb(t) and t.dep_ != "amod"), None)
+        # "X told a woman who suggested … that « … »": the speech verb the quote hangs on, before
+        # a nearer one of another clause.
+        start = before[-1].i + 1
+        inside = itertools.takewhile(lambda t: finder.in_quote(t.idx), self.doc[start:start + 2 * _WINDOW])
+        governing = [t.head for t in inside if not t.is_punct and before[0].i <= t.head.i < start]
+        verb = next((g for g in governing if finder.is_speech_verb(g) and g.dep_ != "amod"), None) or \
+            next((t for t in reversed(before) if finder.is_speech_verb(t) and t.dep_ != "amod"), None)
         if verb is not None:
             if self._asked(verb):
                 # "Interrogé sur « … », X a …": the words are the question's, not X's.
@@ -694,7 +701,18 @@ class _Context:
             return introduced and not named and (inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…")
         if not introduced and _title_case(words):
             return False
+        if not introduced and self._named_after_preposition(mark, words):
+            return False  # "un rapport sur « Les revenus et le patrimoine des ménages »": a title
         return True
+
+    def _named_after_preposition(self, mark: Marked, words: list[str]) -> bool:
+        """A short capitalised phrase with no closing punctuation, right after a preposition:
+        the title of a work or a label the sentence names, not words someone said."""
+        if len(words) > _TITLE_WORDS or not words[0][:1].isupper() or words[-1][-1:] in _SENTENCE_END:
+            return False
+        i = self.token_at(mark.open) - 1
+        return i >= 0 and self.doc[i].pos_ == "ADP" \
+            and self.text[self.doc[i].idx + len(self.doc[i]):mark.open].strip() == ""
 
     def _titled(self, mark: Marked) -> bool:
         """Whether the words right before the marks name a work, a show or a nickname."""

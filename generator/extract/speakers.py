@@ -99,6 +99,12 @@ class SpeakerFinder(NounPhrases):
                 actor = self.name_after(v)
                 if actor is not None:
                     return Speaker(actor, cue, cue_confidence - 0.1, verb.i)
+                if v.i and self.doc[v.i - 1].text == "," and "Part" in v.morph.get("VerbForm") \
+                        and v.sent.root.i < v.i and v.sent.root.i != v.head.i:
+                    # "X was defensive when forced to …, saying …": a participle closing the
+                    # sentence speaks for its main subject, wherever the parser hung it.
+                    v = v.sent.root
+                    continue
             v = v.head
         actor = self.name_after(v)
         if actor is not None:

@@ -319,7 +319,10 @@ ENGLISH_BACK_REFERENCES = [
     ("Former governor Tom Hale called on Dean Morris to apologize on Wednesday.\n\n\"That remark was simply "
      "outrageous,\" Hale's lawyer said in an interview.", [("That remark was simply outrageous", None)]),
     ("Former governor Tom Hale called on Dean Morris to apologize on Wednesday.\n\n\"That remark was simply "
-     "outrageous,\" a senator said in an interview.", [("That remark was simply outrageous", None)]),
+     "outrageous,\" a strategist said in an interview.", [("That remark was simply outrageous", None)]),
+    # A title names only whoever was given it ("the minister" in French, "the senator").
+    ("Former governor Tom Hale called on Mayor Dean Morris to apologize on Wednesday.\n\n\"That remark was "
+     "simply outrageous,\" the senator said in an interview.", [("That remark was simply outrageous", None)]),
     # "it" goes on with the organisation that was just writing.
     ("The Daily Ledger praised the mayor in 1995. \"The city has never looked so clean and so safe,\" the "
      "Ledger wrote. \"Few leaders have done as much in so little time,\" it added.",
@@ -394,4 +397,43 @@ ENGLISH_NAMES_AND_TITLES = [
 @pytest.mark.parametrize(("text", "expected"), ENGLISH_NAMES_AND_TITLES)
 def test_english_names_and_titles(text: str, expected: Expected, parse_en: Callable[[str], Doc],
                                   en: LangData) -> None:
+    check(found(parse_en(text), en), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "L'œuvre phare de l'exposition, la sculpture « La Jeune Fille au panier de cerises », arrive de Lyon.",
+    "La nouvelle série de billets conserve le thème « Ponts et fenêtres des grandes époques ».",
+    "Le musée consacre une salle entière à « La Danse des paysans de la vallée » cet automne.",
+])
+def test_titles_and_labels_are_not_quotes(text: str, parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    assert found(parse_fr(text), fr) == []
+
+
+def test_words_after_a_preposition_with_a_speech_verb_stay_a_quote(
+        parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    """The negative of the title rule: introduced words, even capitalised after "par"."""
+    doc = parse_fr("Marie Lenoir a conclu son discours par « Nous ne lâcherons rien, jamais ».")
+    check(found(doc, fr), [("Nous ne lâcherons rien, jamais", "Lenoir")])
+
+
+ENGLISH_INTRODUCTIONS = [
+    # The speech verb the quote hangs on ("told … that"), not a nearer one of a relative clause.
+    ("Marc Delgado firmly told a student who suggested that young people may stay home that \"this is not "
+     "the first generation to be frustrated and not voting is not a smart strategy.\"",
+     [("this is not the first generation to be frustrated and not voting is not a smart strategy.", "Delgado")]),
+    # A participle closing the sentence speaks for its main subject, not for the relative
+    # clause's "who" the parser hangs it on.
+    ("Mayor Tom Hale was defensive when pressed about the unpaid contractor who said he was cheated after "
+     "he built a garage at the city hall, saying, \"Maybe he did not do a good job, and I was not happy with "
+     "his work.\"",
+     [("Maybe he did not do a good job, and I was not happy with his work.", "Hale")]),
+    ("Commentator Rick Dalton praised the debate.\n\nHowever, he characterized Senator Ann Briggs as, \"a "
+     "little desperate there, jumping in all the time and never waiting her turn.\"",
+     [("a little desperate there, jumping in all the time and never waiting her turn.", "Dalton")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_INTRODUCTIONS)
+def test_english_introductions(text: str, expected: Expected, parse_en: Callable[[str], Doc],
+                               en: LangData) -> None:
     check(found(parse_en(text), en), expected)

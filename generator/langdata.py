@@ -114,6 +114,9 @@ class LangData:
     eponym_nouns: frozenset[str] = frozenset()
     # Endings of ordinal numbers, as written after a Roman numeral ("XXe", "IIIrd").
     ordinal_suffixes: tuple[str, ...] = ()
+    # Dependency labels of a noun's complement in this language's parser scheme ("les membres
+    # des forces de sécurité"): a name there is named in passing.
+    noun_complement_deps: frozenset[str] = frozenset()
     # Verbs (lemmas) of reading and the clitic for "in it": "», peut-on lire dans le communiqué
     # de X", "», peut-on y lire" give the words to the document's issuer.
     reading_verbs: frozenset[str] = frozenset()
@@ -275,6 +278,7 @@ def load_lang(code: str) -> LangData:
         eponym_nouns=frozenset(fold(w) for w in raw.get("eponym_nouns", [])),
         ordinal_suffixes=tuple(raw.get("ordinal_suffixes", [])),
         person_nouns=frozenset(fold(w) for w in _lines(folder / "person_nouns.txt")),
+        noun_complement_deps=frozenset(raw.get("noun_complement_deps", [])),
         reading_verbs=frozenset(fold(w) for w in raw.get("reading_verbs", [])),
         reading_pronouns=frozenset(fold(w) for w in raw.get("reading_pronouns", [])),
         seats=_seats(folder / "seats.tsv"),

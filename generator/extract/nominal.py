@@ -57,6 +57,10 @@ class NounPhrases:
         """Names only: a pronoun is not resolved here (see `SpeakerFinder`)."""
         return None
 
+    def role_antecedent(self, tok: Token) -> Actor | None:
+        """Names only: a role noun is not resolved like a pronoun here (see `SpeakerFinder`)."""
+        return None
+
     # -- noun phrases -------------------------------------------------------------------------
 
     def is_pronoun(self, tok: Token) -> bool:
@@ -331,6 +335,8 @@ class NounPhrases:
             while end <= doc[j].right_edge.i and not self.in_quote(doc[end].idx):
                 end += 1
             actor = self.named_actor(doc[j]) if doc[j].pos_ == "NOUN" else None
+            if actor is None and doc[j].pos_ == "NOUN" and self._definite(doc[j]) and self.names_a_person(doc[j]):
+                actor = self.role_antecedent(doc[j])  # "», a promis l'édile": the one just spoken of
             # "juge le préfet de police Laurent Nuñez", "a dit le président de X, Y": the role, then the name.
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
             named = self.mention_at(doc[k].idx, doc[k].idx + 1) if k < len(doc) else None

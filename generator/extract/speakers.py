@@ -43,6 +43,10 @@ class SpeakerFinder(NounPhrases):
         """The person a pronoun before token `before` stands for, or None when unsure."""
         return self._antecedents.antecedent(pronoun, before)
 
+    def role_antecedent(self, tok: Token) -> Actor | None:
+        """The person a role noun no name resolves stands for, like a pronoun ("a promis l'édile")."""
+        return self._antecedents.role_antecedent(tok)
+
     def is_speech_verb(self, tok: Token) -> bool:
         """A verb that introduces someone's words."""
         return verbs.is_speech_verb(tok, self.lang)

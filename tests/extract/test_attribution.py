@@ -437,3 +437,19 @@ ENGLISH_INTRODUCTIONS = [
 def test_english_introductions(text: str, expected: Expected, parse_en: Callable[[str], Doc],
                                en: LangData) -> None:
     check(found(parse_en(text), en), expected)
+
+
+def test_a_role_after_an_incise_verb_is_the_one_just_spoken_of(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    doc = parse_fr("Le maire Gérard Fauriel a visité les sinistrés avec Paul Morel. M. Fauriel a fait ouvrir le "
+                   "gymnase municipal. « Nous serons là pour chacun d'entre eux, aussi longtemps qu'il le faudra », "
+                   "a promis l'édile.")
+    check(found(doc, fr), [("Nous serons là pour chacun d'entre eux, aussi longtemps qu'il le faudra", "Fauriel")])
+
+
+def test_a_body_named_in_passing_does_not_interrupt_a_document(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    """7. The document still speaks past "les membres de la police", a noun's complement."""
+    doc = parse_fr("Les forces de sécurité syriennes nient toute torture. L'ONG Amnesty International vient de "
+                   "publier un rapport sur les prisons du pays. Ce rapport se base sur les témoignages d'anciens "
+                   "détenus et d'anciens membres des forces de sécurité syriennes.\n\n"
+                   "Il apparaît que les détenus sont privés « de soins médicaux pendant des mois entiers ».")
+    check(found(doc, fr), [("de soins médicaux pendant des mois entiers", "Amnesty")])

@@ -106,7 +106,7 @@ class NounPhrases:
             found = self._name_after_role(tok)
             if found:
                 return found
-        if depth == 0 and tok.pos_ == "NOUN":
+        if depth == 0 and tok.pos_ == "NOUN" and self.names_a_person(tok):
             # "X, le candidat du parti, a dit": the parser often makes the role the subject.
             left = tok.left_edge.i
             if left >= 2 and self.doc[left - 1].text == ",":

@@ -453,3 +453,4 @@ def test_a_body_named_in_passing_does_not_interrupt_a_document(parse_fr: Callabl
                    "détenus et d'anciens membres des forces de sécurité syriennes.\n\n"
                    "Il apparaît que les détenus sont privés « de soins médicaux pendant des mois entiers ».")
     check(found(doc, fr), [("de soins médicaux pendant des mois entiers", "Amnesty")])
+

@@ -213,7 +213,7 @@ def _add_untagged_occurrences(doc: Doc, groups: list[list[Candidate]], lang: Lan
     for group in groups:
         group = list(group)
         forms = {re.escape(c.text) for c in group if len(c.text) >= 3 and c.text[:1].isupper()}
-        forms |= {_particle_surname(c.text, lang) for c in group} - {""}
+        forms |= {_particle_surname(c.text, lang) for c in group if c.kind != "organization"} - {""}
         for form in forms:
             for m in re.finditer(rf"(?<!\w){form}(?!\w)", text_of(doc)):
                 if any(s < m.end() and m.start() < e for s, e in taken):
@@ -237,6 +237,8 @@ def _particle_surname(name: str, lang: LangData) -> str:
     at = next((k for k in range(len(words) - 2, 0, -1) if fold(words[k]) in lang.name_particles
                and words[k][:1].islower()), None)
     if at is not None:
+        if not words[at + 1][:1].isupper():
+            return ""  # "Conseil de sécurité": a common noun after the particle, no surname
         particle, rest = words[at], " " + " ".join(words[at + 1 :])
     else:
         particle, sep, rest = words[-1].partition("-")

@@ -37,7 +37,8 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
     """The actor type of a group of names: the majority label, places promoted when acting."""
     kind = vote_kind(c.kind for c in group)
     if kind == "organization" and any(_facility(c.text, lang) or _national_team(c.text, lang)
-                                      or _place_apposition(doc, c, lang) for c in group):
+                                      or _place_apposition(doc, c, lang) or _facility_before(doc, c, lang)
+                                      for c in group):
         return "place"
     if any(" ".join(name_words(c.text)) in lang.countries for c in group):
         return "place"
@@ -166,6 +167,12 @@ def _place_apposition(doc: Doc, cand: Candidate, lang: LangData) -> bool:
     while i < len(doc) and doc[i].pos_ in ("DET", "PRON", "ADJ"):
         i += 1
     return i < len(doc) and fold(doc[i].text) in lang.place_nouns
+
+
+def _facility_before(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for a name right after a lowercase facility noun the model left out ("place Tahrir")."""
+    i = cand.first - 1
+    return i >= 0 and doc[i].text[:1].islower() and fold(doc[i].text) in lang.facility_words
 
 
 def _facility(name: str, lang: LangData) -> bool:

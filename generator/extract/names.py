@@ -22,6 +22,8 @@ from .doctext import text_of
 _WORK_SYMBOLS = "+#@©®™*"
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _APOSTROPHES = "'’"
+# Lowercase words this short never close a name ("and", "of", "da"): they are function words.
+_MAX_FUNCTION_LETTERS = 3
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _BRACKETS = frozenset("()[]")
 # A name alone in quotation marks with at most this many words is a nickname or a scare-quoted
@@ -87,6 +89,9 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
     # "la Francophonie fixe sportifs et artistes": the model ran the name on into a clause.
     last = next((i for i in range(first + 1, last) if doc[i].pos_ in ("VERB", "AUX") and doc[i].text[:1].islower()
                  and "Fin" in doc[i].morph.get("VerbForm")), last)
+    # … or into a noun phrase: a lowercase adjective right before a bare lowercase noun opens it.
+    last = next((i for i in range(first + 1, last - 1) if doc[i].pos_ == "ADJ" and doc[i].text[:1].islower()
+                 and doc[i + 1].pos_ == "NOUN" and doc[i + 1].text[:1].islower()), last)
     if kind == "organization":
         last = _qualifiers_end(doc, first, last, lang)
     while last > first and _strip_trailing(doc[last - 1], lang):
@@ -107,6 +112,8 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
     text = text_of(doc)[start:end]
     if not _looks_like_name(text, lang):
         return None
+    if last - first == 1 and fold(text) in lang.titles and first > 0 and doc[first - 1].pos_ == "DET":
+        return None  # "le Président", "the King": a title written with a capital ("Mr. King" is a name)
     return Candidate(start, end, text, kind, first, last)
 
 
@@ -235,8 +242,11 @@ def _strip_trailing(tok: Token, lang: LangData) -> bool:
         return True
     # "les Vingt-Sept lundi": a lowercase date word the model glued on.
     dates = {fold(w) for w in lang.months + lang.weekdays}
+    # A short lowercase word closing a name is a function word of some language ("Sterling and").
     return tok.text[:1].islower() and (fold(tok.text) in lang.leading_function_words or fold(tok.text) in dates
-                                       or tok.pos_ == "CCONJ")
+                                       or tok.pos_ == "CCONJ" or (tok.is_alpha and len(tok) <= _MAX_FUNCTION_LETTERS
+                                                                  and tok.i > 0 and tok.nbor(-1).whitespace_ != ""
+                                                                  and fold(tok.text) not in lang.name_particles))
 
 
 def _looks_like_name(text: str, lang: LangData) -> bool:
@@ -248,8 +258,8 @@ def _looks_like_name(text: str, lang: LangData) -> bool:
         return False
     if key.rstrip(".") in lang.honorifics or key in lang.honorifics:
         return False
-    if key in lang.common_acronyms or (" " not in key and key in lang.titles):
-        return False  # "la TVA", "le Président": a common noun, however written
+    if key in lang.common_acronyms:
+        return False  # "la TVA", "GDP": a common noun, however written
     if _roman_ordinal(text.split()[0], lang):
         return False  # "XXe siècle", "Ve République": a century or an era
     return not (" " not in key and lang.is_nationality(key) and key not in lang.countries)

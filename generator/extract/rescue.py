@@ -131,6 +131,8 @@ def _join_particles(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> lis
         elif last + 1 < len(doc) and _capital_particle(doc[last], lang) and _joinable(doc[last + 1], lang) \
                 and not doc[last + 1].ent_type_ in _PERSON_LABELS:
             last += 2  # "Armel" + "Le Cléac'h": a capitalised particle opens the surname
+        if (first, last) == (cand.first, cand.last) and _closing_word(doc, last, lang):
+            last += 1  # "Gordon and Betty Moore" + "Foundation": the model left the last word out
         if (first, last) == (cand.first, cand.last):
             continue
         joined = clean_span(doc, first, last, "person", lang)
@@ -138,6 +140,16 @@ def _join_particles(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> lis
             continue
         out = [c for c in out if not (c.first < last and first < c.last)] + [joined]
     return out
+
+
+def _closing_word(doc: Doc, i: int, lang: LangData) -> bool:
+    """A capitalised word right after a person's name, untagged and closing the phrase: the end of
+    a longer name the model cut ("Betty Moore Foundation"), not a title or another name."""
+    if i >= len(doc) or doc[i].ent_type_ or not doc[i - 1].text[:1].isupper() or doc[i - 1].whitespace_ == "":
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (_joinable(doc[i], lang) and doc[i].pos_ in ("PROPN", "NOUN", "X")
+            and (after is None or not after.text[:1].isupper()))
 
 
 def _capital_particle(tok: Token, lang: LangData) -> bool:

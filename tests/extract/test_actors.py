@@ -757,6 +757,11 @@ def test_other_label_named_in_title_is_an_actor(parse_fr: Parse, fr: LangData, t
         # A model of a thing ("de type").
         ("L'appareil de type Airbus A320 était exploité par la compagnie.", set()),
         ("L'ambassade américaine a subi d'importants dégâts.", {"ambassade américaine"}),
+        # A square named after its facility noun is a place; a name that runs on into a noun
+        # phrase, or closes with a function word, is cut.
+        ("Les manifestants se sont rassemblés place Tahrir au Caire.", set()),
+        ("Le point de presse sur les jeux de la Francophonie fixe sportifs et artistes.", {"Francophonie"}),
+        ("L'appareil de type McDonnel Douglas MD-83 était exploité par Dana Air.", {"Dana Air"}),
         # A bare noun qualifying a body belongs to its name.
         ("Le gouvernement tibétain en exil a dénoncé la répression.", {"gouvernement tibétain en exil"}),
     ],
@@ -801,3 +806,15 @@ def test_variant_forms_merge(parse_fr: Parse, fr: LangData, text: str, name: str
 )
 def test_distinct_forms_stay_apart(parse_fr: Parse, fr: LangData, text: str, names: set[str]) -> None:
     assert names <= set(by_name(table_of(parse_fr, fr, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title with a capital after an article is a title; after an honorific, a surname.
+        ("Mr. King said the rally was a success. King added that more would come.", {"King"}),
+        ("The King spoke to the nation on Monday.", set()),
+    ],
+)
+def test_capitalised_title_or_surname_en(parse_en: Parse, en: LangData, text: str, expected: set[str]) -> None:
+    assert set(by_name(table_of(parse_en, en, text))) == expected

@@ -100,6 +100,8 @@ class LangData:
     agent_preps: frozenset[str] = frozenset()
     # Prepositions of a bare noun that qualifies a body ("le gouvernement en exil").
     qualifier_preps: frozenset[str] = frozenset()
+    # Words that make a body another time's ("le gouvernement précédent", "the former regime").
+    former_modifiers: frozenset[str] = frozenset()
     # Entity labels that are no actor type but may name one the story is about ("MISC":
     # "Ubuntu", "Vendée Globe"): such a name in the title, or a repeated subject, is an organisation.
     rescued_labels: frozenset[str] = frozenset()
@@ -271,6 +273,7 @@ def load_lang(code: str) -> LangData:
         genitive_preps=frozenset(fold(w) for w in raw.get("genitive_preps", [])),
         agent_preps=frozenset(fold(w) for w in raw.get("agent_preps", [])),
         qualifier_preps=frozenset(fold(w) for w in raw.get("qualifier_preps", [])),
+        former_modifiers=frozenset(fold(w) for w in raw.get("former_modifiers", [])),
         rescued_labels=frozenset(raw.get("rescued_labels", [])),
         name_particles=frozenset(fold(w) for w in raw.get("name_particles", [])),
         surname_articles=frozenset(fold(w) for w in raw.get("surname_articles", [])),

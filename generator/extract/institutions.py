@@ -11,6 +11,10 @@ communiqué or the employer of a spokesperson) or when bodies of its kind are na
 once; a lone passing mention (« devant la mairie de Brest ») makes no actor. A kept phrase
 replaces the names it covers ("Ardèche" in « la préfecture de l'Ardèche »).
 
+A body qualified as another time's (`former_modifiers`: « le gouvernement précédent ») is
+another body than the one the story is about: bare mentions never join it, and named once it
+is context, not an actor.
+
 `body_of` gives what identifies a body for merging: its noun's class (`body_synonyms`: « armée »
 and « forces » name the same kind of body) and the other words, nationalities read as their
 country, so that « les forces afghanes » and « l'armée afghane » are one actor and « l'armée
@@ -46,6 +50,8 @@ class Body:
     words: frozenset[str]
     countries: frozenset[str]
     complement: str | None
+    # Qualified as another time's body (« le gouvernement précédent », « l'ancien régime »).
+    former: bool = False
 
 
 def add_institutions(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> list[Candidate]:
@@ -100,7 +106,8 @@ def body_of(doc: Doc, cand: Candidate, lang: LangData) -> Body | None:
         words.add(fold(tok.lemma_) if tok.text[:1].islower() else word)
         if complement is None and tok.i > at and tok.pos_ in ("NOUN", "PROPN") and doc[tok.i - 1].pos_ in ("ADP", "DET"):
             complement = fold(tok.lemma_) if tok.text[:1].islower() else word
-    return Body(lang.body_synonyms.get(noun, noun), frozenset(words), frozenset(countries), complement)
+    former = any(fold(t.text) in lang.former_modifiers for t in doc[cand.first : cand.last])
+    return Body(lang.body_synonyms.get(noun, noun), frozenset(words), frozenset(countries), complement, former)
 
 
 def same_body(short: Body, full: Body) -> bool:
@@ -110,8 +117,8 @@ def same_body(short: Body, full: Body) -> bool:
     (« la police » / « la police madrilène ») or the same first complement (« les forces de la
     coalition internationale » / « … de la coalition de l'OTAN »).
     """
-    if short.kind != full.kind:
-        return False
+    if short.kind != full.kind or short.former != full.former:
+        return False  # "le gouvernement" is never the previous one
     if short.countries and full.countries and not short.countries & full.countries:
         return False
     if short.countries - full.countries and full.countries:

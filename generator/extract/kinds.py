@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..langdata import LangData, fold
-from .institutions import is_body
+from .institutions import body_of, is_body
 from .merge import vote_kind
 from .names import Candidate, name_words
 from .roles import role_words, roles_of
@@ -83,8 +83,10 @@ def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[
     """False for groups that name no actor of the story (see the module docstring)."""
     if kind == "person" and all(c.start in listed for c in group):
         return False  # only ever listed in passing, by surname
-    if all(is_body(c) for c in group) and len(group) < 2 and not any(c.acts for c in group):
-        return False  # a body named once in passing ("devant la mairie de Brest")
+    if all(is_body(c) for c in group) and len(group) < 2:
+        body = body_of(doc, group[0], lang)
+        if not group[0].acts or (body is not None and body.former):
+            return False  # a body named once in passing ("devant la mairie de Brest"), or a past one
     roots = [_root(doc, c) for c in group]
     if kind == "organization" and all(_passes_words_on(r, lang) or _relays(doc, c, r, lang)
                                       for c, r in zip(group, roots)):

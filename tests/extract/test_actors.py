@@ -648,9 +648,15 @@ def test_acting_body_is_an_organisation(parse_fr: Parse, fr: LangData, text: str
         ("Les forces de la coalition internationale ont bombardé la ville. Les forces internationales "
          "affirment avoir évité les civils.",
          {"forces de la coalition internationale": {"forces internationales"}}),
-        # Told apart by what the phrases say: the new government is not the previous one.
+        # Another time's body is not the story's: bare mentions never join it, named once it is
+        # context; named again, it is an actor of its own.
+        ("Le gouvernement français a présenté son budget. Les recettes surestimées par le gouvernement "
+         "précédent expliquent le trou, et le gouvernement promet des économies.",
+         {"gouvernement français": {"gouvernement"}}),
         ("Le nouveau gouvernement a prêté serment. Le gouvernement précédent avait démissionné en mars.",
-         {"nouveau gouvernement": set(), "gouvernement précédent": set()}),
+         {"nouveau gouvernement": set()}),
+        ("L'ancien gouvernement a signé l'accord. L'ancien gouvernement avait promis la paix.",
+         {"ancien gouvernement": set()}),
     ],
 )
 def test_body_mentions_merge(parse_fr: Parse, fr: LangData, text: str, expected: dict[str, set[str]]) -> None:

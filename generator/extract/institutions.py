@@ -175,7 +175,9 @@ def _phrase_at(doc: Doc, i: int, covered: set[int], quoted: list[tuple[int, int]
             break  # "le musée de X de Montréal": a name says which body; what follows is a place
     start, stop_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
     noun = doc[i]
-    acts = _acts(doc, noun, doc[first - 1], lang) and not any(s <= noun.idx < e for s, e in quoted)
+    if any(s <= noun.idx < e for s, e in quoted):
+        return None  # inside someone's words a body is named in passing (« prévenir la police »)
+    acts = _acts(doc, noun, doc[first - 1], lang)
     return Candidate(start, stop_char, text_of(doc)[start:stop_char], "organization", first, end, True, acts)
 
 

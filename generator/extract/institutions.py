@@ -34,8 +34,11 @@ from .doctext import text_of
 from .names import Candidate
 from .quote_marks import find_quote_spans
 
-# Institution nouns are at most this many words long ("tribunal de grande instance").
-_MAX_NOUN_WORDS = 3
+# Institution nouns are at most this many tokens long ("forces de l'" + "ordre").
+_MAX_NOUN_WORDS = 4
+# Entity labels of people: a person named after the noun is not the body's name (« le régime
+# de Bachar al-Assad » keeps al-Assad a person of his own).
+_PERSON_LABELS = ("PER", "PERSON")
 # Adjectives allowed between the article and the noun (« le nouveau gouvernement »).
 _MAX_PRE_ADJECTIVES = 2
 # Complements chained after the noun (« les forces de la coalition de l'OTAN »).
@@ -225,9 +228,12 @@ def _complement_end(doc: Doc, j: int, lang: LangData) -> int:
             return k + _noun_at(doc, k, lang)
     elif k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].text[:1].islower():
         return k + 1
-    if k >= len(doc) or not doc[k].text[:1].isupper():
+    if k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].ent_type_ in _PERSON_LABELS:
         return j
     end = _name_end(doc, k)
+    if end < len(doc) and doc[end].text[:1].islower() and fold(doc[end].text) in lang.name_particles \
+            and end + 1 < len(doc) and not doc[end].whitespace_:
+        return j  # "de Bachar al-Assad": a particle glued to a surname, a person's name
     # « de la Culture et de la Communication »: a second name joined to the first.
     while end + 2 < len(doc) and doc[end].pos_ == "CCONJ" and fold(doc[end + 1].text) in lang.genitive_preps:
         m = end + 2

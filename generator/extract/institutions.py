@@ -196,9 +196,11 @@ def _definite(tok: Token) -> bool:
 
 
 def _modifiers_end(doc: Doc, j: int, lang: LangData) -> int:
-    """End of the adjectives after a noun (« afghane », « électorale », « armées »)."""
+    """End of the adjectives after a noun (« afghane », « électorale », « armées »), words the
+    parser attaches to it as adjectives included whatever their tag (« les rebelles houthis »)."""
     while j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha and (
-            doc[j].pos_ == "ADJ" or lang.is_nationality(doc[j].text)):
+            doc[j].pos_ == "ADJ" or lang.is_nationality(doc[j].text)
+            or (doc[j].dep_ == "amod" and doc[j].head.i < j and doc[j].pos_ in ("PROPN", "X"))):
         j += 1
     return j
 

@@ -1,11 +1,13 @@
 """Actors of one article: people, organisations and places under one canonical name each.
 
-`extract_actors(doc, lang)` runs the steps in order: find and clean names (`names.py`), add
-organisations written in lowercase ("la préfecture de l'Ardèche", `institutions.py`), group
-them by actor (`merge.py`), join a capital or seat acting for an institution to it
-("Bruxelles" -> Commission européenne, `seats.tsv`), decide each group's type and drop
-non-actors (`kinds.py`), attach roles and resolve role descriptions (`roles.py`). The resulting `ActorTable` also answers
-"who is this?" for other extractors (`resolve`), and `rank_actors` marks the key actors.
+`extract_actors(doc, lang, title)` runs the steps in order: find and clean names (`names.py`),
+join names the model cut and add the ones it missed (`rescue.py`: particles, countries, names
+the title is about), add organisations named by a common noun ("la police afghane", "la
+préfecture de l'Ardèche", `institutions.py`), group them by actor (`merge.py`), join a capital
+or seat acting for an institution to it ("Bruxelles" -> Commission européenne, `seats.tsv`),
+decide each group's type and drop non-actors (`kinds.py`), attach roles and resolve role
+descriptions (`roles.py`). The resulting `ActorTable` also answers "who is this?" for other
+extractors (`resolve`), and `rank_actors` marks the key actors.
 """
 
 from __future__ import annotations

@@ -148,6 +148,8 @@ def _closing_word(doc: Doc, i: int, lang: LangData) -> bool:
     if i >= len(doc) or doc[i].ent_type_ or not doc[i - 1].text[:1].isupper() or doc[i - 1].whitespace_ == "":
         return False
     after = doc[i + 1] if i + 1 < len(doc) else None
+    if fold(doc[i].text) in {fold(w) for w in lang.months + lang.weekdays}:
+        return False  # "said John Smith Tuesday"
     return (_joinable(doc[i], lang) and doc[i].pos_ in ("PROPN", "NOUN", "X")
             and (after is None or not after.text[:1].isupper()))
 

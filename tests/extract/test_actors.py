@@ -830,3 +830,8 @@ def test_distinct_forms_stay_apart(parse_fr: Parse, fr: LangData, text: str, nam
 )
 def test_capitalised_title_or_surname_en(parse_en: Parse, en: LangData, text: str, expected: set[str]) -> None:
     assert set(by_name(table_of(parse_en, en, text))) == expected
+
+
+def test_weekday_after_a_name_stays_out_en(parse_en: Parse, en: LangData) -> None:
+    text = "The plan is good, said John Smith Tuesday. Smith left the room."
+    assert "John Smith" in by_name(table_of(parse_en, en, text))

@@ -48,9 +48,10 @@ class Antecedents:
                 # "John Smith and his wife Mary arrived": each of them is a subject.
                 for part in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
                     actor = self.finder.named_actor(part, describe=False)
-                    # A person's name, even when the actor table typed it otherwise.
-                    if actor is not None and (actor.type == "person" or lang.entity_types.get(part.ent_type_) == "person"
-                                              and actor.type != "place"):
+                    # A person's name, even when the actor table typed it otherwise: the tagger
+                    # says so, or a gendered word or pronoun was seen with it.
+                    if actor is not None and (actor.type == "person" or actor.type != "place" and (
+                            lang.entity_types.get(part.ent_type_) == "person" or actor.id in self._genders)):
                         self._subjects.append((part.i, actor, is_speech_verb(tok.head, lang)))
             elif tok.dep_ == "ROOT" and tok.pos_ == "VERB" and not self.finder.in_quote(tok.idx) and not any(
                     c.dep_ in lang.speaker_deps for c in tok.children):
@@ -137,7 +138,8 @@ class Antecedents:
         if k >= 2 and self._subjects[k - 2][1] != actor and self._subjects[k - 2][0] >= self._sentence_bounds(at)[0]:
             return None  # "X et Y ont présenté …, résume le chercheur": either of them
         possessors = [c for c in tok.children if c.dep_ in _POSSESSOR_DEPS]
-        owned = any(self.finder.mention_actor(c.idx, c.idx + len(c)) == actor or fold(c.text) in fold(actor.name).split()
+        owned = any(self.finder.mention_actor(c.idx, c.idx + len(c)) == actor
+                    or fold(c.text) in fold(actor.name).split()
                     or c.pos_ == "PRON" or self.finder.names_a_person(c)  # "his lawyer", "the mayor's aide"
                     for c in possessors)
         gender = self.lang.genders.get(fold(tok.lemma_))

@@ -182,7 +182,8 @@ class _Context:
             return mark, speaker, "incise"
         previous = next((f for f in reversed(found) if f.mark.close <= mark.open), None)
         before = self.before(mark)
-        if previous and previous.how == "incise" and before and previous.speaker.cue_token >= before[0].i:
+        if previous and previous.how == "incise" and before and previous.speaker.cue_token >= before[0].i \
+                and not self._other_subject(before, previous.speaker):
             return mark, previous.speaker, "inherited"  # « … », a-t-il dit, « … »
         speaker = self._introduction(before)
         if speaker is not NOBODY:
@@ -212,6 +213,17 @@ class _Context:
             return mark, speaker, "inherited"
         return mark, NOBODY, "none"
 
+    def _other_subject(self, before: list[Token], speaker: Speaker) -> bool:
+        """'"…," X said of the vote, which Y had called "…"': after the incise, a clause with a
+        subject naming someone else leads to the next quote."""
+        for tok in before:
+            if tok.i <= speaker.cue_token or tok.dep_ not in self.lang.speaker_deps or self.finder.in_quote(tok.idx):
+                continue
+            actor = self.finder.mention_actor(tok.idx, tok.idx + len(tok))
+            if actor is not None and actor != speaker.actor and actor.type != "place":
+                return True
+        return False
+
     def _transcript_turn(self, mark: Marked, found: list[_Found]) -> tuple[Marked, Speaker, str] | None:
         """A turn of a transcript quoted paragraph by paragraph ('"PENCE: Well, …'): the label
         names the speaker (an actor whose surname it is, else someone we cannot name) and is
@@ -226,10 +238,19 @@ class _Context:
                     or text[previous.mark.close:mark.open].strip():
                 return None
             return dataclasses.replace(mark, group=previous.mark.group), previous.speaker, "inherited"
-        name = fold(label.group(1))
+        name = fold(label.group(1))  # "PENCE", "SEN. SANDERS": the surname ends it
         actors = {a.id: a for a in self.index.actors.actors if a.type == "person"
-                  and name in (fold(a.name), fold(a.name.split()[-1]))}
+                  and (name == fold(a.name) or name.split()[-1] == fold(a.name.split()[-1]))}
         actor = next(iter(actors.values())) if len(actors) == 1 else None
+        if actor is None:
+            # A label naming no one ('"UPDATE: …," the clerk said') is a turn only within a
+            # transcript: right after a labelled turn, or before one.
+            previous = next((f for f in reversed(found) if f.mark.close <= mark.open), None)
+            following = text[self._para_end(mark.open):].lstrip()
+            openers = {o for o, _ in self.lang.quote_pairs}
+            opens_turn = following[:1] in openers and _TRANSCRIPT_LABEL.match(following, 1)
+            if not (previous is not None and previous.mark.group < 0 or opens_turn):
+                return None
         speaker = Speaker(actor, label.group(1), 0.8 if actor else 0.3, self.token_from(mark.start))
         return dataclasses.replace(mark, start=label.end(), group=-1 - mark.start), speaker, "incise"
 
@@ -714,6 +735,9 @@ class _Context:
             return introduced and not named and (inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…")
         if not introduced and _title_case(words):
             return False
+        if _headline_case(words) and any(self._para_start(mark.open) <= g.idx < mark.open
+                                         and g.pos_ in ("ADP", "NOUN", "PROPN") for g in self._governors(mark)):
+            return False  # 'X said on CNN's "State of the Union."': a show the sentence names, introduced or not
         if not introduced and self._named_after_preposition(mark, words):
             return False  # "un rapport sur « Les revenus et le patrimoine des ménages »": a title
         return True
@@ -759,6 +783,15 @@ def _title_case(words: list[str]) -> bool:
         return False
     caps = sum(1 for w in words if w[:1].isupper())
     return caps >= 3 and caps * 3 >= len(words) * 2
+
+
+def _headline_case(words: list[str]) -> bool:
+    """Every word capitalised but short lowercase ones ("State of the Union.", "Fox and Friends"):
+    a name or a title, not a sentence."""
+    words = [w.strip(".,!?…") for w in words if w.strip(".,!?…")]
+    caps = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and len(words) <= _TITLE_WORDS and words[0][:1].isupper() and caps >= 2 \
+        and all(w[:1].isupper() or len(w) <= 3 and w.islower() for w in words)
 
 
 def _head_within(tokens: list[Token]) -> Token | None:

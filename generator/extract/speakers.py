@@ -83,7 +83,11 @@ class SpeakerFinder(NounPhrases):
                 # ministre X a répondu", misparsed as two agents), else the first.
                 named = ((s, self.actor_of(s)) for s in subjects)
                 subject, actor = next(((s, a) for s, a in named if a is not None), (subjects[0], None))
-                if actor is None and not self.is_pronoun(subject):
+                if actor is None and subject.pos_ == "PRON" and subject.i == v.left_edge.i < v.i \
+                        and v.head.i < subject.i and v.head.pos_ in ("NOUN", "PROPN"):
+                    # "X, who told him that …": a relative pronoun stands for the noun its clause qualifies.
+                    actor = self.named_actor(v.head)
+                elif actor is None and not self.is_pronoun(subject):
                     # A name between a subject we cannot place and the verb is a misparse of
                     # "Alors que …, X est intervenu"; an unnamed subject otherwise stays unnamed.
                     actor = self.positional_subject(v, after=subject.i)
@@ -95,6 +99,11 @@ class SpeakerFinder(NounPhrases):
             clitic = self.inverted_subject(v)
             if clitic:
                 return Speaker(self.antecedent(clitic, v.i), cue, cue_confidence - 0.1, verb.i)
+            if not own and v is verb and v.head.pos_ in ("ADP", "SCONJ") and v.head.head.i > v.i \
+                    and v.head.head.pos_ in ("VERB", "AUX"):
+                # "After saying …, she left": the participle's clause speaks for the main subject.
+                v = v.head.head
+                continue
             if own or v.dep_ not in CHAIN_DEPS or v.head.i == v.i or self.in_quote(v.head.idx):
                 break
             if v is verb:

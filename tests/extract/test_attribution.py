@@ -239,6 +239,9 @@ ENGLISH_PRONOUNS = [
      "with Governor Maria Lopez attacking it at every rally.\n\n“This plan is a gift to the richest "
      "families,” she said.",
      [("This plan is a gift to the richest families", "Lopez")]),
+    # "she" stands for a subject seen with "her", whatever type the actor table gave the name.
+    ("Karen Holt spoke on Monday about her plan.\n\n\"The economy is in much better shape than people "
+     "think,\" she said.", [("The economy is in much better shape than people think", "Holt")]),
     # Negative: "She added that Lopez was wrong": Lopez is only reported; "she" goes on speaking.
     ("Analyst Karen Holt said the plan would cost billions.\n\nShe added that Governor Maria Lopez was "
      "wrong about it.\n\n“This plan is a gift to the richest families,” she said.",
@@ -263,6 +266,14 @@ def test_a_transcript_label_names_the_speaker_of_each_turn(parse_en: Callable[[s
                            ("Because the budget leaves the rural hospitals of this state without money.", "Briggs"),
                            ("And I will not vote for a plan like that, ever.", "Briggs"),
                            ("Thank you for joining us this morning.", None)])
+
+
+def test_a_label_outside_a_transcript_leaves_the_incise_its_speaker(parse_en: Callable[[str], Doc],
+                                                                     en: LangData) -> None:
+    """'"UPDATE: …," X said': a capitalised word and a colon naming no one is no transcript turn."""
+    doc = parse_en('The council met on Monday.\n\n"UPDATE: The vote has been delayed until Friday," Mayor Tom '
+                   'Hale said.')
+    check(found(doc, en), [("UPDATE: The vote has been delayed until Friday", "Hale")])
 
 
 DIALOGUES = [
@@ -380,6 +391,9 @@ ENGLISH_NAMES_AND_TITLES = [
      "of waiting.”",
      [("We are not giving up on this city. There is a real gap between the council and the residents", "Ruiz"),
       ("I mean, people are tired of waiting.", "Ruiz")]),
+    # Negative: a show of four words, capitalised like a name, after "said on WKRP's".
+    ("\"We will win this state by ten points,\" Tom Hale said on WKRP's \"State of the Region.\"",
+     [("We will win this state by ten points", "Hale")]),
     # Negative: a slogan a preposition governs is no short utterance, even after a speech verb.
     ("In his speech, Senator Tom Hale proclaimed a goal of \"Peace Through Strength.\" He spoke for an hour.", []),
     # "While X had …, which worries Y": X's own clause ends before Y is named; "he" is Y.
@@ -430,6 +444,10 @@ ENGLISH_INTRODUCTIONS = [
     ("Commentator Rick Dalton praised the debate.\n\nHowever, he characterized Senator Ann Briggs as, \"a "
      "little desperate there, jumping in all the time and never waiting her turn.\"",
      [("a little desperate there, jumping in all the time and never waiting her turn.", "Dalton")]),
+    # A participle clause opening the sentence speaks for the main subject after it.
+    ("Senator Ann Briggs released her memoir on Monday.\n\nAfter saying her knee was \"so swollen I could "
+     "barely walk to the car,\" she was rushed to the hospital.",
+     [("so swollen I could barely walk to the car", "Briggs")]),
 ]
 
 
@@ -454,3 +472,23 @@ def test_a_body_named_in_passing_does_not_interrupt_a_document(parse_fr: Callabl
                    "Il apparaît que les détenus sont privés « de soins médicaux pendant des mois entiers ».")
     check(found(doc, fr), [("de soins médicaux pendant des mois entiers", "Amnesty")])
 
+
+
+ENGLISH_CLAUSES = [
+    # A relative pronoun subject stands for the person its clause qualifies.
+    ("Mayor Tom Hale met Senator Ann Briggs, who told him that \"the budget will never pass in its current "
+     "form.\"", [("the budget will never pass in its current form.", "Briggs")]),
+    # After an incise, a clause with someone else's subject leads to the next quote.
+    ("\"This is the worst decision the council has made in years,\" Tom Hale said of the vote, which Ann "
+     "Briggs had called \"a great step forward for the city.\"",
+     [("This is the worst decision the council has made in years", "Hale"),
+      ("a great step forward for the city.", "Briggs")]),
+    # Negative: the people who call him names are unnamed; he is not their speaker.
+    ("Mayor Tom Hale was attacked by critics who called him \"a danger to the whole country and its "
+     "future.\"", [("a danger to the whole country and its future.", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_CLAUSES)
+def test_english_clauses(text: str, expected: Expected, parse_en: Callable[[str], Doc], en: LangData) -> None:
+    check(found(parse_en(text), en), expected)

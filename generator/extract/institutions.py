@@ -23,6 +23,7 @@ française » another.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -148,12 +149,18 @@ def _noun_in(doc: Doc, first: int, last: int, lang: LangData) -> tuple[int, int]
 
 def _noun_at(doc: Doc, i: int, lang: LangData) -> int:
     """How many tokens from i spell an institution noun, the longest first; 0 when none does."""
-    if not doc[i].text[:1].islower():
+    if not doc[i].text[:1].islower() or fold(doc[i].text) not in _first_words(lang.institution_nouns):
         return 0
     for n in range(_MAX_NOUN_WORDS, 0, -1):
         if i + n <= len(doc) and fold(doc[i : i + n].text) in lang.institution_nouns:
             return n
     return 0
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(nouns: frozenset[str]) -> frozenset[str]:
+    """The first tokens of the institution nouns ("forces" for "forces de l'ordre")."""
+    return frozenset(noun.split()[0] for noun in nouns if noun.strip())
 
 
 def _phrase_at(doc: Doc, i: int, covered: set[int], quoted: list[tuple[int, int]],

@@ -492,3 +492,12 @@ ENGLISH_CLAUSES = [
 @pytest.mark.parametrize(("text", "expected"), ENGLISH_CLAUSES)
 def test_english_clauses(text: str, expected: Expected, parse_en: Callable[[str], Doc], en: LangData) -> None:
     check(found(parse_en(text), en), expected)
+
+
+def test_a_name_before_a_comma_is_not_the_subject_of_a_thing(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    """"…, Paul Durand, sa disparition a ému": the name does not become the subject of
+    "disparition", so "il" keeps standing for the one the obituary is about."""
+    doc = parse_fr("Le chroniqueur Henri Maréchal est mort samedi. Animateur célèbre avec son complice de toujours, "
+                   "Paul Durand, sa disparition a ému le monde de la radio. En 1980, il avait lâché à l'antenne : "
+                   "« Vous êtes tous des tricheurs, messieurs ! »")
+    check(found(doc, fr), [("Vous êtes tous des tricheurs, messieurs !", "Maréchal")])

@@ -102,6 +102,9 @@ class LangData:
     qualifier_preps: frozenset[str] = frozenset()
     # Words that make a body another time's ("le gouvernement précédent", "the former regime").
     former_modifiers: frozenset[str] = frozenset()
+    # Dependency labels actor extraction reads, by role ("subject", "modifier", "coordination",
+    # "complement", "case", "root"): the parser's scheme is data, like the words.
+    actor_labels: dict[str, frozenset[str]] = field(default_factory=dict)
     # Entity labels that are no actor type but may name one the story is about ("MISC":
     # "Ubuntu", "Vendée Globe"): such a name in the title, or a repeated subject, is an organisation.
     rescued_labels: frozenset[str] = frozenset()
@@ -274,6 +277,7 @@ def load_lang(code: str) -> LangData:
         agent_preps=frozenset(fold(w) for w in raw.get("agent_preps", [])),
         qualifier_preps=frozenset(fold(w) for w in raw.get("qualifier_preps", [])),
         former_modifiers=frozenset(fold(w) for w in raw.get("former_modifiers", [])),
+        actor_labels={str(k): frozenset(v) for k, v in (raw.get("actor_labels") or {}).items()},
         rescued_labels=frozenset(raw.get("rescued_labels", [])),
         name_particles=frozenset(fold(w) for w in raw.get("name_particles", [])),
         surname_articles=frozenset(fold(w) for w in raw.get("surname_articles", [])),

@@ -130,7 +130,7 @@ def extract_actors(doc: Doc, lang: LangData, title: str = "") -> ActorTable:
     groups = _join_seats(groups, [decide_kind(doc, g, lang) for g in groups], lang)
     kinds = [decide_kind(doc, g, lang) for g in groups]
     person_words = {w for g, k in zip(groups, kinds) if k == "person" for c in g for w in name_words(c.text)}
-    listed = enumerated(doc, [c for g in groups for c in g])
+    listed = enumerated(doc, [c for g in groups for c in g], lang)
     kept = [(g, k) for g, k in zip(groups, kinds) if is_actor(doc, g, k, person_words, lang, listed)]
     table, taken = _table(doc, kept, lang)
     return _add_descriptions(doc, table, taken, lang)

@@ -37,9 +37,7 @@ from .quote_marks import find_quote_spans
 
 # Institution nouns are at most this many tokens long ("forces de l'" + "ordre").
 _MAX_NOUN_WORDS = 4
-# Entity labels of people: a person named after the noun is not the body's name (« le régime
-# de Bachar al-Assad » keeps al-Assad a person of his own).
-_PERSON_LABELS = ("PER", "PERSON")
+
 # Adjectives allowed between the article and the noun (« le nouveau gouvernement »).
 _MAX_PRE_ADJECTIVES = 2
 # Complements chained after the noun (« les forces de la coalition de l'OTAN »).
@@ -207,7 +205,8 @@ def _modifiers_end(doc: Doc, j: int, lang: LangData) -> int:
     parser attaches to it as adjectives included whatever their tag (« les rebelles houthis »)."""
     while j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha and (
             doc[j].pos_ == "ADJ" or lang.is_nationality(doc[j].text)
-            or (doc[j].dep_ == "amod" and doc[j].head.i < j and doc[j].pos_ in ("PROPN", "X"))):
+            or (doc[j].dep_ in lang.actor_labels.get("modifier", ()) and doc[j].head.i < j
+                and doc[j].pos_ in ("PROPN", "X"))):
         j += 1
     return j
 
@@ -237,7 +236,9 @@ def _complement_end(doc: Doc, j: int, lang: LangData) -> int:
             return k + _noun_at(doc, k, lang)
     elif k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].text[:1].islower():
         return k + 1
-    if k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].ent_type_ in _PERSON_LABELS:
+    # A person named after the noun is not the body's name (« le gouvernement de Benyamin
+    # Netanyahou » keeps Netanyahou a person of his own).
+    if k >= len(doc) or not doc[k].text[:1].isupper() or lang.entity_types.get(doc[k].ent_type_) == "person":
         return j
     end = _name_end(doc, k)
     if end < len(doc) and doc[end].text[:1].islower() and fold(doc[end].text) in lang.name_particles \
@@ -268,14 +269,16 @@ def _acts(doc: Doc, noun: Token, det: Token, lang: LangData) -> bool:
     """True when the body speaks or acts: a verb's subject or agent (or joined to one), credited
     by "selon", named as the agent of an action noun (« l'annonce par la commission »), or
     issuing words through someone ("le communiqué de la préfecture", "le porte-parole de la police")."""
-    if noun.dep_ == "conj" and noun.head is not noun and noun.head.dep_ in lang.speaker_deps:
+    if noun.dep_ in lang.actor_labels.get("coordination", ()) and noun.head is not noun \
+            and noun.head.dep_ in lang.speaker_deps:
         return True
     if noun.dep_ in lang.speaker_deps:
         return True
-    if noun.dep_ in ("nmod", "pobj") and noun.head is not noun:
+    if noun.dep_ in lang.actor_labels.get("complement", ()) and noun.head is not noun:
         if fold(noun.head.text) in lang.proxy_nouns:
             return True
-        if any(c.dep_ == "case" and fold(c.text) in lang.agent_preps for c in noun.children):
+        if any(c.dep_ in lang.actor_labels.get("case", ()) and fold(c.text) in lang.agent_preps
+               for c in noun.children):
             return True
     before = fold(text_of(doc)[max(0, det.idx - 20) : det.idx]).rstrip()
     strong = [p for p in lang.attribution_preps if p not in lang.weak_attribution_preps]

@@ -56,7 +56,7 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
     return kind
 
 
-def enumerated(doc: Doc, cands: Sequence[Candidate]) -> frozenset[int]:
+def enumerated(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> frozenset[int]:
     """Starts of one-word names listed in passing: runs of `_MIN_LIST` names or more joined only
     by commas and conjunctions ("des œuvres de Bonnard, Corot, Degas et Monet"), none of them a
     subject. Full names in a list ("le retour de Patrice Bernier, Davy Arnaud, …") are kept."""
@@ -72,7 +72,7 @@ def enumerated(doc: Doc, cands: Sequence[Candidate]) -> frozenset[int]:
             runs.append([cand])
     out: set[int] = set()
     for run in runs:
-        if len(run) < _MIN_LIST or any(_root(doc, c).dep_.startswith("nsubj") for c in run):
+        if len(run) < _MIN_LIST or any(_root(doc, c).dep_ in lang.actor_labels.get("subject", ()) for c in run):
             continue
         out |= {c.start for c in run if c.last - c.first == 1}
     return frozenset(out)

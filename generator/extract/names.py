@@ -194,10 +194,11 @@ def _qualifiers_end(doc: Doc, first: int, last: int, lang: LangData) -> int:
     end = last
     # An adjective that leaves its clause without a verb, or that takes an article after it, is
     # a verb the tagger misread ("le Forum court jusqu'à vendredi", "le Forum court un risque").
-    if doc[first:last].root.dep_ == "ROOT":
+    if doc[first:last].root.dep_ in lang.actor_labels.get("root", ()):
         return end
+    labels = lang.actor_labels.get("modifier", frozenset()) | lang.actor_labels.get("complement", frozenset())
     while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text[:1].islower() and doc[end].is_alpha \
-            and doc[end].head.i in range(first, end) and doc[end].dep_ in ("amod", "nmod") and not doc[end].ent_type_ \
+            and doc[end].head.i in range(first, end) and not doc[end].ent_type_ and doc[end].dep_ in labels \
             and not (end + 1 < len(doc) and doc[end + 1].pos_ == "DET"):
         end += 1
     if end == last and end < len(doc) and doc[end].ent_iob_ != "B" and not doc[end].ent_type_ \

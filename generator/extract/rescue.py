@@ -27,8 +27,6 @@ from .doctext import text_of
 from .names import Candidate, after_work_cue, clean_span, is_work_title, name_words
 
 _WORD = re.compile(r"[\w-]+")
-# Subject labels: a rescued name must be the subject of a clause once to count as acting.
-_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 
 
 def rescue_names(doc: Doc, cands: Sequence[Candidate], lang: LangData, title: str = "") -> list[Candidate]:
@@ -73,7 +71,7 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
             continue
         key = name_words(cand.text)
         forms[key].append(cand)
-        if doc[cand.first : cand.last].root.dep_ in _SUBJECT_DEPS:
+        if doc[cand.first : cand.last].root.dep_ in lang.actor_labels.get("subject", ()):
             subjects.add(key)
     # Written as in the title, capitals included: "le minitel" in a title is a common noun.
     title_words = _written_words(title)
@@ -101,10 +99,6 @@ def _lone_sentence_opener(doc: Doc, cand: Candidate) -> bool:
     return any(t.text == lower for t in doc)
 
 
-# Entity labels of people, in any language's model: a surname is not another person's name.
-_PERSON_LABELS = ("PER", "PERSON")
-# Labels a word joined to a person's name may carry: none, a person's, or the catch-all one.
-_NAME_LABELS = ("", "PER", "PERSON", "MISC")
 # Capitalised words a cut name may regain on the other side of its particle.
 _MAX_JOINED_WORDS = 2
 
@@ -117,10 +111,10 @@ def _join_particles(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> lis
             continue
         first, last = cand.first, cand.last
         if first >= 1 and last - first >= 2 and _capital_particle(doc[first], lang) \
-                and _joinable(doc[first - 1], lang) and doc[first - 1].ent_type_ in _NAME_LABELS:
+                and _joinable(doc[first - 1], lang) and _joinable_label(doc[first - 1], lang):
             first -= 1  # "Marine" + "Le Pen": a first name the model left before the surname
         elif first >= 2 and _particle(doc[first - 1], lang) and _joinable(doc[first - 2], lang) \
-                and doc[first - 2].ent_type_ in _NAME_LABELS:
+                and _joinable_label(doc[first - 2], lang):
             first -= 2
             while cand.first - first < _MAX_JOINED_WORDS + 1 and first > 0 and _joinable(doc[first - 1], lang) \
                     and not doc[first].is_sent_start:
@@ -129,7 +123,7 @@ def _join_particles(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> lis
             while last < len(doc) and last - cand.last < _MAX_JOINED_WORDS and _joinable(doc[last], lang):
                 last += 1
         elif last + 1 < len(doc) and _capital_particle(doc[last], lang) and _joinable(doc[last + 1], lang) \
-                and not doc[last + 1].ent_type_ in _PERSON_LABELS:
+                and lang.entity_types.get(doc[last + 1].ent_type_) != "person":
             last += 2  # "Armel" + "Le Cléac'h": a capitalised particle opens the surname
         if (first, last) == (cand.first, cand.last) and _closing_word(doc, last, lang):
             last += 1  # "Gordon and Betty Moore" + "Foundation": the model left the last word out
@@ -152,6 +146,11 @@ def _closing_word(doc: Doc, i: int, lang: LangData) -> bool:
         return False  # "said John Smith Tuesday"
     return (_joinable(doc[i], lang) and doc[i].pos_ in ("PROPN", "NOUN", "X")
             and (after is None or not after.text[:1].isupper()))
+
+
+def _joinable_label(tok: Token, lang: LangData) -> bool:
+    """A word joined to a person's name carries no label, a person's, or a rescued one (MISC)."""
+    return not tok.ent_type_ or lang.entity_types.get(tok.ent_type_) == "person" or tok.ent_type_ in lang.rescued_labels
 
 
 def _capital_particle(tok: Token, lang: LangData) -> bool:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
+import types
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,6 +121,9 @@ class LangData:
     eponym_nouns: frozenset[str] = frozenset()
     # Endings of ordinal numbers, as written after a Roman numeral ("XXe", "IIIrd").
     ordinal_suffixes: tuple[str, ...] = ()
+    # Dependency labels of this language's parser scheme, by the role attribution reads them
+    # for ("chain": a verb handing its subject down; "object"; "apposition" …), see lang.yml.
+    deps: Mapping[str, frozenset[str]] = field(default_factory=lambda: types.MappingProxyType({}))
     # Dependency labels of a noun's complement in this language's parser scheme ("les membres
     # des forces de sécurité"): a name there is named in passing.
     noun_complement_deps: frozenset[str] = frozenset()
@@ -286,6 +291,8 @@ def load_lang(code: str) -> LangData:
         ordinal_suffixes=tuple(raw.get("ordinal_suffixes", [])),
         person_nouns=frozenset(fold(w) for w in _lines(folder / "person_nouns.txt")),
         noun_complement_deps=frozenset(raw.get("noun_complement_deps", [])),
+        deps=types.MappingProxyType({str(role): frozenset(labels)
+                                     for role, labels in (raw.get("dependency_labels") or {}).items()}),
         reading_verbs=frozenset(fold(w) for w in raw.get("reading_verbs", [])),
         reading_pronouns=frozenset(fold(w) for w in raw.get("reading_pronouns", [])),
         seats=_seats(folder / "seats.tsv"),

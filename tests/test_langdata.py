@@ -47,3 +47,34 @@ def test_no_language_words_in_python_code() -> None:
                 offenders.append(f"{path.relative_to(PACKAGE)}: {literal!r}")
     assert not offenders, "language words belong in generator/lang/: " + ", ".join(offenders)
     assert LANG_DIR.is_dir()
+
+
+# The modules that read the parse to find speakers: every dependency label they test comes from
+# the language data (`dependency_labels`, `speaker_deps`), so a new parser scheme is a data change.
+ATTRIBUTION_MODULES = ("docindex", "verbs", "nominal", "antecedents", "speakers", "quotes", "statements")
+
+
+def test_attribution_modules_spell_no_dependency_label() -> None:
+    labels: set[str] = set()
+    for code in supported_languages():
+        lang = load_lang(code)
+        labels |= set(lang.speaker_deps) | {label for group in lang.deps.values() for label in group}
+    offenders = []
+    for name in ATTRIBUTION_MODULES:
+        path = PACKAGE / "extract" / f"{name}.py"
+        for literal in re.findall(r"[\"']([a-zA-Z:]{2,12})[\"']", path.read_text(encoding="utf-8")):
+            if literal in labels:
+                offenders.append(f"{path.name}: {literal!r}")
+    assert not offenders, "dependency labels belong in lang.yml (dependency_labels): " + ", ".join(offenders)
+
+
+def test_every_language_names_the_same_dependency_roles() -> None:
+    roles = {code: set(load_lang(code).deps) for code in supported_languages()}
+    assert all(r == roles["fr"] for r in roles.values()), roles
+    assert {"chain", "object", "apposition", "auxiliary", "complement"} <= roles["fr"]
+
+
+def test_dependency_labels_are_read_only() -> None:
+    deps = load_lang("fr").deps
+    with pytest.raises(TypeError):
+        deps["chain"] = frozenset()  # type: ignore[index]

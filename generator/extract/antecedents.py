@@ -12,18 +12,14 @@ from spacy.tokens import Token
 
 from ..langdata import fold
 from ..models import Actor
-from .nominal import CHAIN_DEPS, NounPhrases
+from .nominal import NounPhrases
 from .verbs import is_speech_verb, is_speech_verb_form
 
 # Clauses with subjects of their own: their pronouns say nothing about the main subject.
-_OTHER_CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl:relcl", "conj", "parataxis", "nsubj", "nsubj:pass",
-                      "csubj", "acl", "punct")
 # Dependency labels of object pronouns: "X lui a dit", "X told him" say nothing of X's gender.
-_OBJECT_PRONOUN_DEPS = ("obj", "iobj", "dobj", "dative", "obl:arg", "obl", "pobj")
 # Universal morphology gender values -> the genders of lang.yml.
 _MORPH_GENDERS = {"Masc": "m", "Fem": "f"}
 # Dependency labels of a possessor ("Thomas' sister", "sa sœur").
-_POSSESSOR_DEPS = ("poss", "nmod:poss", "nmod")
 _SENTENCE_END = {".", "!", "?", "…", "..."}
 _POSITION_REACH = 25  # tokens: how far a sentence is looked at around one subject
 _PRONOUN_LOOKBACK = 400  # tokens: a pronoun stands for someone named in the last paragraphs
@@ -42,18 +38,18 @@ class Antecedents:
         # Each is (token, actor, whether the subject's verb is a speech verb).
         self._subjects: list[tuple[int, Actor, bool]] = []
         for tok in doc:
-            if tok.dep_ in lang.speaker_deps and tok.head.dep_ == "xcomp":
+            if tok.dep_ in lang.speaker_deps and tok.head.dep_ in lang.deps["open_clause"]:
                 continue  # "X a indiqué avoir eu Y au téléphone": Y is no subject, whatever the parse
             if tok.dep_ in lang.speaker_deps and not self.finder.in_quote(tok.idx) and not self.finder.is_pronoun(tok):
                 # "John Smith and his wife Mary arrived": each of them is a subject.
-                for part in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+                for part in [tok, *(c for c in tok.children if c.dep_ in lang.deps["conjunct"])]:
                     actor = self.finder.named_actor(part, describe=False)
                     # A person's name, even when the actor table typed it otherwise: the tagger
                     # says so, or a gendered word or pronoun was seen with it.
                     if actor is not None and (actor.type == "person" or actor.type != "place" and (
                             lang.entity_types.get(part.ent_type_) == "person" or actor.id in self._genders)):
                         self._subjects.append((part.i, actor, is_speech_verb(tok.head, lang)))
-            elif tok.dep_ == "ROOT" and tok.pos_ == "VERB" and not self.finder.in_quote(tok.idx) and not any(
+            elif tok.dep_ in lang.deps["root"] and tok.pos_ == "VERB" and not self.finder.in_quote(tok.idx) and not any(
                     c.dep_ in lang.speaker_deps for c in tok.children):
                 actor = self.finder.positional_subject(tok)
                 if actor is not None and actor.type == "person":
@@ -126,7 +122,7 @@ class Antecedents:
         word = fold(tok.lemma_)
         if word not in self.lang.person_nouns or word in self.lang.titles:
             return None  # a title ("the minister") names only whoever was given it (`_titled_before`)
-        if any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in tok.children):
+        if any(c.dep_ in self.lang.deps["determiner"] and "Ind" in c.morph.get("Definite") for c in tok.children):
             return None  # "a strategist": someone unnamed
         first, _ = self._sentence_bounds(tok.i)
         start, _ = self._sentence_bounds(max(0, first - 1))
@@ -137,7 +133,7 @@ class Antecedents:
         at, actor, _ = self._subjects[k - 1]
         if k >= 2 and self._subjects[k - 2][1] != actor and self._subjects[k - 2][0] >= self._sentence_bounds(at)[0]:
             return None  # "X et Y ont présenté …, résume le chercheur": either of them
-        possessors = [c for c in tok.children if c.dep_ in _POSSESSOR_DEPS]
+        possessors = [c for c in tok.children if c.dep_ in self.lang.deps["possessor"]]
         owned = any(self.finder.mention_actor(c.idx, c.idx + len(c)) == actor
                     or fold(c.text) in fold(actor.name).split()
                     or c.pos_ == "PRON" or self.finder.names_a_person(c)  # "his lawyer", "the mayor's aide"
@@ -153,7 +149,7 @@ class Antecedents:
         that pronoun (its index) is who goes on speaking."""
         verb = self.doc[at].head
         for _ in range(3):
-            if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
+            if verb.dep_ not in self.lang.deps["chain"] or verb.head.i == verb.i:
                 break
             verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
@@ -172,7 +168,7 @@ class Antecedents:
         a clause of its own ("While X had …, that concerns Y") leaves the rest of its sentence."""
         _, last = self._sentence_bounds(at)
         head = self.doc[at].head
-        if head.dep_ in _OTHER_CLAUSE_DEPS and head.i < head.right_edge.i + 1 < last:
+        if head.dep_ in self.lang.deps["other_clause"] and head.i < head.right_edge.i + 1 < last:
             last = head.right_edge.i + 1
         if last >= before:
             return found
@@ -285,13 +281,13 @@ class Antecedents:
                     return actor, True  # "un porte-parole de la police … a-t-il précisé": the police
                 if actor is None or actor.type != "person":
                     return None, True
-                possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)
+                possessive = any(c.dep_ in self.lang.deps["determiner"] and "Yes" in c.morph.get("Poss") for c in tok.children)
                 if not possessive and not self._named_in_paragraph(actor, before):
                     # "La procureure elle-même avait salué …": a role last named paragraphs ago,
                     # set in a side remark; too weak to credit her with the words.
                     return None, True
                 return actor, True
-            possessors = [c for c in tok.children if c.dep_ in _POSSESSOR_DEPS and c.pos_ in ("PROPN", "PRON")]
+            possessors = [c for c in tok.children if c.dep_ in self.lang.deps["possessor"] and c.pos_ in ("PROPN", "PRON")]
             owners = {a.id: a for a in (self.finder.mention_actor(c.idx, c.idx + len(c)) for c in possessors)
                       if a is not None and a.type == "person" and self._genders.get(a.id, gender) == gender}
             if len(owners) == 1:
@@ -334,8 +330,8 @@ class Antecedents:
                 continue
             # "Mme X", "his wife X", and appositions both ways ("sa fille, X", "X, présidente").
             near = [doc[k - 1]] if k else []
-            near += [c for c in doc[k].children if c.dep_ == "appos"]
-            if doc[k].dep_ == "appos":
+            near += [c for c in doc[k].children if c.dep_ in self.lang.deps["apposition"]]
+            if doc[k].dep_ in self.lang.deps["apposition"]:
                 near.append(doc[k].head)
             for tok in near:
                 word = fold(tok.text) if fold(tok.text) in genders else fold(tok.lemma_)
@@ -360,8 +356,8 @@ class Antecedents:
             others = any(o is not None and o.id != m.actor_id and o.type == "person"
                          for o in (self.finder.mention_actor(t.idx, t.idx + len(t)) for t in clause))
             seen = {genders[fold(t.text)] for t in clause
-                    if t.pos_ == "PRON" and fold(t.text) in genders and t.dep_ not in _OBJECT_PRONOUN_DEPS
-                    and not (others and t.dep_ in _POSSESSOR_DEPS)}
+                    if t.pos_ == "PRON" and fold(t.text) in genders and t.dep_ not in self.lang.deps["object_pronoun"]
+                    and not (others and t.dep_ in self.lang.deps["possessor"])}
             if len(seen) == 1:
                 votes.setdefault(m.actor_id, set()).update(seen)
         return {aid: next(iter(g)) for aid, g in votes.items() if len(g) == 1}
@@ -386,5 +382,5 @@ class Antecedents:
         while stack and len(out) < 40:
             tok = stack.pop()
             out.append(tok)
-            stack += [c for c in tok.children if c.i != subject and c.dep_ not in _OTHER_CLAUSE_DEPS]
+            stack += [c for c in tok.children if c.i != subject and c.dep_ not in self.lang.deps["other_clause"]]
         return out

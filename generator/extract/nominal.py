@@ -18,15 +18,6 @@ from .docindex import DocIndex
 from .doctext import text_of
 from .roles import role_words
 
-# Dependency labels of a verb that hands its subject down to the verb it governs
-# ("a dit … avant de poursuivre", "est intervenu … et a déclaré").
-CHAIN_DEPS = ("xcomp", "conj", "advcl", "ccomp", "parataxis")
-# Dependency labels of words that rename a noun ("le quotidien El Punt Avui", "X, président").
-_RENAMING_DEPS = ("appos", "flat:name", "flat", "compound", "nmod", "npadvmod")
-# Dependency labels of a noun's complement: "le ministre de l'Intérieur" is someone in particular.
-_COMPLEMENT_DEPS = ("nmod", "prep", "poss", "nmod:poss")
-# Dependency labels of a verb's direct object ("a publié un rapport").
-_OBJECT_DEPS = ("obj", "dobj")
 SENTENCE_END = {".", "!", "?", "…", "..."}
 _POSITION_REACH = 25  # tokens between a verb and a name that opens its clause
 _COMPLEMENT_REACH = 9  # tokens after a verb: a short complement, then its inverted subject
@@ -86,18 +77,19 @@ class NounPhrases:
         Without `describe`, only names count: descriptions go through `ActorTable.resolve`,
         too costly to call for every subject of the document.
         """
+        deps = self.lang.deps
         if tok.pos_ == "ADP":  # English agents hang the noun under "by"
-            tok = next((c for c in tok.children if c.dep_ == "pobj"), tok)
+            tok = next((c for c in tok.children if c.dep_ in deps["preposition_object"]), tok)
         found = self.mention_actor(tok.idx, tok.idx + len(tok))
         if found and not (found.type != "person" and self.names_a_person(tok)
                           and fold(tok.text) not in fold(found.name)):
             return found  # not "le président de la COP29", a person whose role names the body
         # A name in apposition, or right after a common noun ("le quotidien El Punt Avui"), not
         # one before it ("the Crown prosecutor") nor a complement ("le parquet de Paris").
-        renaming = sorted((c for c in tok.children if c.dep_ == "appos"
-                           or c.dep_ in _RENAMING_DEPS and c.pos_ in ("PROPN", "X") and c.i > tok.i
-                           and not any(g.dep_ == "case" for g in c.children)),
-                          key=lambda c: c.dep_ != "appos")
+        renaming = sorted((c for c in tok.children if c.dep_ in deps["apposition"]
+                           or c.dep_ in deps["renaming"] and c.pos_ in ("PROPN", "X") and c.i > tok.i
+                           and not any(g.dep_ in deps["case_marker"] for g in c.children)),
+                          key=lambda c: c.dep_ not in deps["apposition"])
         for child in renaming:
             found = self.mention_actor(child.idx, child.idx + len(child))
             if found:
@@ -120,22 +112,22 @@ class NounPhrases:
             # description of the spokesperson themself ("la porte-parole du ministère").
             for child in tok.children:
                 # "la porte-parole de X", "a spokesman for X", "X's statement", "a X spokesperson".
-                if child.dep_ in ("nmod", "pobj", "prep", "poss") and child.i > tok.i or child.dep_ == "poss" \
-                        or child.dep_ == "compound" and child.pos_ == "PROPN":
-                    target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                if child.dep_ in deps["complement"] | deps["preposition_object"] and child.i > tok.i \
+                        or child.dep_ in deps["possessive"] or child.dep_ in deps["compound_name"] and child.pos_ == "PROPN":
+                    target = next((c for c in child.children if c.dep_ in deps["preposition_object"]), child)
                     found = self.named_actor(target, depth + 1)
                     if found:
                         return found
         # A description ("le président vénézuélien", "le président de la commission"), unless a
         # name inside it ("Gloria's eczema") is what resolve() would return instead.
         # "un négociateur africain": an unnamed individual, not whoever fits the description.
-        indefinite = any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in tok.children)
+        indefinite = any(c.dep_ in deps["determiner"] and "Ind" in c.morph.get("Definite") for c in tok.children)
         for span in () if indefinite else self._noun_phrases(tok):
             if len(span) and not self._has_mention(span):
                 found = self.actors.resolve(span)
                 if found and not (found.type == "person" and self._names_organisation(tok)):
                     return found
-        possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)
+        possessive = any(c.dep_ in deps["determiner"] and "Yes" in c.morph.get("Poss") for c in tok.children)
         if not indefinite and (self._definite(tok) or possessive):
             found = self._titled_before(tok)
             if found:
@@ -143,7 +135,7 @@ class NounPhrases:
         if tok.pos_ == "NOUN" and self._definite(tok):
             found = self._generic_owner(tok, documents=depth == 0)
             if found is None and self.names_a_person(tok) and "Plur" not in tok.morph.get("Number") \
-                    and not any(c.dep_ in _COMPLEMENT_DEPS for c in tok.children):
+                    and not any(c.dep_ in deps["complement"] for c in tok.children):
                 found = self._only_person_before(tok)
             return found
         return None
@@ -187,7 +179,7 @@ class NounPhrases:
         word = fold(tok.lemma_)
         if word not in self.lang.titles and word not in self.lang.genders:
             return None
-        if any(c.dep_ in ("nmod", "poss", "nmod:poss") for c in tok.children):
+        if any(c.dep_ in self.lang.deps["possessor"] for c in tok.children):
             return None  # "le ministre de l'Intérieur" is named by its complement, if at all
         doc, starts = self.doc, self._token_starts
         for m in reversed(self._mentions[:bisect.bisect_left(self._mention_starts, tok.idx)]):
@@ -197,7 +189,7 @@ class NounPhrases:
             actor = self._by_id.get(m.actor_id)
             if actor is None or actor.type != "person" or self.in_quote(m.start):
                 continue
-            near = list(doc[max(0, k - 8):k]) + ([doc[k].head] if doc[k].dep_ == "appos" else [])
+            near = list(doc[max(0, k - 8):k]) + ([doc[k].head] if doc[k].dep_ in self.lang.deps["apposition"] else [])
             if any(fold(t.lemma_) == word and t.pos_ == "NOUN" for t in near):
                 return actor
         return None
@@ -209,7 +201,7 @@ class NounPhrases:
 
     def _definite(self, tok: Token) -> bool:
         """A noun with a definite or demonstrative determiner ("l'ONG", "ce rapport", "the company")."""
-        return any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+        return any(c.dep_ in self.lang.deps["determiner"] and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
                    and "Plur" not in c.morph.get("Number") for c in tok.children)
 
     def _generic_owner(self, tok: Token, documents: bool = True) -> Actor | None:
@@ -263,6 +255,7 @@ class NounPhrases:
 
     def _owner_before(self, before: int, keys: frozenset[str] | set[str]) -> Actor | None:
         """The issuer of the last document before token `before` whose noun is one of `keys`."""
+        deps = self.lang.deps
         for i in range(before - 1, max(-1, before - PRONOUN_LOOKBACK), -1):
             earlier = self.doc[i]
             if fold(earlier.lemma_) not in keys or self.in_quote(earlier.idx):
@@ -271,20 +264,20 @@ class NounPhrases:
                 # "Le documentaire d'Al Jazeera précise …": its owner named there; else "Le
                 # document est …", the same document again, further back.
                 owner = next((a for a in (self.mention_actor(c.idx, c.idx + len(c)) for c in earlier.children
-                                          if c.dep_ in _COMPLEMENT_DEPS and c.i > earlier.i) if a is not None), None)
+                                          if c.dep_ in deps["complement"] and c.i > earlier.i) if a is not None), None)
                 if owner is not None:
                     return owner
                 continue
-            if earlier.dep_ in _COMPLEMENT_DEPS:
+            if earlier.dep_ in deps["complement"]:
                 continue  # "après 9 mois d'enquête": no document of anyone's
-            if earlier.dep_ not in _OBJECT_DEPS and not earlier.dep_.startswith("obl"):
+            if earlier.dep_ not in deps["object"] | deps["oblique"]:
                 return None
             verb = earlier.head
             for _ in range(3):
                 subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
                 if subject is not None:
                     return self.actor_of(subject)
-                if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
+                if verb.dep_ not in deps["chain"] or verb.head.i == verb.i:
                     break
                 verb = verb.head
             return self.positional_subject(earlier.head)  # a subject the parser hung elsewhere
@@ -298,7 +291,7 @@ class NounPhrases:
         while left < tok.i and (doc[left].is_punct or doc[left].is_space or self.in_quote(doc[left].idx)):
             left += 1
         narrow = tok.i + 1
-        while narrow <= tok.right_edge.i and doc[narrow].dep_ == "amod" and doc[narrow].head.i == tok.i:
+        while narrow <= tok.right_edge.i and doc[narrow].dep_ in self.lang.deps["adjective"] and doc[narrow].head.i == tok.i:
             narrow += 1
         wide = narrow
         while wide <= tok.right_edge.i and not doc[wide].is_punct and doc[wide].pos_ not in ("VERB", "AUX") \

@@ -323,15 +323,15 @@ class _Context:
         verb = next((t for t in outside if fold(t.lemma_) in self.lang.asking_verbs), None)
         if verb is None:
             return self._alternate_turn(mark, first, intro)
-        agent = next((c for c in verb.children if "agent" in c.dep_), None)
+        agent = next((c for c in verb.children if c.dep_ in self.lang.deps["passive_agent"]), None)
         if agent is not None:  # "Interrogé par X, Y a …": X asks, the subject of the main verb answers
             asker = finder.actor_of(agent)
             asked_tok = next((c for c in verb.head.children if c.dep_ in self.lang.speaker_deps
-                              and "agent" not in c.dep_ and c.i != verb.i), None)
+                              and c.dep_ not in self.lang.deps["passive_agent"] and c.i != verb.i), None)
         else:  # "X a interrogé Y"
             asker_tok = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
             asker = finder.actor_of(asker_tok) if asker_tok is not None else None
-            asked_tok = next((c for c in verb.children if c.dep_ in ("obj", "dobj")), None)
+            asked_tok = next((c for c in verb.children if c.dep_ in self.lang.deps["object"]), None)
         if asked_tok is not None and finder.is_pronoun(asked_tok):
             # "Interrogé par X, il …": "il" stands for someone named before, never for X.
             asked = finder.antecedent(asked_tok.text, intro[0].i)
@@ -400,7 +400,7 @@ class _Context:
         # The subjects that name someone: the parser takes an opening participle for one at
         # times ("Ceint de son écharpe, il a …"), which says nothing either way.
         subjects = [t for t in prior if t.dep_ in self.lang.speaker_deps and not finder.in_quote(t.idx)]
-        if any(any(c.dep_ == "conj" for c in t.children) for t in subjects):
+        if any(any(c.dep_ in self.lang.deps["conjunct"] for c in t.children) for t in subjects):
             return NOBODY  # "X et Y ont débattu. « … »": either of them
         actors = {}
         for subject in subjects:
@@ -427,7 +427,7 @@ class _Context:
             return speaker
         for tok in after[:_INCISE_REACH]:
             if tok.pos_ in ("VERB", "AUX") and finder.inverted_subject(tok):
-                verb = tok.head if tok.dep_.startswith("aux") else tok
+                verb = tok.head if tok.dep_ in self.lang.deps["auxiliary"] else tok
                 return finder.verb_speaker(verb, 0.85)
             if finder.is_speech_verb(tok):
                 # An incise has a subject of its own; '", and told the police' goes on the
@@ -610,7 +610,7 @@ class _Context:
         verb = words[0]
         # The parser often reads the inverted subject as an attribute or object ("goes a saying",
         # "s'emballe un diplomate").
-        deps = (*self.lang.speaker_deps, "attr", "obj", "dobj")
+        deps = (*self.lang.speaker_deps, *self.lang.deps["attribute"], *self.lang.deps["object"])
         subject = next((c for c in verb.children if c.dep_ in deps and 0 < c.i - verb.i <= _INCISE_REACH
                         and c.pos_ in ("NOUN", "PROPN")), None)
         if subject is None:
@@ -630,7 +630,7 @@ class _Context:
             if verb is None or not finder.is_speech_verb(verb):
                 # "X a précisé que les milices … ne représentent pas … :": the speech verb of the
                 # clause, not the verb nearest the colon.
-                verb = next((t for t in reversed(words) if finder.is_speech_verb(t) and t.dep_ != "amod"
+                verb = next((t for t in reversed(words) if finder.is_speech_verb(t) and t.dep_ not in self.lang.deps["adjective"]
                              and not finder.in_quote(t.idx)), verb)
             verb = verb or next((t for t in reversed(words) if t.pos_ == "VERB"), None)
             if verb is not None:
@@ -640,8 +640,8 @@ class _Context:
         start = before[-1].i + 1
         inside = itertools.takewhile(lambda t: finder.in_quote(t.idx), self.doc[start:start + 2 * _WINDOW])
         governing = [t.head for t in inside if not t.is_punct and before[0].i <= t.head.i < start]
-        verb = next((g for g in governing if finder.is_speech_verb(g) and g.dep_ != "amod"), None) or \
-            next((t for t in reversed(before) if finder.is_speech_verb(t) and t.dep_ != "amod"), None)
+        verb = next((g for g in governing if finder.is_speech_verb(g) and g.dep_ not in self.lang.deps["adjective"]), None) or \
+            next((t for t in reversed(before) if finder.is_speech_verb(t) and t.dep_ not in self.lang.deps["adjective"]), None)
         if verb is not None:
             if self._asked(verb):
                 # "Interrogé sur « … », X a …": the words are the question's, not X's.
@@ -655,7 +655,7 @@ class _Context:
         """A verb of asking as a bare past participle ("Interrogé sur …", "Asked about …"): its
         subject is the one asked, never the author of the words it introduces."""
         return fold(verb.lemma_) in self.lang.asking_verbs and "Past" in verb.morph.get("Tense") \
-            and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children)
+            and "Part" in verb.morph.get("VerbForm") and not any(c.dep_ in self.lang.deps["auxiliary"] for c in verb.children)
 
     def _preposition(self, window: list[Token], reach: int = _WINDOW, weak: bool = True) -> Speaker:
         """The actor after an attribution preposition opening a clause ("selon X", "according to X")
@@ -704,7 +704,7 @@ class _Context:
             for tok in self.doc[i:min(i + 3, last + 1)]:
                 verb = None
                 if tok.pos_ in ("VERB", "AUX") and finder.inverted_subject(tok):
-                    verb = tok.head if tok.dep_.startswith("aux") else tok
+                    verb = tok.head if tok.dep_ in self.lang.deps["auxiliary"] else tok
                 elif tok.i == i and (finder.is_speech_verb(tok) or finder.is_speech_verb_form(tok)):
                     verb = tok  # "— Avez-vous volé ? demande le juge."
                 if verb is not None:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ..models import Actor
 from .antecedents import Antecedents
 from .docindex import DocIndex
-from .nominal import CHAIN_DEPS, NounPhrases
+from .nominal import NounPhrases
 from . import verbs
 
 
@@ -61,7 +61,7 @@ class SpeakerFinder(NounPhrases):
 
     def cue_text(self, verb: Token) -> str:
         """The speech verb as written."""
-        return verbs.cue_text(verb)
+        return verbs.cue_text(verb, self.lang)
 
     def verb_speaker(self, verb: Token, cue_confidence: float, own: bool = False) -> Speaker:
         """The speaker of a verb: its subject, its inverted clitic, or that of the verb it hangs on.
@@ -104,7 +104,7 @@ class SpeakerFinder(NounPhrases):
                 # "After saying …, she left": the participle's clause speaks for the main subject.
                 v = v.head.head
                 continue
-            if own or v.dep_ not in CHAIN_DEPS or v.head.i == v.i or self.in_quote(v.head.idx):
+            if own or v.dep_ not in self.lang.deps["chain"] or v.head.i == v.i or self.in_quote(v.head.idx):
                 break
             if v is verb:
                 # "comme le précise X, …": an inverted subject of the verb itself comes before

@@ -9,9 +9,6 @@ from ..models import Statement
 from .speakers import SpeakerFinder
 from .doctext import text_of
 
-# Dependency labels of a clause that is what a verb says.
-_CLAUSE_DEPS = ("ccomp",)
-
 
 def find_statements(doc: Doc, lang: LangData, finder: SpeakerFinder) -> list[Statement]:
     """Each speech verb's complement clause ("que …", "that …") outside quotes, with its speaker."""
@@ -20,9 +17,9 @@ def find_statements(doc: Doc, lang: LangData, finder: SpeakerFinder) -> list[Sta
         if not finder.is_speech_verb(verb) or finder.in_quote(verb.idx):
             continue
         for clause in verb.children:
-            if clause.dep_ not in _CLAUSE_DEPS or clause.i < verb.i:
+            if clause.dep_ not in lang.deps["clause"] or clause.i < verb.i:
                 continue
-            mark = next((c for c in clause.children if c.dep_ == "mark" and fold(c.text) in lang.complementizers
+            mark = next((c for c in clause.children if c.dep_ in lang.deps["marker"] and fold(c.text) in lang.complementizers
                          and c.i < clause.i), None)
             if mark is None:
                 continue

@@ -29,7 +29,7 @@ def is_speech_verb_form(tok: Token, lang: LangData) -> bool:
 def inverted_subject(verb: Token, lang: LangData) -> str | None:
     """The subject clitic glued after the verb or its auxiliary ("a-t-il dit", "explique-t-elle")."""
     doc = verb.doc
-    for pos in [verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")]:
+    for pos in [verb.i] + [c.i for c in verb.children if c.dep_ in lang.deps["auxiliary"]]:
         joined, j = "", pos + 1
         while j < len(doc) and doc[j].text.startswith("-") and not doc[j - 1].whitespace_:
             joined += doc[j].text
@@ -39,7 +39,7 @@ def inverted_subject(verb: Token, lang: LangData) -> str | None:
     return None
 
 
-def cue_text(verb: Token) -> str:
+def cue_text(verb: Token, lang: LangData) -> str:
     """The speech verb as written, with its auxiliaries, an inverted clitic and the verb it is
     the second word of ("a-t-il déclaré", "explique-t-elle", "has said", "a fait savoir")."""
     doc = verb.doc
@@ -47,7 +47,7 @@ def cue_text(verb: Token) -> str:
     # ("fait" in "a fait savoir"), which the parser hangs on it, with its own auxiliaries.
     lead = [c for c in verb.children if c.pos_ in ("VERB", "AUX") and 0 < verb.i - c.i <= 2]
     first = min([verb.i] + [c.i for t in [verb, *lead] for c in [t, *t.children]
-                            if (c is t or c.dep_.startswith("aux")) and 0 <= verb.i - c.i <= 4])
+                            if (c is t or c.dep_ in lang.deps["auxiliary"]) and 0 <= verb.i - c.i <= 4])
     last = verb.i
     while last + 1 < len(doc) and doc[last + 1].text.startswith("-") and not doc[last].whitespace_:
         last += 1

@@ -92,8 +92,8 @@ class NounPhrases:
                           key=lambda c: c.dep_ not in deps["apposition"])
         for child in renaming:
             found = self.mention_actor(child.idx, child.idx + len(child))
-            if found:
-                return found
+            if found and not (found.type == "place" and self.names_a_person(tok)):
+                return found  # not "le maire de New York" (its "York" read as renaming the mayor)
         if tok.pos_ == "NOUN":
             found = self._name_after_role(tok)
             if found:
@@ -125,7 +125,9 @@ class NounPhrases:
         for span in () if indefinite else self._noun_phrases(tok):
             if len(span) and not self._has_mention(span):
                 found = self.actors.resolve(span)
-                if found and not (found.type == "person" and self._names_organisation(tok)):
+                # "l'organisation" is no person, "le maire de New York" no place.
+                if found and not (found.type == "person" and self._names_organisation(tok)
+                                  or found.type == "place" and self.names_a_person(tok)):
                     return found
         possessive = any(c.dep_ in deps["determiner"] and "Yes" in c.morph.get("Poss") for c in tok.children)
         if not indefinite and (self._definite(tok) or possessive):

@@ -501,3 +501,18 @@ def test_a_name_before_a_comma_is_not_the_subject_of_a_thing(parse_fr: Callable[
                    "Paul Durand, sa disparition a ému le monde de la radio. En 1980, il avait lâché à l'antenne : "
                    "« Vous êtes tous des tricheurs, messieurs ! »")
     check(found(doc, fr), [("Vous êtes tous des tricheurs, messieurs !", "Maréchal")])
+
+
+def test_a_role_with_a_place_complement_is_not_the_place(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    """"le maire de New York prend …": the mayor (here the one named so), never New York."""
+    doc = parse_fr("Le maire Michael Bloomberg soutient Barack Obama. Indépendant depuis 2007, le maire de New York "
+                   "prend peu de risque : « tous les sites de paris en ligne voient en Obama le grand favori ».")
+    got = found(doc, fr)
+    assert len(got) == 1 and got[0][1] != "New York"
+
+
+def test_a_sports_role_names_again_the_coach(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    doc = parse_fr("Le sélectionneur Olivier Brunel refusait de s'enflammer après le match contre l'Écosse.\n\n"
+                   "Le technicien a toutefois salué les progrès de sa mêlée : « Les avants ont énormément travaillé "
+                   "depuis l'automne. »")
+    check(found(doc, fr), [("Les avants ont énormément travaillé depuis l'automne.", "Brunel")])

@@ -108,11 +108,24 @@ class Antecedents:
             found = self.antecedent(self.doc[reporter].text, reporter)
         elif found is not None:
             found = self._named_since(found, at, gender, before)
+        if found is not None and self._other_gender_beside(found, at, gender):
+            found = None  # "Paul X a rencontré Marie Y. « … », a-t-elle déclaré": not Paul
         unnamed, settled = self._unnamed_subject(gender, max(at, before - _UNNAMED_REACH), before)
         if settled:
             return unnamed
         body, settled = self._body_subject(gender, max(at, before - _UNNAMED_REACH), before)
         return body if settled else found
+
+    def _other_gender_beside(self, found: Actor, at: int, gender: str) -> bool:
+        """Whether the subject found is, by its tagged first name, of the other gender while
+        someone else named in its sentence may be of the pronoun's: the pronoun may mean that other
+        person, whom it cannot name for sure (the tagger errs at times), so nobody."""
+        if self._weak_genders.get(found.id, gender) == gender:
+            return False
+        first, last = self._sentence_bounds(at)
+        start, end = self.doc[first].idx, self.doc[min(last, len(self.doc) - 1)].idx
+        return any(m.actor_id != found.id and start <= m.start < end
+                   and self._weak_genders.get(m.actor_id, gender) == gender for m in self.finder.mentions)
 
     def role_antecedent(self, tok: Token) -> Actor | None:
         """"X called on Y to apologize. "…," Obama's former strategist said": a definite or

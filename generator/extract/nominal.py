@@ -145,8 +145,9 @@ class NounPhrases:
     def _only_person_before(self, tok: Token) -> Actor | None:
         """"résume l'universitaire", "the senator said": a definite person noun with no complement
         names again the one person the story has named so far (outside quotes); with two or
-        more, it could be any of them and names nobody."""
-        person = None
+        more, it could be any of them and names nobody. That person must have been named as
+        more than a noun's complement: in "the trial of X … the lawyer said", X is no lawyer."""
+        person, acting = None, False
         for m in self._mentions[:bisect.bisect_left(self._mention_starts, tok.idx)]:
             actor = self._by_id.get(m.actor_id)
             if actor is None or actor.type != "person" or self.in_quote(m.start):
@@ -154,7 +155,18 @@ class NounPhrases:
             if person is not None and actor.id != person.id:
                 return None
             person = actor
-        return person
+            acting = acting or not self._noun_complement_at(m.start)
+        return person if acting else None
+
+    def _noun_complement_at(self, offset: int) -> bool:
+        """Whether the name starting at `offset` only complements a noun before it ("le procès
+        de X", "the trial of X")."""
+        k = bisect.bisect_left(self._token_starts, offset)
+        if k >= len(self.doc):
+            return False
+        tok = self.doc[k]
+        head = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+        return tok.dep_ in self.lang.noun_complement_deps and head.pos_ == "NOUN" and head.i < tok.i
 
     def _name_after_role(self, tok: Token) -> Actor | None:
         """A person named right after a role noun the parser split off ("le lieutenant-colonel

@@ -652,10 +652,14 @@ class _Context:
         return self._preposition(before)
 
     def _asked(self, verb: Token) -> bool:
-        """A verb of asking as a bare past participle ("Interrogé sur …", "Asked about …"): its
-        subject is the one asked, never the author of the words it introduces."""
-        return fold(verb.lemma_) in self.lang.asking_verbs and "Past" in verb.morph.get("Tense") \
-            and "Part" in verb.morph.get("VerbForm") and not any(c.dep_ in self.lang.deps["auxiliary"] for c in verb.children)
+        """A speech verb as a bare past participle opening its clause ("Interrogé sur …",
+        "Accusé d'avoir « … »", "Asked about …"): a passive whose subject is the one spoken to
+        or of, never the author of the words it introduces."""
+        before = self.doc[verb.i - 1] if verb.i else None
+        return "Past" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm") \
+            and (before is None or before.is_punct or before.is_space) \
+            and not any(c.dep_ in self.lang.deps["auxiliary"] or c.dep_ in self.lang.speaker_deps
+                        for c in verb.children)
 
     def _preposition(self, window: list[Token], reach: int = _WINDOW, weak: bool = True) -> Speaker:
         """The actor after an attribution preposition opening a clause ("selon X", "according to X")

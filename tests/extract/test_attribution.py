@@ -516,3 +516,32 @@ def test_a_sports_role_names_again_the_coach(parse_fr: Callable[[str], Doc], fr:
                    "Le technicien a toutefois salué les progrès de sa mêlée : « Les avants ont énormément travaillé "
                    "depuis l'automne. »")
     check(found(doc, fr), [("Les avants ont énormément travaillé depuis l'automne.", "Brunel")])
+
+
+CAUTION = [
+    # A role never given to the one person named, who is only the complement of a noun.
+    ("Le procès de Jean Dupont s'est ouvert lundi. « Ce dossier est vide de toute preuve sérieuse », "
+     "a plaidé l'avocat.", [("Ce dossier est vide de toute preuve sérieuse", None)]),
+    # A passive participle of a speech verb: the words are the accusers', not the subject's.
+    ("Accusé d'avoir « trahi tous les électeurs de la circonscription », Paul Girard a démissionné.",
+     [("trahi tous les électeurs de la circonscription", None)]),
+    # "elle" cannot be the man just named as subject when a woman is named beside him.
+    ("Paul Girard a rencontré Marie Lenoir à Paris. « Nous avons trouvé un terrain d'entente sur le budget », "
+     "a-t-elle déclaré.", [("Nous avons trouvé un terrain d'entente sur le budget", None)]),
+    ("Paul Girard a rencontré Marie Lenoir à Paris. « Nous avons trouvé un terrain d'entente sur le budget », "
+     "a-t-il déclaré.", [("Nous avons trouvé un terrain d'entente sur le budget", "Girard")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAUTION)
+def test_no_speaker_rather_than_a_wrong_one(text: str, expected: Expected, parse_fr: Callable[[str], Doc],
+                                            fr: LangData) -> None:
+    check(found(parse_fr(text), fr), expected)
+
+
+def test_a_name_the_parser_reads_as_subject_of_a_participle_is_still_the_speaker(
+        parse_en: Callable[[str], Doc], en: LangData) -> None:
+    """'When X noted that …, Y boasted, "…"': Y speaks, whatever the participle tag."""
+    doc = parse_en('When Clinton noted that Trump had not paid any federal income taxes, Trump boasted, '
+                   '"That makes me a smart businessman."')
+    check(found(doc, en), [("That makes me a smart businessman.", "Trump")])

@@ -127,6 +127,10 @@ class LangData:
     # Dependency labels of a noun's complement in this language's parser scheme ("les membres
     # des forces de sécurité"): a name there is named in passing.
     noun_complement_deps: frozenset[str] = frozenset()
+    # Impersonal subject pronouns ("on") and the prepositions that say whose side they speak
+    # for when they open the sentence ("Chez Renault, on assure …", "Du côté de la CGT, on …").
+    impersonal_pronouns: frozenset[str] = frozenset()
+    side_preps: tuple[str, ...] = ()
     # Verbs (lemmas) of reading and the clitic for "in it": "», peut-on lire dans le communiqué
     # de X", "», peut-on y lire" give the words to the document's issuer.
     reading_verbs: frozenset[str] = frozenset()
@@ -294,6 +298,9 @@ def load_lang(code: str) -> LangData:
         deps=types.MappingProxyType({str(role): frozenset(labels)
                                      for role, labels in (raw.get("dependency_labels") or {}).items()}),
         reading_verbs=frozenset(fold(w) for w in raw.get("reading_verbs", [])),
+        impersonal_pronouns=frozenset(fold(w) for w in raw.get("impersonal_pronouns", [])),
+        # Longest first, so "du côté de" is tried before "du côté".
+        side_preps=tuple(sorted((fold(w) for w in raw.get("side_preps", [])), key=len, reverse=True)),
         reading_pronouns=frozenset(fold(w) for w in raw.get("reading_pronouns", [])),
         seats=_seats(folder / "seats.tsv"),
     )

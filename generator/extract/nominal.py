@@ -326,7 +326,8 @@ class NounPhrases:
         """The name (or a noun phrase naming someone) that starts at token `j` and closes its
         clause; from right after a `verb`, a name past the verb's complement too."""
         doc = self.doc
-        while j < len(doc) and doc[j].pos_ in ("ADV", "DET"):
+        while j < len(doc) and (doc[j].pos_ in ("ADV", "DET") or doc[j].pos_ == "ADJ" and j + 1 < len(doc)
+                                and doc[j + 1].pos_ in ("NOUN", "PROPN")):  # "l'ancien ministre X"
             j += 1
         m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j])) if j < len(doc) else None
         # A name the tagger missed still starts a mention ("a estimé Jan van der Berg", tagged X).

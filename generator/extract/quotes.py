@@ -632,9 +632,14 @@ class _Context:
                 # clause, not the verb nearest the colon.
                 verb = next((t for t in reversed(words) if finder.is_speech_verb(t) and t.dep_ not in self.lang.deps["adjective"]
                              and not finder.in_quote(t.idx)), verb)
+            # "X, 45 ans, raconte :" with the verb mistagged: its written form still tells.
+            verb = verb or next((t for t in reversed(words) if finder.is_speech_verb_form(t)
+                                 and t.dep_ not in self.lang.deps["adjective"] and not finder.in_quote(t.idx)), None)
             verb = verb or next((t for t in reversed(words) if t.pos_ == "VERB"), None)
             if verb is not None:
                 return finder.verb_speaker(verb, 0.85 if finder.is_speech_verb(verb) else 0.75)
+            if not any(t.pos_ == "AUX" for t in words):
+                return self._heading(words)
         # "X told a woman who suggested … that « … »": the speech verb the quote hangs on, before
         # a nearer one of another clause.
         start = before[-1].i + 1
@@ -650,6 +655,16 @@ class _Context:
                 return Speaker(actor, finder.cue_text(verb), 0.6 if actor else 0.3, verb.i)
             return finder.verb_speaker(verb, 0.85)
         return self._preposition(before)
+
+    def _heading(self, words: list[Token]) -> Speaker:
+        """"Réaction de X :", "Même son de cloche chez X :": a verbless phrase before a colon
+        that names exactly one person or organisation introduces that actor's words."""
+        finder = self.finder
+        named = {a.id: a for a in (finder.mention_actor(t.idx, t.idx + len(t)) for t in words
+                                   if not finder.in_quote(t.idx)) if a is not None and a.type != "place"}
+        if len(named) != 1:
+            return NOBODY
+        return Speaker(next(iter(named.values())), None, 0.6, words[-1].i)
 
     def _asked(self, verb: Token) -> bool:
         """A speech verb as a bare past participle opening its clause ("Interrogé sur …",
@@ -690,6 +705,8 @@ class _Context:
         finder = self.finder
         subject = next((t for t in before if t.dep_ in self.lang.speaker_deps), None)
         if subject is not None:
+            if any(c.dep_ in self.lang.deps["conjunct"] for c in subject.children):
+                return NOBODY  # "X et Y : « … »": either of them
             # A pronoun subject of a verb that does not speak is too weak a clue ("il limogea « … »").
             actor = None if finder.is_pronoun(subject) else finder.named_actor(subject)
             return Speaker(actor, None, 0.5) if actor else NOBODY

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..langdata import fold
 from ..models import Actor
 from .antecedents import Antecedents
 from .docindex import DocIndex
-from .nominal import NounPhrases
+from .nominal import SENTENCE_END, NounPhrases
 from . import verbs
 
 
@@ -42,6 +43,26 @@ class SpeakerFinder(NounPhrases):
     def antecedent(self, pronoun: str, before: int) -> Actor | None:
         """The person a pronoun before token `before` stands for, or None when unsure."""
         return self._antecedents.antecedent(pronoun, before)
+
+    def _side_of(self, verb: Token) -> Actor | None:
+        """The person or organisation an impersonal subject speaks for, named by a "side"
+        preposition opening the verb's sentence ("Chez Renault, on …", "Du côté de la CGT, on …")."""
+        text, doc = self.doc_text, self.doc
+        i = verb.i - 1
+        while i > 0 and doc[i - 1].text not in SENTENCE_END and "\n" not in doc[i - 1].text:
+            i -= 1
+        for tok in doc[i:verb.i]:
+            prep = next((p for p in self.lang.side_preps if fold(text[tok.idx:tok.idx + len(p)]) == p
+                         and not text[tok.idx + len(p):][:1].isalpha()), None)
+            if prep is None:
+                continue
+            rest = [t for t in doc[tok.i:verb.i] if t.idx >= tok.idx + len(prep) and not t.is_punct]
+            k = 0
+            while k < len(rest) and rest[k].pos_ == "DET":
+                k += 1
+            actor = self.mention_actor(rest[k].idx, rest[k].idx + len(rest[k])) if k < len(rest) else None
+            return actor if actor is not None and actor.type != "place" else None
+        return None
 
     def role_antecedent(self, tok: Token) -> Actor | None:
         """The person a role noun no name resolves stands for, like a pronoun ("a promis l'édile")."""
@@ -87,6 +108,8 @@ class SpeakerFinder(NounPhrases):
                         and v.head.i < subject.i and v.head.pos_ in ("NOUN", "PROPN"):
                     # "X, who told him that …": a relative pronoun stands for the noun its clause qualifies.
                     actor = self.named_actor(v.head)
+                elif actor is None and fold(subject.text) in self.lang.impersonal_pronouns:
+                    actor = self._side_of(v)  # "Chez Renault, on assure que …": Renault
                 elif actor is None and not self.is_pronoun(subject):
                     # A name between a subject we cannot place and the verb is a misparse of
                     # "Alors que …, X est intervenu"; an unnamed subject otherwise stays unnamed.

@@ -545,3 +545,32 @@ def test_a_name_the_parser_reads_as_subject_of_a_participle_is_still_the_speaker
     doc = parse_en('When Clinton noted that Trump had not paid any federal income taxes, Trump boasted, '
                    '"That makes me a smart businessman."')
     check(found(doc, en), [("That makes me a smart businessman.", "Trump")])
+
+
+INTRODUCTIONS = [
+    # A verbless heading before a colon that names one actor.
+    ("Réaction immédiate de Marie Lenoir : « C'est une décision honteuse et injuste pour les familles ».",
+     [("C'est une décision honteuse et injuste pour les familles", "Lenoir")]),
+    ("Même son de cloche chez Marie Lenoir : « La réforme arrive beaucoup trop tard pour les salariés ».",
+     [("La réforme arrive beaucoup trop tard pour les salariés", "Lenoir")]),
+    # Negative: two actors named in the heading.
+    ("Face-à-face entre Marie Lenoir et Paul Girard : « La réforme arrive beaucoup trop tard pour tous ».",
+     [("La réforme arrive beaucoup trop tard pour tous", None)]),
+    # A speech verb the tagger took for an adjective, after an age in apposition.
+    ("Marie Lenoir, 45 ans, raconte : « Nous avons tout perdu dans l'incendie de la nuit dernière ».",
+     [("Nous avons tout perdu dans l'incendie de la nuit dernière", "Lenoir")]),
+    # An adjective between the article and the role before the name.
+    ("« C'est une erreur historique pour le pays », tranche l'ancien ministre Paul Girard, aujourd'hui retiré.",
+     [("C'est une erreur historique pour le pays", "Girard")]),
+    # An impersonal subject speaks for the side the sentence opens with.
+    ("Du côté de la CGT, on dénonce « une provocation inacceptable envers tous les salariés ».",
+     [("une provocation inacceptable envers tous les salariés", "CGT")]),
+    # Negative: a place is no side that speaks.
+    ("À Lyon, on dénonce « une provocation inacceptable envers tous les habitants ».",
+     [("une provocation inacceptable envers tous les habitants", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTRODUCTIONS)
+def test_french_introductions(text: str, expected: Expected, parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    check(found(parse_fr(text), fr), expected)

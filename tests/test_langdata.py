@@ -51,7 +51,8 @@ def test_no_language_words_in_python_code() -> None:
 
 # The modules that read the parse to find speakers: every dependency label they test comes from
 # the language data (`dependency_labels`, `speaker_deps`), so a new parser scheme is a data change.
-ATTRIBUTION_MODULES = ("docindex", "verbs", "nominal", "antecedents", "speakers", "quotes", "statements")
+ATTRIBUTION_MODULES = ("docindex", "verbs", "nominal", "antecedents", "speakers", "quote_window", "incises",
+                       "introductions", "continuations", "quote_filter", "quotes", "statements")
 
 
 def test_attribution_modules_spell_no_dependency_label() -> None:

@@ -29,12 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .corpus import RESERVED_IDS, Corpus, CorpusActor, Member, assemble, brief_ranks, build_actor, members_of
 from .errors import ContentError
 from .langdata import fold
 from .models import ACTOR_TYPES
+from .safeyaml import YamlError, load_yaml
 from .text import slugify, unique_slug
 
 log = logging.getLogger(__name__)
@@ -79,9 +78,11 @@ def load_edits(path: Path) -> tuple[Edit, ...]:
     if not path.is_file():
         return ()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ContentError(f"not valid YAML: {exc}", path) from exc
+        raw = load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"is not valid UTF-8 (byte {exc.start}): save it as UTF-8", path) from exc
+    except YamlError as exc:
+        raise ContentError(str(exc), path) from exc
     if raw is None:
         return ()
     if not isinstance(raw, Mapping) or set(raw) - {"actors"}:

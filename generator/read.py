@@ -12,24 +12,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ContentError
 from .langdata import fold, load_lang, supported_languages
 from .models import Article
+from .safeyaml import YamlError, load_yaml
 from .text import slugify
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 _FRONT_MATTER_KEYS = {"title", "date", "lang", "source", "url", "tags", "license"}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-# libyaml's safe loader when PyYAML has it: the same results, several times faster on every
-# article of every build (a cached brief still needs its front matter read for its cache key).
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_article(path: Path, root: Path | None = None, default_lang: str = "fr") -> Article:
     """Read, validate and decode one article; `root` makes its id relative to `content/`."""
     path = Path(path)
+    if root is not None and not path.resolve().is_relative_to(Path(root).resolve()):
+        # "ln -s /etc/passwd content/x.txt" must not publish the file: links stay inside content/.
+        raise ContentError("is a link to a file outside the content folder: refused (copy the article in instead)",
+                           path)
     raw = _read_bytes(path)
     text = _decode(raw, path)
     suffix = path.suffix.lower()
@@ -50,7 +50,7 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
     return Article(
         path=rel.as_posix(),
         id=slugify(rel.with_suffix("").as_posix(), fallback="article"),
-        title=str(meta.get("title") or "").strip() or _title_from_name(path),
+        title=_optional_str(meta, "title", path) or _title_from_name(path),
         lang=lang,
         text=body,
         date=_date(meta.get("date"), path) or _date_from_name(path),
@@ -94,11 +94,13 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         raise ContentError("front matter starts with '---' but has no closing '---' line", path)
     block = text[4 : 4 + end.start()]
     try:
-        meta = yaml.load(block, Loader=_YAML_LOADER) if block.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise ContentError(f"front matter is not valid YAML{where}: fix it or remove it", path) from exc
+        meta = load_yaml(block) if block.strip() else {}
+    except YamlError as exc:
+        if exc.key:
+            raise ContentError(f"front matter {exc.key!r}: {exc.message}", path) from exc
+        if exc.line is not None:  # the file's line: the front matter starts on line 2
+            raise ContentError(f"front matter is not valid YAML (line {exc.line + 1}): fix it or remove it", path) from exc
+        raise ContentError(f"front matter {exc.message}", path) from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -220,7 +222,7 @@ def _date(value: Any, path: Path) -> str | None:
     try:
         return dt.date.fromisoformat(text[:10]).isoformat()
     except ValueError as exc:
-        raise ContentError(f"date {text!r} is not a date like 2024-11-12", path) from exc
+        raise ContentError(f"front matter 'date': {text!r} is not a date like 2024-11-12", path) from exc
 
 
 def _date_from_name(path: Path) -> str | None:
@@ -246,8 +248,9 @@ def _optional_str(meta: dict[str, Any], key: str, path: Path) -> str | None:
     value = meta.get(key)
     if value is None:
         return None
-    if isinstance(value, (dict, list)):
-        raise ContentError(f"front matter {key!r} must be text, not a {type(value).__name__}", path)
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        kind = {dict: "mapping", list: "list", bool: "yes/no value"}.get(type(value), type(value).__name__)
+        raise ContentError(f"front matter {key!r} must be text, not a {kind}", path)
     return str(value).strip() or None
 
 

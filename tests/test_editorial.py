@@ -78,6 +78,7 @@ actors:
         ("actors:\n  - name: RTVE\n    type: company\n", "entry 1 (RTVE): `type:` must be one of"),
         ("actors:\n  - name: RTVE\n    hide: yes please\n", "`hide:` must be true or false"),
         ("actors:\n  - name: Paul Martin\n    split: [{name: Paul}]\n", "needs `briefs:`"),
+        ("actors:\n  - name: RTVE\n    description: !!int x\n", "description': value 'x' cannot be read as int"),
     ],
 )
 def test_malformed_file_is_an_error_naming_file_and_entry(tmp_path: Path, text: str, message: str) -> None:

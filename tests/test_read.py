@@ -86,6 +86,16 @@ def test_markdown_markup_is_dropped() -> None:
         ("only-meta.md", "---\ntitle: Rien\n---\n\n", "no article text"),
         ("tags.md", "---\ntags: {a: 1}\n---\nTexte.\n", "tags"),
         ("notes.docx", "Texte", "unsupported file type"),
+        # Values the YAML constructor rejects name their key; none stops the build.
+        ("month.md", "---\ndate: 2024-13-45\n---\nTexte.\n", "front matter 'date': '2024-13-45' is not a date"),
+        ("leap.md", "---\ndate: 2024-02-30\n---\nTexte.\n", "front matter 'date'"),
+        ("zero.md", "---\ndate: 0000-00-00\n---\nTexte.\n", "front matter 'date'"),
+        ("int.md", "---\ntitle: !!int\n---\nTexte.\n", "front matter 'title': value '' cannot be read as int"),
+        ("float.md", "---\ntitle: !!float ;\n---\nTexte.\n", "front matter 'title'"),
+        ("title-list.md", "---\ntitle: [Un, Deux]\n---\nTexte.\n", "'title' must be text, not a list"),
+        ("title-map.md", "---\ntitle: {a: 1}\n---\nTexte.\n", "'title' must be text, not a mapping"),
+        ("url-list.md", "---\nurl: [a, b]\n---\nTexte.\n", "'url' must be text"),
+        ("key-list.md", "---\n[a]: b\n---\nTexte.\n", "a key must be a word"),
     ],
 )
 def test_bad_input_names_the_file(tmp_path: Path, name: str, data: str | bytes, message: str) -> None:
@@ -106,3 +116,44 @@ def test_normalisation_keeps_offsets() -> None:
 @pytest.mark.parametrize(("text", "slug"), [("Nicolás Maduro", "nicolas-maduro"), ("États-Unis", "etats-unis"), ("???", "item")])
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    """Nine levels of nine aliases (9**9 values once expanded) in a few hundred bytes."""
+    levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n, name in enumerate("bcdefgh"):
+        prev = "abcdefgh"[n]
+        levels.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
+    levels.append(f"title: [{', '.join(['*h'] * 9)}]")
+    path = write(tmp_path, "bomb.md", "---\n" + "\n".join(levels) + "\n---\nTexte.\n")
+    with pytest.raises(ContentError, match="aliases") as caught:
+        read_article(path, tmp_path)
+    assert "bomb.md" in str(caught.value)
+
+
+def test_a_self_referencing_alias_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "loop.md", "---\ntitle: &t [*t]\n---\nTexte.\n")
+    with pytest.raises(ContentError):
+        read_article(path, tmp_path)
+
+
+def test_a_number_title_is_text(tmp_path: Path) -> None:
+    path = write(tmp_path, "1984.md", "---\ntitle: 1984\n---\nLe roman a été réédité cette année.\n")
+    assert read_article(path, tmp_path).title == "1984"
+
+
+def test_links_out_of_content_are_refused_and_links_inside_kept(tmp_path: Path) -> None:
+    content, outside = tmp_path / "content", tmp_path / "outside"
+    content.mkdir()
+    outside.mkdir()
+    secret = write(outside, "secret.txt", "Secret\n\nLe mot de passe du serveur est hunter2.\n")
+    article = write(content, "article.md", "---\ntitle: Vrai\n---\nLe maire a parlé ce matin.\n")
+    (content / "passwd.txt").symlink_to(secret)
+    (content / "alias.md").symlink_to(article)
+    (content / "dir").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ContentError, match="outside the content folder") as caught:
+        read_article(content / "passwd.txt", content)
+    assert "passwd.txt" in str(caught.value)
+    with pytest.raises(ContentError, match="outside the content folder"):
+        read_article(content / "dir" / "secret.txt", content)
+    assert read_article(content / "alias.md", content).title == "Vrai"

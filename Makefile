@@ -18,6 +18,7 @@ $(STAMP): requirements.txt pyproject.toml
 install: $(STAMP)
 
 serve: $(STAMP)
+	mkdir -p docs
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
@@ -44,4 +45,5 @@ freeze: $(STAMP)
 	rm -f requirements.lock.tmp
 
 clean:
-	rm -rf site docs .cache
+	rm -rf site .cache
+	find docs -mindepth 1 ! -name .gitkeep -exec rm -rf {} + 2>/dev/null || true

@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .models import SCHEMA_VERSION, Article, Brief
+from .models import SCHEMA_VERSION, Actor, Article, Brief, Context, Quote, Statement
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).parent
@@ -41,12 +41,46 @@ def cache_key(article: Article, model: str) -> str:
 
 
 def load_cached(cache_dir: Path, key: str) -> Brief | None:
-    """The cached brief for `key`, or None when absent or unreadable."""
+    """The cached brief for `key`, or None when absent; a damaged entry (not JSON, another shape,
+    wrong types) is dropped with a warning, so the article is analysed again."""
     path = cache_dir / f"{key}.json"
     try:
-        return Brief.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError) as exc:
+        return _drop(path, exc)
+    try:
+        brief = Brief.from_dict(data) if isinstance(data, dict) else None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        return _drop(path, exc)
+    if brief is None or not _well_formed(brief):
+        return _drop(path, "not a brief")
+    return brief
+
+
+def _drop(path: Path, why: object) -> None:
+    """Warn about a damaged cache entry and remove it (the next build rewrites it)."""
+    log.warning("%s: damaged cached brief (%s): removed, the article is analysed again", path, why)
+    try:
+        path.unlink()
+    except OSError:
+        pass
+    return None
+
+
+def _well_formed(brief: Brief) -> bool:
+    """Whether a brief read back has the types its pages rely on."""
+    texts = (brief.id, brief.title, brief.lang, brief.path, brief.text, brief.summary)
+    optional = (brief.date, brief.source, brief.url, brief.license)
+    return (all(isinstance(t, str) for t in texts)
+            and all(t is None or isinstance(t, str) for t in optional)
+            and all(isinstance(t, str) for t in brief.tags)
+            and all(isinstance(a, Actor) and isinstance(a.id, str) and isinstance(a.name, str) for a in brief.actors)
+            and all(isinstance(q, Quote) and isinstance(q.text, str) and isinstance(q.start, int)
+                    and isinstance(q.end, int) for q in brief.quotes)
+            and all(isinstance(q, Statement) and isinstance(q.text, str) for q in brief.statements)
+            and isinstance(brief.context, Context))
 
 
 def store(cache_dir: Path, key: str, brief: Brief) -> None:

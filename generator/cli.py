@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .build import generate, make_briefs
-from .config import Config, make_config, options_from_mkdocs_yml
+from .config import Config, make_config, mkdocs_docs_dir, options_from_mkdocs_yml
 from .errors import NewsbriefError
 from .langdata import load_lang
 from .models import Brief
@@ -170,6 +170,7 @@ def build_cmd(strict: bool, site_dir: Path | None, config_file: Path) -> None:
     options: dict[str, Any] = {"strict": strict} if strict else {}
     if site_dir:
         options["site_dir"] = str(site_dir)
+    mkdocs_docs_dir(config_file).mkdir(parents=True, exist_ok=True)  # after `make clean`, too
     cfg = load_config(str(config_file), **options)
     try:
         build(cfg)
@@ -184,6 +185,8 @@ def serve_cmd(dev_addr: str, config_file: Path) -> None:
     """Generate the pages and serve the site, rebuilding when articles or templates change."""
     from mkdocs.commands.serve import serve
 
+    if config_file.is_file():
+        mkdocs_docs_dir(config_file).mkdir(parents=True, exist_ok=True)  # MkDocs needs it to start
     serve(str(config_file), dev_addr=dev_addr)
 
 

@@ -119,8 +119,8 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def options_from_mkdocs_yml(path: Path) -> dict[str, Any]:
-    """The `newsbrief` plugin block of an mkdocs.yml, or {} when there is none."""
+def _mkdocs_yml(path: Path) -> dict[str, Any]:
+    """The settings of an mkdocs.yml, or {} when there is none."""
     if not path.is_file():
         return {}
     try:
@@ -129,6 +129,19 @@ def options_from_mkdocs_yml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"is not valid YAML: {exc}", path) from exc
     if not isinstance(data, dict):
         raise ConfigError("must be a mapping of settings (site_name: …, plugins: …)", path)
+    return data
+
+
+def mkdocs_docs_dir(path: Path) -> Path:
+    """MkDocs' `docs_dir` for an mkdocs.yml (default `docs`), relative to the file's folder:
+    MkDocs refuses to start when it is missing, so the commands that run MkDocs create it."""
+    docs = _mkdocs_yml(path).get("docs_dir") or "docs"
+    return path.parent / str(docs) if not Path(str(docs)).is_absolute() else Path(str(docs))
+
+
+def options_from_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """The `newsbrief` plugin block of an mkdocs.yml, or {} when there is none."""
+    data = _mkdocs_yml(path)
     # MkDocs' own settings the feeds need, unless the plugin block sets them.
     site = {k: data[k] for k in ("site_url", "site_name", "use_directory_urls") if data.get(k) is not None}
     plugins = data.get("plugins") or []

@@ -114,3 +114,26 @@ def test_malformed_mkdocs_yml_is_a_config_error(project: Path, monkeypatch: pyte
     result = CliRunner().invoke(cli, ["generate"])
     assert result.exit_code == 1 and "mkdocs.yml" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_build_creates_the_docs_folder_it_needs(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After `make clean` (or a deleted docs/), `newsbrief build` still builds: MkDocs refuses
+    to start without its docs_dir, so the command creates it first."""
+    monkeypatch.chdir(project)
+    assert not (project / "docs").exists()
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (project / "site" / "index.html").is_file()
+
+
+def test_hostile_front_matter_values_are_one_error_line_each(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values the YAML constructor rejects never stop the others: one JSON line per input."""
+    monkeypatch.chdir(project)
+    (project / "content" / "month.md").write_text("---\ndate: 2024-13-45\n---\nTexte.\n", encoding="utf-8")
+    (project / "content" / "int.md").write_text("---\ntitle: !!int\n---\nTexte.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["brief", "--json", "content/a.md", "content/month.md", "content/int.md"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 3 and lines[0]["title"] == "Vote"
+    assert "front matter 'date'" in lines[1]["error"] and "front matter 'title'" in lines[2]["error"]
+    generated = CliRunner().invoke(cli, ["generate"])
+    assert generated.exit_code == 0 and "month.md" in generated.stderr and "int.md" in generated.stderr

@@ -10,6 +10,7 @@ nothing else is translated. Pure: no I/O beyond the cached language data.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import functools
 import re
 from collections import Counter, defaultdict
@@ -24,6 +25,8 @@ from .text import slugify, unique_slug
 # Page ids the site uses for its own index pages.
 RESERVED_IDS = frozenset({"index"})
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -187,11 +190,17 @@ def _newest_first(briefs: list[Brief]) -> list[Brief]:
 def _unique_ids(briefs: Iterable[Brief]) -> list[Brief]:
     """The briefs with ids made unique page slugs, never a reserved page name."""
     seen: set[str] = set(RESERVED_IDS)
+    owners: dict[str, str] = {}
     out = []
     for brief in sorted(briefs, key=lambda b: (b.id, b.path)):
         # Ids become file names and link targets: anything but a slug is made one.
         base = brief.id if _SLUG.fullmatch(brief.id) else slugify(brief.id, fallback="brief")
         new = unique_slug(base, seen)
+        if new != base and base in owners:
+            # "a.md" beside "a.txt": both would be briefs/a/; the second gets another address.
+            log.warning("%s: same page address %r as %s, published as %r instead: rename one of the files",
+                        brief.path, base, owners[base], new)
+        owners.setdefault(base, brief.path)
         out.append(brief if new == brief.id else dataclasses.replace(brief, id=new))
     return out
 

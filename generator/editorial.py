@@ -179,8 +179,14 @@ def apply_edits(corpus: Corpus, edits: tuple[Edit, ...]) -> Corpus:
         draft = state[target]
         for other_name in edit.merge:
             other = _find(state, other_name, edit.where)
-            if other is not None and other != target:
-                draft.members += state.pop(other).members
+            if other is None or other == target:
+                continue
+            if state[other].type != draft.type and not edit.type:
+                # "a person merged into a place" is a slip, unless the entry says what the result is.
+                log.warning("%s: %s is a %s and %s a %s: not merged (set `type:` to merge them anyway)",
+                            edit.where, other_name, state[other].type, edit.name, draft.type)
+                continue
+            draft.members += state.pop(other).members
         for split in edit.split:
             moved = [m for m in draft.members if m[0].id in split.briefs]
             if not moved:
@@ -189,7 +195,14 @@ def apply_edits(corpus: Corpus, edits: tuple[Edit, ...]) -> Corpus:
             draft.members = [m for m in draft.members if m[0].id not in split.briefs]
             new_id = unique_slug(slugify(split.name, fallback="actor"), {*state, *RESERVED_IDS})
             state[new_id] = _Draft(moved, None, split.name, split.type, split.description)
-        draft.name = edit.rename or draft.name
+        taken = edit.rename and next((d.name for pid, d in state.items()
+                                      if pid != target and fold(d.name) == fold(edit.rename)), None)
+        if taken:
+            # Two actors with one name would share a page title and confuse every look-up.
+            log.warning("%s: another actor is already called %r: not renamed (merge them instead)",
+                        edit.where, taken)
+        else:
+            draft.name = edit.rename or draft.name
         draft.type = edit.type or draft.type
         draft.description = edit.description or draft.description
         if edit.hide:

@@ -18,6 +18,7 @@ from .models import Article
 from .safeyaml import YamlError, load_yaml
 from .text import slugify
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # little- and big-endian byte-order marks
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 _FRONT_MATTER_KEYS = {"title", "date", "lang", "source", "url", "tags", "license"}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -69,18 +70,26 @@ def _read_bytes(path: Path) -> bytes:
         raise ContentError(f"cannot be read: {exc.strerror or exc}", path) from exc
     if not raw.strip():
         raise ContentError("is empty: write the article text or remove the file", path)
+    if _utf16(raw):
+        return raw  # UTF-16 text has NUL bytes in it: decoded by its byte-order mark
     if b"\x00" in raw[:8192]:
         raise ContentError("looks like a binary file, not an article: remove it from content/", path)
     return raw
 
 
+def _utf16(raw: bytes) -> bool:
+    """UTF-16 text of a supported language: a byte-order mark, whole 16-bit units, and the zero
+    high bytes of Latin letters (a mark before stray bytes is no such text)."""
+    return raw.startswith(_UTF16_BOMS) and len(raw) % 2 == 0 and raw.count(0) * 4 >= len(raw)
+
+
 def _decode(raw: bytes, path: Path) -> str:
-    """UTF-8 text (a BOM is allowed); line endings made Unix."""
+    """UTF-8 text (a BOM is allowed), or UTF-16 with its BOM; line endings made Unix."""
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-16") if _utf16(raw) else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ContentError(
-            f"is not valid UTF-8 (byte {exc.start}): save it as UTF-8", path
+            f"is not valid {exc.encoding.upper()} (byte {exc.start}): save it as UTF-8", path
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

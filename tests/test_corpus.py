@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 import pytest
 
@@ -202,3 +203,13 @@ def test_a_country_in_two_languages_is_named_in_the_corpus_majority_language() -
     corpus = aggregate([*french, english])
     assert names(corpus) == {"États-Unis"}
     assert "United States" in next(iter(corpus.actors)).aliases
+
+
+def test_two_files_with_one_address_are_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    """"a.md" beside "a.txt": the second is published elsewhere, and the user is told which."""
+    first = dataclasses.replace(brief("a", title="Un"), path="a.md")
+    second = dataclasses.replace(brief("a", title="Deux"), path="a.txt")
+    with caplog.at_level(logging.WARNING):
+        corpus = aggregate([second, first])
+    assert sorted((b.path, b.id) for b in corpus.briefs) == [("a.md", "a"), ("a.txt", "a-2")]
+    assert "a.txt" in caplog.text and "a.md" in caplog.text and "rename one" in caplog.text

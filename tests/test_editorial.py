@@ -146,3 +146,19 @@ def test_no_edits_leave_the_corpus_as_it_is() -> None:
 def test_sample_actors_yml_is_valid_and_does_something() -> None:
     edits = load_edits(Path(__file__).parent.parent / "content" / "actors.yml")
     assert edits and any(e.description for e in edits) and any(e.merge for e in edits)
+
+
+def test_merging_actors_of_another_type_is_a_warning_unless_the_entry_sets_the_type(
+        caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        corpus = apply_edits(sample(), (Edit("Paul Martin", merge=("RTVE",), where="actors.yml, entry 1"),))
+    assert "not merged" in caplog.text and corpus.actor("rtve") is not None
+    retyped = apply_edits(sample(), (Edit("Paul Martin", merge=("RTVE",), type="person"),))
+    assert retyped.actor("rtve") is None
+
+
+def test_renaming_to_a_name_another_actor_has_is_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        corpus = apply_edits(sample(), (Edit("TVE", rename="RTVE", where="actors.yml, entry 1"),))
+    assert "already called" in caplog.text
+    assert sorted(a.name for a in corpus.actors if a.name in ("RTVE", "TVE")) == ["RTVE", "TVE"]

@@ -157,3 +157,18 @@ def test_links_out_of_content_are_refused_and_links_inside_kept(tmp_path: Path) 
     with pytest.raises(ContentError, match="outside the content folder"):
         read_article(content / "dir" / "secret.txt", content)
     assert read_article(content / "alias.md", content).title == "Vrai"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    text = "---\ntitle: Grève\n---\nLe syndicat a appelé à la grève lundi.\n"
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    path = write(tmp_path, "utf16.md", (bom + text).encode(encoding))
+    article = read_article(path, tmp_path)
+    assert article.title == "Grève" and "grève lundi" in article.text
+
+
+def test_utf16_without_its_mark_is_still_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "nobom.txt", "Le syndicat a appelé à la grève.".encode("utf-16-le"))
+    with pytest.raises(ContentError, match="binary"):
+        read_article(path, tmp_path)

@@ -94,6 +94,7 @@ def make_briefs(
     for i, path in enumerate(paths):
         try:
             article = _read(path, root, config.default_lang, memo, used)
+            _check_length(article, path, config.max_article_chars)
             model = config.model_for(load_lang(article.lang).model, article.lang)
             key = cache_key(article, model)
         except NewsbriefError as exc:
@@ -128,6 +129,17 @@ def make_briefs(
     if memo is not None:
         memo.articles, memo.briefs = used.articles, used.briefs
     return briefs, failures
+
+
+def _check_length(article: Article, path: Path, limit: int) -> None:
+    """Refuse an article longer than `limit` characters, before any parsing: one huge file must
+    not take the build's time and memory (the rest of the site still builds)."""
+    if len(article.text) > limit:
+        raise ContentError(
+            f"is {len(article.text):,} characters long, over the limit of {limit:,} (max_article_chars): "
+            "split it into several articles, or raise max_article_chars in mkdocs.yml",
+            path,
+        )
 
 
 def _read(path: Path, root: Path | None, default_lang: str, memo: Memo | None, used: Memo) -> Article:

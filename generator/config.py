@@ -41,6 +41,11 @@ class Config:
     latest: int = 20
     """How many briefs the home page lists."""
 
+    max_article_chars: int = 2_000_000
+    """Longest article text analysed, in characters; a longer article is reported and skipped (a
+    failure under `strict`). Articles past 100,000 characters are parsed in paragraph-aligned
+    pieces, so time grows linearly with length; this bounds the time and memory one file can take."""
+
     strict: bool = False
     """Fail the build when any article cannot be read or analysed, or anything is warned about
     (such as an entry of content/actors.yml that names no actor)."""
@@ -96,9 +101,9 @@ def make_config(options: dict[str, Any], *, source: str = "options") -> Config:
                 problems.append("models: must map a language code to a spaCy package name")
             else:
                 values[key] = {str(k): v for k, v in value.items()}
-        elif key == "latest":
+        elif key in ("latest", "max_article_chars"):
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                problems.append("latest: must be a whole number of at least 1")
+                problems.append(f"{key}: must be a whole number of at least 1")
             values[key] = value
         elif key in ("strict", "use_directory_urls"):
             if not isinstance(value, bool):

@@ -38,6 +38,7 @@ class NewsbriefOptions(base.Config):
     models = c.Optional(c.Type(dict))
     latest = c.Optional(c.Type(int))
     strict = c.Optional(c.Type(bool))
+    max_article_chars = c.Optional(c.Type(int))
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):

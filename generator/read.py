@@ -38,7 +38,11 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
         meta, body = _split_front_matter(text, path)
         body = markdown_to_text(body)
     elif suffix in (".html", ".htm"):
-        meta, body = _read_html(text)
+        try:
+            meta, body = _read_html(text)
+        except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
+            raise ContentError(f"is HTML the reader cannot parse ({exc}): save the article as .md or .txt",
+                               path) from exc
     elif suffix == ".txt":
         meta, body = _read_txt(text)
     else:

@@ -86,6 +86,7 @@ def test_markdown_markup_is_dropped() -> None:
         ("only-meta.md", "---\ntitle: Rien\n---\n\n", "no article text"),
         ("tags.md", "---\ntags: {a: 1}\n---\nTexte.\n", "tags"),
         ("notes.docx", "Texte", "unsupported file type"),
+        ("marked.html", "<![foo[ hello", "HTML the reader cannot parse"),
         # Values the YAML constructor rejects name their key; none stops the build.
         ("month.md", "---\ndate: 2024-13-45\n---\nTexte.\n", "front matter 'date': '2024-13-45' is not a date"),
         ("leap.md", "---\ndate: 2024-02-30\n---\nTexte.\n", "front matter 'date'"),

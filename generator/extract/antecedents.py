@@ -203,8 +203,7 @@ class Antecedents:
             names = {fold(n) for n in (actor.name, *actor.aliases)}
             if fold(m.text) not in names or root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):
                 continue  # a description ("the nominee"), or a name modifying a noun
-            governor = root.head.head if root.head.pos_ == "ADP" else root.head
-            if root.dep_ in self.lang.noun_complement_deps and governor.pos_ == "NOUN" and governor.i < root.i:
+            if finder.in_passing(m):
                 continue  # named as a noun's complement ("avec son complice, Paul Durand")
             if gender is None or self._genders.get(actor.id, gender) == gender:  # None: any person fits
                 since[actor.id] = actor

@@ -81,7 +81,8 @@ class Continuations(QuoteWindow):
                     break
                 continue  # a scare-quoted term
             actor = finder.mention_actor(tok.idx, tok.idx + len(tok))
-            if actor is not None and actor.type != "place" and not self._noun_complement(tok):
+            mention = finder.mention_at(tok.idx, tok.idx + len(tok))
+            if actor is not None and actor.type != "place" and not (mention and finder.in_passing(mention)):
                 if previous is not None and previous.speaker.actor == actor:
                     speaker = dataclasses.replace(previous.speaker, confidence=0.4)  # its attribution
                 break  # else someone else was named since
@@ -99,19 +100,6 @@ class Continuations(QuoteWindow):
         if pronoun is not None and finder.actor_of(pronoun) != speaker.actor:
             return NOBODY
         return speaker
-
-    def _noun_complement(self, tok: Token) -> bool:
-        """Whether the mention at `tok` is only a noun's complement ("d'anciens membres des forces
-        de sécurité", "members of the security forces"): named in passing, not a new source."""
-        m = self.finder.mention_at(tok.idx, tok.idx + len(tok))
-        if m is None:
-            return False
-        first, last = self.token_from(m.start), self.token_at(m.end - 1)
-        head = next((t for t in self.doc[first:last + 1] if not first <= t.head.i <= last), None)
-        if head is None or head.dep_ not in self.lang.noun_complement_deps:
-            return False
-        governor = head.head.head if head.head.pos_ == "ADP" else head.head
-        return governor.pos_ == "NOUN"
 
     def _dialogue_turn(self, mark: Marked) -> Speaker:
         """The speaker of a dialogue line with no incise, when the sentence before the dialogue

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..langdata import fold
 from ..models import Actor
+from .actors import Mention
 from .docindex import DocIndex
 from .doctext import text_of
 from .roles import role_words
@@ -155,18 +156,19 @@ class NounPhrases:
             if person is not None and actor.id != person.id:
                 return None
             person = actor
-            acting = acting or not self._noun_complement_at(m.start)
+            acting = acting or not self.in_passing(m)
         return person if acting else None
 
-    def _noun_complement_at(self, offset: int) -> bool:
-        """Whether the name starting at `offset` only complements a noun before it ("le procès
-        de X", "the trial of X")."""
-        k = bisect.bisect_left(self._token_starts, offset)
-        if k >= len(self.doc):
+    def in_passing(self, m: Mention) -> bool:
+        """Whether a mention only complements a noun before it ("le procès de X", "d'anciens
+        membres des forces de sécurité", "the trial of X"): named in passing, acting in nothing."""
+        first = bisect.bisect_left(self._token_starts, m.start)
+        if first >= len(self.doc):
             return False
-        tok = self.doc[k]
-        head = tok.head.head if tok.head.pos_ == "ADP" else tok.head
-        return tok.dep_ in self.lang.noun_complement_deps and head.pos_ == "NOUN" and head.i < tok.i
+        span = [t for t in self.doc[first:first + 8] if t.idx < m.end]
+        head = next((t for t in span if not m.start <= t.head.idx < m.end), self.doc[first])
+        governor = head.head.head if head.head.pos_ == "ADP" else head.head
+        return head.dep_ in self.lang.noun_complement_deps and governor.pos_ == "NOUN" and governor.i < head.i
 
     def _name_after_role(self, tok: Token) -> Actor | None:
         """A person named right after a role noun the parser split off ("le lieutenant-colonel

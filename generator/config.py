@@ -140,8 +140,7 @@ def _mkdocs_yml(path: Path) -> dict[str, Any]:
 def mkdocs_docs_dir(path: Path) -> Path:
     """MkDocs' `docs_dir` for an mkdocs.yml (default `docs`), relative to the file's folder:
     MkDocs refuses to start when it is missing, so the commands that run MkDocs create it."""
-    docs = _mkdocs_yml(path).get("docs_dir") or "docs"
-    return path.parent / str(docs) if not Path(str(docs)).is_absolute() else Path(str(docs))
+    return path.parent / str(_mkdocs_yml(path).get("docs_dir") or "docs")  # an absolute one stays as is
 
 
 def options_from_mkdocs_yml(path: Path) -> dict[str, Any]:

@@ -85,7 +85,7 @@ class Incises(QuoteWindow):
         between speaks or is quoted. It must be the sentence's last clause: a comma, a speech
         verb with its inverted subject (or clitic), then the sentence end."""
         finder = self.finder
-        if len(after) >= len(self.doc) or not after or after[-1].i + 1 >= len(self.doc):
+        if not after or after[-1].i + 1 >= len(self.doc):
             return NOBODY
         end = self.doc[after[-1].i + 1]
         if end.text not in SENTENCE_END:

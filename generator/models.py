@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ActorType = Literal["person", "organization", "place"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "place")
@@ -29,6 +29,9 @@ class Article:
     url: str | None = None
     license: str | None = None
     tags: tuple[str, ...] = ()
+    # The file's modification day, only for an article with no date of its own: relative dates
+    # in its text resolve against it, and the brief says so.
+    file_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class _Said:
     speaker: str | None = None
     speaker_name: str | None = None
     cue: str | None = None
+    # Who speaks when the text names nobody ("l'un de ses conseillers"), as written.
+    speaker_desc: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,21 +84,56 @@ class Statement(_Said):
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date or time expression found in the text."""
+    """A day, month or year written in the text, with its calendar value when it can be told.
+
+    `value` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, resolved against `Context.reference_date`;
+    None when the text does not fix it (never a guess).
+    """
 
     text: str
     start: int
     end: int
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event of the story: the clause a date places in time, with the actors in it."""
+
+    text: str
+    start: int
+    end: int
+    date: str
+    date_text: str
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Background:
+    """A passage about earlier events, and the marker or tense that says so."""
+
+    text: str
+    start: int
+    end: int
+    cue: str
 
 
 @dataclass(frozen=True)
 class Context:
-    """What surrounds the story: when, where, and who it is sourced to."""
+    """What surrounds the story: when, where, who it is sourced to, its events and background.
+
+    `reference_date` is the day relative dates ("hier", "mardi") resolve against, and
+    `reference` says where it comes from: "article" (front matter or file name) or "file" (the
+    file's modification date, for an undated article).
+    """
 
     dates: tuple[DateMention, ...] = ()
     places: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    events: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    background: tuple[Background, ...] = ()
+    reference_date: str | None = None
+    reference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +179,8 @@ _NESTED: dict[str, Any] = {
     "statements": Statement,
     "spans": Span,
     "dates": DateMention,
+    "events": Event,
+    "background": Background,
 }
 
 

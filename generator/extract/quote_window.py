@@ -137,7 +137,8 @@ class QuoteWindow:
             if n and not (window[n - 1].is_punct or window[n - 1].pos_ == "CCONJ"):
                 continue  # "selon" opening a clause, not "pour" in "pour « sécuriser … »"
             for prep in preps:
-                if fold(text[tok.idx:tok.idx + len(prep)]) != prep or text[tok.idx + len(prep):][:1].isalpha():
+                if fold(text[tok.idx:tok.idx + len(prep)]) != prep or \
+                        prep[-1].isalpha() and text[tok.idx + len(prep):][:1].isalpha():
                     continue
                 rest = [t for t in window[n + 1:] if t.idx >= tok.idx + len(prep) and not self.finder.in_quote(t.idx)]
                 head = head_within(rest)
@@ -147,8 +148,9 @@ class QuoteWindow:
                 cue = text[tok.idx:tok.idx + len(prep)].lower()
                 if actor is not None:
                     return Speaker(actor, cue, 0.85, tok.i)
-                if head.pos_ in ("NOUN", "PROPN"):
-                    return Speaker(None, cue, 0.3, tok.i)  # a source we cannot name: not anyone else
+                if any(t.pos_ in ("NOUN", "PROPN") for t in itertools.takewhile(lambda t: not t.is_punct, rest)):
+                    # A source we cannot name ("selon l'un de ses conseillers"): not anyone else.
+                    return Speaker(None, cue, 0.3, tok.i)
         return NOBODY
 
 

@@ -25,7 +25,7 @@ from .quote_filter import QuoteFilter
 from .quote_marks import Marked, find_quote_spans
 from .quote_window import UNTOLD, Found
 from .speakers import NOBODY, Speaker
-from .statements import find_statements
+from .statements import ReportedSpeech
 
 
 def extract_quotes(doc: Doc, lang: LangData, actors: ActorTable) -> tuple[list[Quote], list[Statement]]:
@@ -46,10 +46,10 @@ def extract_quotes(doc: Doc, lang: LangData, actors: ActorTable) -> tuple[list[Q
               cue=f.speaker.cue, confidence=round(f.speaker.confidence if f.speaker.actor else 0.5, 2))
         for f in found
     ]
-    return quotes, find_statements(doc, lang, ctx.finder)
+    return quotes, ctx.statements(quotes)
 
 
-class _Context(Incises, Introductions, Continuations, QuoteFilter):
+class _Context(Incises, Introductions, Continuations, QuoteFilter, ReportedSpeech):
     """Every strategy over one document; `attribute` decides their order."""
 
     def attribute(self, mark: Marked, found: list[Found]) -> tuple[Marked, Speaker, str]:

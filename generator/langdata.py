@@ -13,12 +13,81 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .errors import ConfigError
 
 LANG_DIR = Path(__file__).parent / "lang"
+
+
+@dataclass(frozen=True)
+class BackgroundCues:
+    """What tells a sentence about events earlier than the story's news (extract/background.py).
+
+    Marker phrases are patterns: "…" stands for one to three words, "{year}" for a year. The
+    tense rules read spaCy's morphology, so its feature names and values are data too.
+    """
+
+    markers: tuple[str, ...] = ()
+    # Morphological feature names and the values read under them.
+    tense_feature: str = ""
+    form_feature: str = ""
+    participle: str = ""
+    finite: str = ""
+    # Tense values of a finite verb telling of the past (a marker counts only with one of these,
+    # or with a compound past).
+    past_tenses: frozenset[str] = frozenset()
+    # Tense of the auxiliary that makes a participle a pluperfect ("avait tenté", "had tried").
+    pluperfect_tenses: frozenset[str] = frozenset()
+    # Tense of a finite main verb in the narrative past ("fut", "devint"); none where that tense
+    # is the ordinary tense of news (English simple past).
+    narrative_tenses: frozenset[str] = frozenset()
+    # Lemmas of the auxiliaries of compound pasts, and the labels joining them (tense, not passive).
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    auxiliary_deps: frozenset[str] = frozenset()
+    # Labels of a copula, part of the verb group of a noun predicate (« avait été ministre »).
+    copula_deps: frozenset[str] = frozenset()
+    # Dependency labels opening a subordinate clause: a marker under one dates that clause only.
+    clause_deps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The words of date expressions (`dates.yml`), lowercase as written: patterns match them in
+    any case, and accents matter there ("dernière"), so they are not folded."""
+
+    relative_days: dict[str, int] = field(default_factory=dict)
+    day_parts: tuple[str, ...] = ()
+    this: tuple[str, ...] = ()
+    that_before: tuple[str, ...] = ()
+    that_after: tuple[str, ...] = ()
+    past_before: tuple[str, ...] = ()
+    past_after: tuple[str, ...] = ()
+    future_before: tuple[str, ...] = ()
+    future_after: tuple[str, ...] = ()
+    # Grain ("year", "month", "week", "day") -> unit words.
+    units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    counted_units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    edges: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    ago_before: tuple[str, ...] = ()
+    ago_after: tuple[str, ...] = ()
+    numbers: dict[str, int] = field(default_factory=dict)
+    previous_day: tuple[str, ...] = ()
+    next_day: tuple[str, ...] = ()
+    same_day: tuple[str, ...] = ()
+    day_suffixes: tuple[str, ...] = ()
+    range_joiners: tuple[str, ...] = ()
+    future_auxiliaries: frozenset[str] = frozenset()
+    decades: tuple[str, ...] = ()
+    habitual: tuple[str, ...] = ()
+    non_dates: tuple[str, ...] = ()
+    capitalized_months: bool = False
+    # Morphological feature names and values ("tense", "future", "verb_form", "infinitive", …).
+    morphology: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -141,6 +210,13 @@ class LangData:
     # Place name standing for an institution or a country -> the names it may stand for, in
     # order of preference ("Bercy" -> "ministère de l'Économie", "Canberra" -> "Australie").
     seats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Reported speech without quote marks, by role ("clause_verbs", "object_verbs",
+    # "preposition_verbs" …), from statements.yml: all folded.
+    statement_words: Mapping[str, frozenset[str]] = field(default_factory=lambda: types.MappingProxyType({}))
+    # Words of date expressions, from dates.yml (generator/extract/dates.py).
+    dates: DateWords = field(default_factory=DateWords)
+    # Markers and tenses of sentences about earlier events (generator/extract/background.py).
+    background: BackgroundCues = field(default_factory=BackgroundCues)
 
     @functools.cached_property
     def speech_verb_forms(self) -> frozenset[str]:
@@ -303,4 +379,66 @@ def load_lang(code: str) -> LangData:
         side_preps=tuple(sorted((fold(w) for w in raw.get("side_preps", [])), key=len, reverse=True)),
         reading_pronouns=frozenset(fold(w) for w in raw.get("reading_pronouns", [])),
         seats=_seats(folder / "seats.tsv"),
+        background=_background_cues(raw.get("background") or {}),
+        statement_words=_statement_words(folder / "statements.yml"),
+        dates=_date_words(folder / "dates.yml"),
+    )
+
+
+def _date_words(path: Path) -> DateWords:
+    """dates.yml as `DateWords` (an absent file gives none): lists become tuples, lowercase."""
+    raw = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(str(w).lower() for w in raw.get(key) or [])
+
+    def grains(key: str) -> dict[str, tuple[str, ...]]:
+        return {str(g): tuple(str(w).lower() for w in ws or []) for g, ws in (raw.get(key) or {}).items()}
+
+    morphology = {str(k): tuple(map(str, v)) if isinstance(v, list) else (str(v),)
+                  for k, v in (raw.get("morphology") or {}).items()}
+    return DateWords(
+        relative_days={str(k).lower(): int(v) for k, v in (raw.get("relative_days") or {}).items()},
+        day_parts=words("day_parts"), this=words("this"),
+        that_before=words("that_before"), that_after=words("that_after"),
+        past_before=words("past_before"), past_after=words("past_after"),
+        future_before=words("future_before"), future_after=words("future_after"),
+        units=grains("units"), counted_units=grains("counted_units"),
+        edges=words("edges"), joiners=words("joiners"), articles=words("articles"),
+        ago_before=words("ago_before"), ago_after=words("ago_after"),
+        numbers={str(k).lower(): int(v) for k, v in (raw.get("numbers") or {}).items()},
+        previous_day=words("previous_day"), next_day=words("next_day"), same_day=words("same_day"),
+        day_suffixes=words("day_suffixes"), range_joiners=words("range_joiners"),
+        future_auxiliaries=frozenset(words("future_auxiliaries")),
+        decades=words("decades"), habitual=words("habitual"), non_dates=words("non_dates"),
+        capitalized_months=bool(raw.get("capitalized_months", False)),
+        morphology=morphology,
+    )
+
+
+def _statement_words(path: Path) -> Mapping[str, frozenset[str]]:
+    """statements.yml as read-only role -> folded words (an absent file gives no roles)."""
+    raw = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+    return types.MappingProxyType({str(role): frozenset(fold(str(w)) for w in words or [])
+                                   for role, words in raw.items()})
+
+
+def _background_cues(raw: Mapping[str, Any]) -> BackgroundCues:
+    """The `background:` block of lang.yml (markers kept as written: they are matched as patterns)."""
+    def values(key: str) -> frozenset[str]:
+        return frozenset(str(v) for v in raw.get(key) or [])
+
+    return BackgroundCues(
+        markers=tuple(str(m) for m in raw.get("markers") or []),
+        tense_feature=str(raw.get("tense_feature", "")),
+        form_feature=str(raw.get("form_feature", "")),
+        participle=str(raw.get("participle", "")),
+        finite=str(raw.get("finite", "")),
+        past_tenses=values("past_tenses"),
+        pluperfect_tenses=values("pluperfect_tenses"),
+        narrative_tenses=values("narrative_tenses"),
+        perfect_auxiliaries=frozenset(fold(v) for v in values("perfect_auxiliaries")),
+        auxiliary_deps=values("auxiliary_deps"),
+        copula_deps=values("copula_deps"),
+        clause_deps=values("clause_deps"),
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..langdata import fold
-from ..models import Quote, Statement
+from ..models import Actor, Quote, Statement
 from .quote_window import SENTENCE_END, QuoteWindow
 from .speakers import NOBODY, Speaker
 
@@ -56,8 +56,8 @@ class ReportedSpeech(QuoteWindow):
         words = self.lang.statement_words
         lemma = fold(verb.lemma_)
         speech = self.finder.is_speech_verb(verb)
-        if any(fold(c.text) in words.get("negations", ()) for c in verb.children if c.i < verb.i):
-            return []  # "n'a pas annoncé", « sans mentionner »: nothing said
+        if not self._reports(verb):
+            return []
         out: list[_Found] = []
         for child in verb.children:
             if child.i < verb.i:
@@ -72,7 +72,7 @@ class ReportedSpeech(QuoteWindow):
             elif child.dep_ in self.lang.deps["oblique"] and self._preposition_verb(verb, child):
                 span = self._noun_span(child, self._after_case(child))
             elif child.dep_ in self.lang.deps["open_clause"] and self._said_to_be(verb) and \
-                    (child.pos_ == "ADJ" or "Part" in child.morph.get("VerbForm")):
+                    (child.pos_ == "ADJ" or self._is(child, "participle")):
                 span = self._tokens_span(child.i, child.right_edge.i)
             if span is not None:
                 out.append(self._said(verb, span))
@@ -92,7 +92,11 @@ class ReportedSpeech(QuoteWindow):
             # An inverted subject the parser took for an object ("…, a annoncé le président X").
             named = next((c for c in verb.children if c.i > verb.i and c.dep_ in self.lang.deps["object"]
                           and c.pos_ in ("NOUN", "PROPN")), None)
-            actor = self.finder.actor_of(named) if named is not None else None
+            actor = None
+            if named is not None:
+                actor = self.finder.actor_of(named) or self.finder.name_after(verb) or self._person_in(named)
+                if actor is None and named.pos_ == "NOUN" and "Plur" not in named.morph.get("Number"):
+                    actor = self.finder.role_antecedent(named)  # "…, poursuit l'ex-président"
             if actor is not None:
                 speaker = Speaker(actor, speaker.cue, 0.7, verb.i)
         if speaker.actor is None and not own:
@@ -148,10 +152,12 @@ class ReportedSpeech(QuoteWindow):
     def _loose_clause(self, verb: Token) -> tuple[int, int] | None:
         """A "que" clause the parser hung elsewhere (on a noun, as a relative): the first
         complementizer after the verb with no other finite verb or clause break between."""
-        if any(c.dep_ in self.lang.deps["object"] and c.i > verb.i and c.pos_ != "PRON" for c in verb.children):
-            return None
         _, end = self._sentence(verb)
+        objects = [c.left_edge.i for c in verb.children if c.dep_ in self.lang.deps["object"] and c.i > verb.i
+                   and c.pos_ != "PRON"]
         for tok in self.doc[verb.i + 1:end + 1]:
+            if objects and tok.i >= min(objects):
+                return None  # "a expliqué la décision qu'il a prise": a relative clause
             if tok.text in (";", ":") or self.finder.in_quote(tok.idx):
                 return None
             if fold(tok.text) in self.lang.complementizers:
@@ -159,9 +165,29 @@ class ReportedSpeech(QuoteWindow):
                 if prev.pos_ in ("NOUN", "PROPN") or tok.head.i <= tok.i:
                     return None  # a relative pronoun after its noun
                 return self._tokens_span(tok.i + 1, max(tok.head.right_edge.i, tok.head.i))
-            if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm"):
+            if tok.pos_ in ("VERB", "AUX") and self._is(tok, "finite"):
                 return None
         return None
+
+    def _is(self, tok: Token, role: str) -> bool:
+        """Whether a token's morphology has one of the features statements.yml lists under `role`."""
+        features = fold(str(tok.morph)).split("|")
+        return any(f in features for f in self.lang.statement_words.get(role, ()))
+
+    def _reports(self, verb: Token) -> bool:
+        """A verb that can report words: not negated (« n'a pas annoncé », « sans mentionner »),
+        not passive (« il est prévu que »), not an infinitive (a purpose or a plan), and not
+        the writer's own voice (« Rappelons que », « nous entendîmes »)."""
+        words = self.lang.statement_words
+        if any(fold(c.text) in words.get("negations", ()) for c in verb.children if c.i < verb.i):
+            return False
+        if self._is(verb, "infinitive") or self._is(verb, "imperative"):
+            return False
+        reflexive = any(fold(t.text) in words.get("reflexive_pronouns", ()) for t in self.doc[max(0, verb.i - 3):verb.i])
+        if not reflexive and any(c.dep_ in self.lang.deps["passive_auxiliary"] for c in verb.children):
+            return False  # « il est prévu que » (a reflexive « se sont félicités » is no passive)
+        return not (self._is(verb, "first_person") or any(
+            c.dep_ in self.lang.deps["auxiliary"] and self._is(c, "first_person") for c in verb.children))
 
     def _content_clause(self, child: Token) -> bool:
         """A reported clause: "que …" (or, where the language drops it, any content clause)."""
@@ -181,13 +207,17 @@ class ReportedSpeech(QuoteWindow):
         _, end = self._sentence(clause)
         last = clause.right_edge.i
         for sibling in clause.head.children:
-            if sibling.i > last and sibling.left_edge.i == last + 1 and not sibling.is_punct and sibling.i <= end:
+            # A part the parser hung on the verb, right after the clause or after a comma
+            # when it is a coordinated clause ("que X, comme Y, empêche …").
+            gap = [t for t in self.doc[last + 1:sibling.left_edge.i] if not t.is_punct]
+            joined = sibling.left_edge.i == last + 1 or sibling.dep_ in self.lang.deps["conjunct"] and not gap
+            if sibling.i > last and joined and not sibling.is_punct and sibling.i <= end:
                 last = sibling.right_edge.i
         return self._tokens_span(first, min(last, end))
 
     def _infinitive(self, child: Token) -> bool:
         return child.dep_ in self.lang.deps["open_clause"] | self.lang.deps["clause"] \
-            and child.pos_ in ("VERB", "AUX") and "Inf" in child.morph.get("VerbForm")
+            and child.pos_ in ("VERB", "AUX") and self._is(child, "infinitive")
 
     def _infinitive_span(self, verb: Token) -> tuple[int, int] | None:
         markers = self.lang.statement_words.get("infinitive_markers", frozenset())
@@ -201,7 +231,7 @@ class ReportedSpeech(QuoteWindow):
         (« a salué la création du gouvernement, y voyant … »)."""
         last = noun.right_edge.i
         for child in noun.children:
-            if child.i > noun.i and "Part" in child.morph.get("VerbForm") and "Pres" in child.morph.get("Tense"):
+            if child.i > noun.i and self._is(child, "participle") and self._is(child, "present"):
                 last = min(last, child.left_edge.i - 1)
         return self._tokens_span(noun.left_edge.i if first is None else first, last)
 
@@ -211,7 +241,8 @@ class ReportedSpeech(QuoteWindow):
         lemma = fold(verb.lemma_)
         if lemma in objects:
             return True
-        following = " ".join(fold(t.text) for t in self.doc[verb.i + 1:verb.i + 3])
+        # The words after the verb, adverbs left out ("met également en cause").
+        following = " ".join(fold(t.text) for t in self.doc[verb.i + 1:verb.i + 5] if t.pos_ != "ADV")
         return any(phrase.startswith(lemma + " ") and following.startswith(phrase[len(lemma) + 1:])
                    for phrase in objects if " " in phrase)
 
@@ -288,6 +319,17 @@ class ReportedSpeech(QuoteWindow):
         # « Il est, disent-ils, la langue de … »: the words run on both sides; the longer side holds them.
         return max(before, after_span, key=lambda span: span[1] - span[0])
 
+    def _person_in(self, role: Token) -> Actor | None:
+        """The one person named inside a role's phrase ("le président de l'Assemblée Claude X")."""
+        if not self.finder.names_a_person(role):
+            return None
+        _, end = self._sentence(role)
+        last = min(end, max(role.right_edge.i, next((t.i for t in self.doc[role.i:end + 1] if t.text == ","), end)))
+        stop = self.doc[last].idx + len(self.doc[last])
+        people = {a.id: a for m in self.finder.mentions if role.idx <= m.start < stop
+                  for a in [self.index.by_id.get(m.actor_id)] if a is not None and a.type == "person"}
+        return next(iter(people.values())) if len(people) == 1 else None
+
     def _names_someone(self, tok: Token) -> bool:
         """A noun phrase naming a person or body: a name, a role, a pronoun."""
         actor = self.finder.mention_actor(tok.idx, tok.idx + len(tok))
@@ -314,13 +356,13 @@ class ReportedSpeech(QuoteWindow):
                 continue
             weak = prev is None or prev.pos_ in ("CCONJ", "SCONJ")  # "Pour X, …" opening a clause
             speaker = self._preposition(list(self.doc[tok.i:end + 1]), reach=1, weak=weak)
-            if speaker is NOBODY:
-                continue
+            if speaker is NOBODY or speaker.actor is None and speaker.cue in self.lang.weak_attribution_preps:
+                continue  # « Pour l'instant, … », « Pour construire … »: what for, not who
             source_end = self._source_end(tok, end)
             if source_end < end:
                 span = self._tokens_span(source_end + 1, self._clause_end(source_end + 1, end))
-            elif prev is not None and prev.text == ",":
-                span = self._tokens_span(start, tok.i - 2)  # "…, selon X."
+            elif prev is not None and prev.is_punct:
+                span = self._tokens_span(start, tok.i - 1)  # "…, selon X.", "« … » selon X."
             else:
                 span = None
             if span is not None:

@@ -42,7 +42,7 @@ def make_brief(article: Article, doc: Doc, lang: LangData) -> Brief:
         actors=table.actors,
         quotes=tuple(quotes),
         statements=tuple(statements),
-        context=extract_context(doc, lang, table),
+        context=extract_context(doc, lang, table, quotes, article),
     )
 
 

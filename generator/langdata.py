@@ -31,6 +31,8 @@ class BackgroundCues:
     """
 
     markers: tuple[str, ...] = ()
+    # Words right before a marker that make it a yardstick, not a time ("par rapport à"); folded.
+    comparisons: frozenset[str] = frozenset()
     # Morphological feature names and the values read under them.
     tense_feature: str = ""
     form_feature: str = ""
@@ -430,6 +432,7 @@ def _background_cues(raw: Mapping[str, Any]) -> BackgroundCues:
 
     return BackgroundCues(
         markers=tuple(str(m) for m in raw.get("markers") or []),
+        comparisons=frozenset(fold(v) for v in values("comparisons")),
         tense_feature=str(raw.get("tense_feature", "")),
         form_feature=str(raw.get("form_feature", "")),
         participle=str(raw.get("participle", "")),

@@ -195,6 +195,7 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
             value = _build(Context, value)
         elif isinstance(value, list):
             item = _NESTED.get(f.name)
-            value = tuple(_build(item, v) if item else v for v in value)
+            # Nested only where the items are objects: `Event.actors` holds plain actor ids.
+            value = tuple(_build(item, v) if item and isinstance(v, dict) else v for v in value)
         kwargs[f.name] = value
     return cls(**kwargs)

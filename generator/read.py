@@ -52,17 +52,19 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
         raise ContentError("has no article text after its front matter", path)
     rel = path.relative_to(root) if root is not None and path.is_relative_to(root) else Path(path.name)
     lang = _language(meta.get("lang"), body, default_lang, path)
+    date = _date(meta.get("date"), path) or _date_from_name(path)
     return Article(
         path=rel.as_posix(),
         id=slugify(rel.with_suffix("").as_posix(), fallback="article"),
         title=_optional_str(meta, "title", path) or _title_from_name(path),
         lang=lang,
         text=body,
-        date=_date(meta.get("date"), path) or _date_from_name(path),
+        date=date,
         source=_optional_str(meta, "source", path),
         url=_optional_str(meta, "url", path),
         license=_optional_str(meta, "license", path),
         tags=_tags(meta.get("tags"), path),
+        file_date=None if date else _file_date(path),
     )
 
 
@@ -246,6 +248,15 @@ def _date_from_name(path: Path) -> str | None:
     try:
         return dt.date.fromisoformat(match.group(1)).isoformat()
     except ValueError:
+        return None
+
+
+def _file_date(path: Path) -> str | None:
+    """The day the file was last modified (local time), ISO: the reference for the relative dates
+    of an article that gives no date of its own."""
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
+    except (OSError, OverflowError, ValueError):
         return None
 
 

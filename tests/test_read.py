@@ -173,3 +173,22 @@ def test_utf16_without_its_mark_is_still_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "nobom.txt", "Le syndicat a appelé à la grève.".encode("utf-16-le"))
     with pytest.raises(ContentError, match="binary"):
         read_article(path, tmp_path)
+
+
+def test_an_undated_article_carries_its_file_day(tmp_path: Path) -> None:
+    import datetime as dt
+    import os
+
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: Note\nlang: fr\n---\n\nLe conseil s'est réuni hier.\n", encoding="utf-8")
+    stamp = dt.datetime(2024, 3, 5, 12, 0).timestamp()
+    os.utime(path, (stamp, stamp))
+    article = read_article(path)
+    assert article.date is None and article.file_date == "2024-03-05"
+
+
+def test_a_dated_article_has_no_file_day(tmp_path: Path) -> None:
+    path = tmp_path / "2024-11-12-note.md"
+    path.write_text("---\ntitle: Note\nlang: fr\n---\n\nLe conseil s'est réuni hier.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.date == "2024-11-12" and article.file_date is None

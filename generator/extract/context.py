@@ -1,26 +1,46 @@
-"""Context of a story: a short summary, dates, places and the sources it cites."""
+"""Context of a story: a short summary, dates, events, places and the sources it cites."""
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from ..langdata import LangData, fold
-from ..models import Context, DateMention, Quote
+from ..models import Article, Context, Quote
 from .actors import ActorTable
-from .doctext import text_of
+from .dates import find_dates
+from .events import find_events
 
 _SUMMARY_CHARS = 420
 
 
-def extract_context(doc: Doc, lang: LangData, actors: ActorTable) -> Context:
-    """Dates written in the text, the places that matter, and the sources cited."""
+def extract_context(doc: Doc, lang: LangData, actors: ActorTable, quotes: Sequence[Quote] = (),
+                    article: Article | None = None) -> Context:
+    """Dates written in the text and the events they date, the places that matter, and the
+    sources cited. Dates resolve against `article`'s date, else its file's (None: no values)."""
+    reference_date, reference = reference_of(article)
+    day = _day(reference_date)
+    original = article.text if article is not None else None
+    dates = find_dates(doc, lang, day, original)
     return Context(
-        dates=tuple(_dates(text_of(doc), lang)),
+        dates=tuple(dates),
         places=tuple(a.name for a in sorted(actors.actors, key=lambda a: -a.mentions) if a.type == "place"),
         sources=tuple(_sources(doc, lang, actors)),
+        events=tuple(find_events(doc, dates, actors, quotes, lang, original)),
+        reference_date=reference_date,
+        reference=reference,
     )
+
+
+def reference_of(article: Article | None) -> tuple[str | None, str | None]:
+    """The day relative dates resolve against, and where it comes from ("article" or "file")."""
+    if article is not None and article.date:
+        return article.date, "article"
+    if article is not None and article.file_date:
+        return article.file_date, "file"
+    return None, None
 
 
 def summarize(doc: Doc, quotes: list[Quote], text: str) -> str:
@@ -61,23 +81,12 @@ def _passages(doc: Doc, quotes: list[Quote]) -> list[tuple[int, int]]:
     return passages
 
 
-def _dates(text: str, lang: LangData) -> list[DateMention]:
-    """Dates like "28 juillet", "le 3 mars 2024", "July 28, 2024", "2024-07-28"."""
-    months = "|".join(re.escape(m) for m in lang.months)
-    days = "|".join(re.escape(d) for d in lang.weekdays)
-    patterns = [
-        rf"\b(?:(?:{days})\s+)?\d{{1,2}}(?:er)?\s+(?:{months})(?:\s+\d{{4}})?\b",
-        rf"\b(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b",
-        rf"\b(?:{months})\s+\d{{4}}\b",
-        r"\b\d{4}-\d{2}-\d{2}\b",
-    ]
-    found: list[DateMention] = []
-    for pattern in patterns:
-        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
-            if any(d.start <= m.start() < d.end for d in found):
-                continue
-            found.append(DateMention(m.group(0), m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+def _day(iso: str | None) -> dt.date | None:
+    """An ISO day as a date; None for none or for one that is no calendar day."""
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
 
 
 def _sources(doc: Doc, lang: LangData, actors: ActorTable) -> list[str]:

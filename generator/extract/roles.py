@@ -241,8 +241,10 @@ def resolve_description(desc: Description, actors: Sequence[Actor], seen: Mappin
     complement ("de la fédération").
     """
     owner = resolve_span(desc.complement) if desc.complement is not None else None
+    # "l'organisation" is no person, even one whose role mentions it ("responsable de l'organisation").
+    org_noun = desc.head in lang.org_titles and desc.head not in lang.titles
     holders = [a for a in actors if a.id in seen and any(role_matches(desc, r) for r in a.roles)
-               and not _conflicts(desc, a, lang)]
+               and not _conflicts(desc, a, lang) and not (org_noun and a.type == "person")]
     if owner is not None:
         # "la porte-parole de la fédération": the person holding that role there, else the body.
         named = [a for a in holders if a.id != owner.id

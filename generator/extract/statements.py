@@ -48,7 +48,29 @@ class ReportedSpeech(QuoteWindow):
             if tok.pos_ in ("VERB", "AUX"):
                 found.extend(self._verb_statements(tok))
         found.extend(self._sourced())
+        found.extend(self._continued(found))
         return self._kept(found, quotes)
+
+    def _continued(self, found: list[_Found]) -> list[_Found]:
+        """Sentences in the reporting mood (the French conditional: « Ces espèces seraient
+        présentes … ») right after a statement that fills its sentence, in the same paragraph:
+        the same source goes on."""
+        out: list[_Found] = []
+        ends = {self._sentence(self.doc[self.token_at(f.end - 1)])[1]: f for f in found}
+        for last, f in sorted(ends.items()):
+            nxt = last + 1
+            if nxt >= len(self.doc) or "\n" in self.doc[last].whitespace_ or "\n" in self.doc[nxt].text:
+                continue
+            start, end = self._sentence(self.doc[nxt])
+            root = next((t for t in self.doc[start:end + 1] if t.dep_ in self.lang.deps["root"]), None)
+            if root is None or self.finder.in_quote(root.idx) or not (
+                    self._is(root, "reporting_mood") or any(
+                        c.dep_ in self.lang.deps["auxiliary"] and self._is(c, "reporting_mood") for c in root.children)):
+                continue
+            span = self._tokens_span(start, end)
+            if span is not None:
+                out.append(_Found(*span, f.speaker, f.cue, f.desc))
+        return out
 
     # -- one verb -------------------------------------------------------------------------
 
@@ -73,7 +95,7 @@ class ReportedSpeech(QuoteWindow):
                 span = self._noun_span(child, self._after_case(child))
             elif child.dep_ in self.lang.deps["open_clause"] and self._said_to_be(verb) and \
                     (child.pos_ == "ADJ" or self._is(child, "participle")):
-                span = self._tokens_span(child.i, child.right_edge.i)
+                span = self._tokens_span(child.i, self._extended(child))
             if span is not None:
                 out.append(self._said(verb, span))
                 break  # one content per verb: the first complement after it
@@ -181,8 +203,11 @@ class ReportedSpeech(QuoteWindow):
         words = self.lang.statement_words
         if any(fold(c.text) in words.get("negations", ()) for c in verb.children if c.i < verb.i):
             return False
-        if self._is(verb, "infinitive") or self._is(verb, "imperative"):
+        if self._is(verb, "imperative"):
             return False
+        if self._is(verb, "infinitive") and fold(verb.lemma_) not in self.lang.speech_verb_pairs \
+                and fold(verb.head.lemma_) not in words.get("aspect_verbs", ()):
+            return False  # « pour plaider », « a souhaité faire »; not « vient d'annoncer », « fait savoir »
         reflexive = any(fold(t.text) in words.get("reflexive_pronouns", ()) for t in self.doc[max(0, verb.i - 3):verb.i])
         if not reflexive and any(c.dep_ in self.lang.deps["passive_auxiliary"] for c in verb.children):
             return False  # « il est prévu que » (a reflexive « se sont félicités » is no passive)
@@ -204,16 +229,19 @@ class ReportedSpeech(QuoteWindow):
         """The clause after its "que", with the words the parser hung on the verb after it."""
         mark = self._marker(clause)
         first = mark.i + 1 if mark is not None else clause.left_edge.i
-        _, end = self._sentence(clause)
-        last = clause.right_edge.i
-        for sibling in clause.head.children:
-            # A part the parser hung on the verb, right after the clause or after a comma
-            # when it is a coordinated clause ("que X, comme Y, empêche …").
+        return self._tokens_span(first, self._extended(clause))
+
+    def _extended(self, complement: Token) -> int:
+        """The last token of a complement, with the parts the parser hung on its verb after it:
+        right after it, or after a comma when coordinated ("que X, comme Y, empêche …")."""
+        _, end = self._sentence(complement)
+        last = complement.right_edge.i
+        for sibling in complement.head.children:
             gap = [t for t in self.doc[last + 1:sibling.left_edge.i] if not t.is_punct]
             joined = sibling.left_edge.i == last + 1 or sibling.dep_ in self.lang.deps["conjunct"] and not gap
             if sibling.i > last and joined and not sibling.is_punct and sibling.i <= end:
                 last = sibling.right_edge.i
-        return self._tokens_span(first, min(last, end))
+        return min(last, end)
 
     def _infinitive(self, child: Token) -> bool:
         return child.dep_ in self.lang.deps["open_clause"] | self.lang.deps["clause"] \

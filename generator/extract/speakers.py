@@ -97,8 +97,11 @@ class SpeakerFinder(NounPhrases):
         v = verb
         for _ in range(1 if own else 3):
             # Names first: the parser sometimes takes an object clitic ("lui avait dit X") for one.
-            subjects = sorted((c for c in v.children if c.dep_ in self.lang.speaker_deps
-                               and not self.in_quote(c.idx)), key=self.is_pronoun)
+            # An agent ("par X") speaks only for a passive verb: "ont fait part de leur
+            # indignation par Christian Jacob" is the body's words, relayed by him.
+            passive = any(c.dep_ in self.lang.deps["passive_auxiliary"] for c in v.children)
+            subjects = sorted((c for c in v.children if c.dep_ in self.lang.speaker_deps and not self.in_quote(c.idx)
+                               and (passive or c.dep_ not in self.lang.deps["passive_agent"])), key=self.is_pronoun)
             if subjects:
                 # The first subject that names someone ("interrogé par la commission, l'ancien
                 # ministre X a répondu", misparsed as two agents), else the first.

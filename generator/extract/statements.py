@@ -59,6 +59,8 @@ class ReportedSpeech(QuoteWindow):
         ends = {self._sentence(self.doc[self.token_at(f.end - 1)])[1]: f for f in found}
         for last, f in sorted(ends.items()):
             nxt = last + 1
+            if f.speaker.actor is None:
+                continue  # only a named source goes on
             if nxt >= len(self.doc) or "\n" in self.doc[last].whitespace_ or "\n" in self.doc[nxt].text:
                 continue
             start, end = self._sentence(self.doc[nxt])
@@ -95,7 +97,7 @@ class ReportedSpeech(QuoteWindow):
                 span = self._noun_span(child, self._after_case(child))
             elif child.dep_ in self.lang.deps["open_clause"] and self._said_to_be(verb) and \
                     (child.pos_ == "ADJ" or self._is(child, "participle")):
-                span = self._tokens_span(child.i, self._extended(child))
+                span = self._tokens_span(child.left_edge.i, self._extended(child, coordinated=False))
             if span is not None:
                 out.append(self._said(verb, span))
                 break  # one content per verb: the first complement after it
@@ -203,8 +205,12 @@ class ReportedSpeech(QuoteWindow):
         words = self.lang.statement_words
         if any(fold(c.text) in words.get("negations", ()) for c in verb.children if c.i < verb.i):
             return False
-        if self._is(verb, "imperative"):
-            return False
+        if self._is(verb, "imperative") or self._is(verb, "subjunctive"):
+            return False  # « Rappelons que », « afin qu'il expliquât »: an order, a wish
+        start, _ = self._sentence(verb)
+        if all(t.is_punct for t in self.doc[start:verb.i]) and not self.finder.inverted_subject(verb) \
+                and not any(c.dep_ in self.lang.speaker_deps for c in verb.children):
+            return False  # a sentence opening on a verb with no subject: an imperative
         if self._is(verb, "infinitive") and fold(verb.lemma_) not in self.lang.speech_verb_pairs \
                 and fold(verb.head.lemma_) not in words.get("aspect_verbs", ()):
             return False  # « pour plaider », « a souhaité faire »; not « vient d'annoncer », « fait savoir »
@@ -231,14 +237,18 @@ class ReportedSpeech(QuoteWindow):
         first = mark.i + 1 if mark is not None else clause.left_edge.i
         return self._tokens_span(first, self._extended(clause))
 
-    def _extended(self, complement: Token) -> int:
+    def _extended(self, complement: Token, coordinated: bool = True) -> int:
         """The last token of a complement, with the parts the parser hung on its verb after it:
-        right after it, or after a comma when coordinated ("que X, comme Y, empêche …")."""
+        right after it, or after a comma when coordinated ("que X, comme Y, empêche …");
+        without `coordinated`, never a coordinated verb ("se dit rassuré et pense que …")."""
         _, end = self._sentence(complement)
         last = complement.right_edge.i
+        conjunct = self.lang.deps["conjunct"]
         for sibling in complement.head.children:
+            if sibling.dep_ in conjunct and not coordinated:
+                break
             gap = [t for t in self.doc[last + 1:sibling.left_edge.i] if not t.is_punct]
-            joined = sibling.left_edge.i == last + 1 or sibling.dep_ in self.lang.deps["conjunct"] and not gap
+            joined = sibling.left_edge.i == last + 1 or sibling.dep_ in conjunct and not gap
             if sibling.i > last and joined and not sibling.is_punct and sibling.i <= end:
                 last = sibling.right_edge.i
         return min(last, end)
@@ -270,7 +280,7 @@ class ReportedSpeech(QuoteWindow):
         if lemma in objects:
             return True
         # The words after the verb, adverbs left out ("met également en cause").
-        following = " ".join(fold(t.text) for t in self.doc[verb.i + 1:verb.i + 5] if t.pos_ != "ADV")
+        following = "".join(fold(t.text_with_ws) for t in self.doc[verb.i + 1:verb.i + 5] if t.pos_ != "ADV")
         return any(phrase.startswith(lemma + " ") and following.startswith(phrase[len(lemma) + 1:])
                    for phrase in objects if " " in phrase)
 
@@ -291,7 +301,7 @@ class ReportedSpeech(QuoteWindow):
         if f"{lemma} {prep}" in pairs:
             return True
         # Reflexive or phrasal verbs: the words between the verb and the preposition, or before it.
-        between = " ".join(fold(t.text) for t in self.doc[verb.i + 1:case.i])
+        between = fold(self.doc[verb.i + 1:case.i].text) if case.i > verb.i + 1 else ""
         before = [fold(t.text) for t in self.doc[max(0, verb.i - 3):verb.i]]
         reflexive = any(w in self.lang.statement_words.get("reflexive_pronouns", ()) for w in before)
         candidates = {f"{lemma} {between} {prep}".replace("  ", " ")}

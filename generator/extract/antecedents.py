@@ -218,13 +218,16 @@ class Antecedents:
         can name)."""
         lang = self.lang
         for tok in reversed(self.doc[start + 1:before]):
-            if tok.dep_ not in lang.speaker_deps or tok.pos_ != "NOUN" or self.finder.in_quote(tok.idx) \
+            # (An acronym such as "ONG" is often tagged as a foreign word, without gender.)
+            if tok.dep_ not in lang.speaker_deps or tok.pos_ not in ("NOUN", "X") or self.finder.in_quote(tok.idx) \
                     or "Plur" in tok.morph.get("Number"):
                 continue
             if fold(tok.lemma_) not in lang.institution_nouns and fold(tok.lemma_) not in lang.org_titles:
                 continue
-            # A noun without grammatical gender ("the party") is no "he" or "she".
-            if _MORPH_GENDERS.get(next(iter(tok.morph.get("Gender")), "")) != gender:
+            # A noun without grammatical gender ("the party") is no "he" or "she"; the data
+            # knows the gender of nouns the tagger leaves without one.
+            noun_gender = _MORPH_GENDERS.get(next(iter(tok.morph.get("Gender")), "")) or lang.genders.get(fold(tok.lemma_))
+            if noun_gender != gender:
                 continue
             actor = self.finder.named_actor(tok)
             return (actor if actor is not None and actor.type == "organization" else None), True

@@ -89,7 +89,8 @@ class ReportedSpeech(QuoteWindow):
             span = None
             if (speech or lemma in words.get("clause_verbs", ())) and self._content_clause(child):
                 span = self._clause_span(child)
-            elif (speech or lemma in words.get("infinitive_verbs", ())) and self._infinitive(child):
+            elif (speech and lemma not in words.get("not_infinitive_verbs", ()) or lemma in words.get("infinitive_verbs", ())) \
+                    and self._infinitive(child):
                 span = self._infinitive_span(child)
             elif child.dep_ in self.lang.deps["object"] and self._object_verb(verb) and self._content_noun(child):
                 span = self._noun_span(child)
@@ -235,6 +236,8 @@ class ReportedSpeech(QuoteWindow):
         """The clause after its "que", with the words the parser hung on the verb after it."""
         mark = self._marker(clause)
         first = mark.i + 1 if mark is not None else clause.left_edge.i
+        while first < clause.i and fold(self.doc[first].text) in self.lang.complementizers:
+            first += 1  # "that" the parser hung elsewhere
         return self._tokens_span(first, self._extended(clause))
 
     def _extended(self, complement: Token, coordinated: bool = True) -> int:
@@ -335,6 +338,8 @@ class ReportedSpeech(QuoteWindow):
             first -= 1
         if first == 0 or doc[first - 1].text != ",":
             return None
+        if any(c.dep_ in self.lang.speaker_deps and c.i < verb.i for c in verb.children):
+            return None  # "X, a spokesman, told Y": the words before are its subject
         after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
         # The parser often takes an inverted subject for an object ("…, poursuit l'ex-président").
         # Set off by commas, a speech verb's noun is its subject, whatever the parse says.
@@ -406,7 +411,8 @@ class ReportedSpeech(QuoteWindow):
             if span is not None:
                 desc = None
                 if speaker.actor is None:
-                    words = self._tokens_span(tok.i + 1, source_end - 1, min_words=1)
+                    first = self.token_from(tok.idx + len(speaker.cue or tok.text))
+                    words = self._tokens_span(first, source_end - 1, min_words=1)
                     desc = self.text[words[0]:words[1]] if words else None
                 cue = speaker.cue or tok.text
                 out.append(_Found(*span, speaker, self.text[tok.idx:tok.idx + len(cue)], desc))

@@ -9,8 +9,9 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from .extract.actors import extract_actors, rank_actors
-from .extract.context import extract_context, summarize
+from .extract.context import extract_context
 from .extract.quotes import extract_quotes
+from .extract.summary import summarize
 from .langdata import LangData
 from .models import Article, Brief, Quote, Statement
 
@@ -33,7 +34,7 @@ def make_brief(article: Article, doc: Doc, lang: LangData) -> Brief:
         lang=article.lang,
         path=article.path,
         text=article.text,
-        summary=summarize(doc, quotes, article.text),
+        summary=summarize(doc, quotes, article.text, table, article.title),
         date=article.date,
         source=article.source,
         url=article.url,

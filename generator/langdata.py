@@ -46,6 +46,9 @@ class BackgroundCues:
     # Tense of a finite main verb in the narrative past ("fut", "devint"); none where that tense
     # is the ordinary tense of news (English simple past).
     narrative_tenses: frozenset[str] = frozenset()
+    # (lemma ending, form ending) pairs of verbs whose narrative past is spelled like their present
+    # ("agir" -> "agit", "dire" -> "dit"): the tagger cannot tell them, so they are never read so.
+    present_like: tuple[tuple[str, str], ...] = ()
     # Lemmas of the auxiliaries of compound pasts, and the labels joining them (tense, not passive).
     perfect_auxiliaries: frozenset[str] = frozenset()
     auxiliary_deps: frozenset[str] = frozenset()
@@ -440,6 +443,7 @@ def _background_cues(raw: Mapping[str, Any]) -> BackgroundCues:
         past_tenses=values("past_tenses"),
         pluperfect_tenses=values("pluperfect_tenses"),
         narrative_tenses=values("narrative_tenses"),
+        present_like=tuple((fold(a), fold(b)) for a, b in raw.get("present_like") or []),
         perfect_auxiliaries=frozenset(fold(v) for v in values("perfect_auxiliaries")),
         auxiliary_deps=values("auxiliary_deps"),
         copula_deps=values("copula_deps"),

@@ -1,4 +1,4 @@
-"""Context: the summary (lead without quotations), dates, places and cited sources."""
+"""Context: dates, places and cited sources."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from generator.extract.actors import extract_actors
-from generator.extract.context import extract_context, summarize
+from generator.extract.context import extract_context
 from generator.extract.quotes import extract_quotes
 from generator.langdata import LangData
 
@@ -18,19 +18,6 @@ def brief_parts(parse: Callable[[str], Doc], lang: LangData, text: str):  # type
     table = extract_actors(doc, lang)
     quotes, _ = extract_quotes(doc, lang, table)
     return doc, table, quotes
-
-
-def test_summary_is_the_lead_without_quotations(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = (
-        "Le conseil municipal de Grenoble a voté mardi la gratuité des transports pour les moins de 25 ans. "
-        "« C'est une mesure juste. Elle aidera les étudiants et les apprentis de toute la ville », "
-        "a déclaré le maire Éric Piolle. La mesure entrera en vigueur en septembre."
-    )
-    doc, _, quotes = brief_parts(parse_fr, fr, text)
-    summary = summarize(doc, quotes, text)
-    assert summary.startswith("Le conseil municipal de Grenoble a voté mardi")
-    assert "mesure juste" not in summary
-    assert "«" not in summary and "»" not in summary
 
 
 @pytest.mark.parametrize(

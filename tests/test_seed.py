@@ -53,3 +53,32 @@ def test_context(seed: Brief) -> None:
     assert seed.summary.startswith("Nicolás Maduro a proposé aux États-Unis")
     assert "28 juillet" in [d.text for d in seed.context.dates]
     assert "Wall Street Journal" in seed.context.sources
+
+
+def test_statements_with_their_speakers(seed: Brief) -> None:
+    """Reported speech without quote marks: Maduro's, the unnamed adviser's, the newspaper's."""
+    maduro = next(s for s in seed.statements if s.text.startswith("il avait tenté de parvenir"))
+    assert maduro.speaker_name == "Nicolás Maduro" and maduro.cue == "a expliqué"
+    assert maduro.text.endswith("mais qu’il n’avait reçu aucune réponse")
+    adviser = next(s for s in seed.statements if "l’éloge de Maduro" in s.text)
+    assert adviser.speaker is None and adviser.speaker_desc == "l’un de ses conseillers"
+    assert adviser.cue == "selon"
+    journal = next(s for s in seed.statements if s.text.startswith("des hommes d’affaires pétroliers"))
+    assert journal.speaker_name == "Wall Street Journal"
+    for statement in seed.statements:
+        assert seed.text[statement.start:statement.end] == statement.text
+        assert not any(q.start <= statement.start and statement.end <= q.end for q in seed.quotes)
+
+
+def test_dates_resolve_against_the_article_date(seed: Brief) -> None:
+    assert seed.context.reference_date == "2024-11-12" and seed.context.reference == "article"
+    july = next(d for d in seed.context.dates if d.text == "28 juillet")
+    assert july.value == "2024-07-28"
+    event = next(e for e in seed.context.events if e.date_text == "28 juillet")
+    assert event.date == "2024-07-28" and "élections présidentielles" in event.text
+
+
+def test_background_and_a_salient_summary(seed: Brief) -> None:
+    assert any(b.text.startswith("Lors de son premier mandat présidentiel") for b in seed.context.background)
+    assert 1 <= seed.summary.count(". ") + 1 <= 3
+    assert all(part in seed.text for part in seed.summary.split(". "))

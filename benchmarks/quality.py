@@ -2,20 +2,33 @@
 
 Folders: ../shared/eval/{articles,wikinews-fr,polnear-dev} (shared gold) and benchmarks/articles
 (our own development set, written blind to the system). Each folder is briefed ONCE (all its
-articles in one `newsbrief brief --json --no-cache` call) and the figures of each language come
-from that single run, instead of parsing a folder three times as calling score.py per language does.
+articles in one `newsbrief brief --json --no-cache` call) and all figures of each language come
+from that single run, instead of parsing a folder five times as calling score.py and
+score_context.py per language does.
 
-The figures must be the scorer's, so quote matching, speaker matching, name normalisation, article
-writing and the reading of the briefs are imported from ../shared/eval/score.py, not copied. Only
-its tally (inline in its main(), not importable) is restated in `score_article`/`score_actors`; `--check` replays
-our briefs through score.py itself and fails on any difference, so that restatement cannot drift
+Two sets of figures, one table each:
+- quotes and actors, as ../shared/eval/score.py computes them;
+- context, as ../shared/eval/score_context.py computes them, on the articles whose gold has
+  statements or dates (the French files of articles/, fr-q* and some fr-w* of wikinews-fr/;
+  elsewhere "no context gold"): statement detection P/R/F1, statement speaker accuracy,
+  statement+speaker P/R/F1, date detection P/R/F1 and date value accuracy.
+
+The figures must be the scorers', so matching (quotes, statements, dates), speaker matching, name
+normalisation, F1, article writing and the reading of the briefs are imported from score.py and
+score_context.py, not copied: the newsbrief call is read by score_context.py's reader (whole
+briefs), and the same briefs, replayed, by score.py's (quotes and actors). Only the two tallies
+(inline in the scorers' main(), not importable) are restated, in `score_article`/`score_actors`
+and `score_context_article`; `--check` replays our briefs through both scorers themselves (their
+CLIs) and fails on any difference of their printed figures, so that restatement cannot drift
 silently.
 
-On top of the scorer's figures, the attribution errors of matched quotes are split into
-"no speaker" (gold names one, we give none), "wrong speaker" (we give another) and "speaker for
-unnamed" (gold says null, we give one), with missed and spurious quotes, and two rates:
-wrong-speaker rate = wrong / attributed, coverage = attributed / matched quotes with a gold
-speaker (attributed: such quotes to which we give any speaker).
+On top of the scorers' figures, the attribution errors of matched quotes, and of matched
+statements, are split into "no speaker" (gold names one, we give none), "wrong speaker" (we give
+another) and "speaker for unnamed" (gold says null, we give one), with missed and spurious ones,
+and two rates: wrong-speaker rate = wrong / attributed, coverage = attributed / matched ones with
+a gold speaker (attributed: such quotes or statements to which we give any speaker). `--verbose`
+lists every error (for context also missed and spurious dates and wrong date values); `--json`
+writes all figures and errors ("context": null where there is no context gold).
 
 Usage: python benchmarks/quality.py [--gold DIR ...] [--verbose] [--json FILE] [--check]
 """
@@ -31,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -39,45 +53,70 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 SCORER_PATH = SHARED_EVAL / "score.py"
+CONTEXT_SCORER_PATH = SHARED_EVAL / "score_context.py"
 DEFAULT_GOLD = [SHARED_EVAL / "articles", SHARED_EVAL / "wikinews-fr", SHARED_EVAL / "polnear-dev",
                 ROOT / "benchmarks" / "articles"]
 LANGS = ("fr", "en")
 NEWSBRIEF = f"{shlex.quote(str(Path(sys.executable).parent / 'newsbrief'))} brief --json --no-cache"
-TIMEOUT = 3600  # seconds for one folder's newsbrief call (score.py's default of 600 is per call too)
+TIMEOUT = 3600  # seconds for one folder's newsbrief call (the scorers' defaults of 600/900 are per call too)
 PLACE_TYPES = ("place", "PLACE", "LOC", "GPE")  # as in score.py: places are left out of actor precision
 
 Article = dict[str, Any]
-Prediction = dict[str, Any]
+Brief = dict[str, Any]  # one line of `newsbrief brief --json`, whole
+Prediction = dict[str, Any]  # score.py's reading of a brief: {quotes: [{text, speaker}], actors}
 
 
-def load_scorer() -> ModuleType:
-    """The shared scorer as a module, so that its matching functions are the ones used here."""
-    if not SCORER_PATH.is_file():
-        raise SystemExit(f"{SCORER_PATH}: the shared scorer is not there (../shared/eval beside the repo)")
-    spec = importlib.util.spec_from_file_location("shared_eval_score", SCORER_PATH)
+def load_module(path: Path, name: str) -> ModuleType:
+    """A shared scorer as a module, so that its matching functions are the ones used here."""
+    if not path.is_file():
+        raise SystemExit(f"{path}: the shared scorer is not there (../shared/eval beside the repo)")
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-SCORER = load_scorer()
+SCORER = load_module(SCORER_PATH, "shared_eval_score")
+CONTEXT = load_module(CONTEXT_SCORER_PATH, "shared_eval_score_context")  # its own `from score import`
 
 
 @dataclass
 class Error:
-    """One quote-level error, for --verbose and the JSON dump."""
+    """One error of a quote, statement or date, for --verbose and the JSON dump."""
 
     article: str
-    category: str  # no speaker | wrong speaker | speaker for unnamed | missed | spurious
+    # quotes and statements: no speaker | wrong speaker | speaker for unnamed | missed | spurious;
+    # dates: missed date | spurious date | wrong date value (gold and pred are then values)
+    category: str
     gold: str | None
     pred: str | None
-    quote: str
+    quote: str  # the text of the quote, statement or date (gold's when matched or missed)
+
+
+class Tally:
+    """Tallies that add up over articles and count their errors by category."""
+
+    errors: list[Error]
+
+    def add(self, other: Tally) -> None:
+        """Add another article's tallies to these."""
+        for name, value in vars(other).items():
+            if name == "errors":
+                self.errors.extend(value)
+            else:
+                setattr(self, name, getattr(self, name) + value)
+
+    def count_errors(self) -> None:
+        """Each category has its field: "no speaker" -> no_speaker, "wrong date value" -> wrong_date_value."""
+        for e in self.errors:
+            attr = e.category.replace(" ", "_")
+            setattr(self, attr, getattr(self, attr) + 1)
 
 
 @dataclass
-class Counts:
-    """Tallies of one folder × language; the field names up to `duplicates` are score.py's."""
+class Counts(Tally):
+    """Quote and actor tallies of one folder × language; the field names up to `duplicates` are score.py's."""
 
     articles: int = 0
     gold: int = 0
@@ -98,18 +137,42 @@ class Counts:
     spurious: int = 0
     errors: list[Error] = field(default_factory=list)
 
-    def add(self, other: Counts) -> None:
-        """Add another article's tallies to these."""
-        for name, value in vars(other).items():
-            if name == "errors":
-                self.errors.extend(value)
-            else:
-                setattr(self, name, getattr(self, name) + value)
-
     @property
     def attributed(self) -> int:
         """Matched quotes with a gold speaker to which we give some speaker, right or wrong."""
         return self.attr_gold - self.no_speaker
+
+
+@dataclass
+class ContextCounts(Tally):
+    """Statement and date tallies of one folder × language; the field names up to `dok` are score_context.py's."""
+
+    articles: int = 0
+    sg: int = 0  # statements: gold, predicted, matched
+    sp: int = 0
+    sm: int = 0
+    sattr: int = 0  # matched with a gold speaker, and of them with the right speaker
+    sok: int = 0
+    se2e: int = 0  # matched with the right speaker or rightly none
+    dg: int = 0  # dates: gold, predicted, matched
+    dp: int = 0
+    dm: int = 0
+    dval: int = 0  # matched with a gold value (in a dated article), and of them with that value
+    dok: int = 0
+    no_speaker: int = 0
+    wrong_speaker: int = 0
+    speaker_for_unnamed: int = 0
+    missed: int = 0
+    spurious: int = 0
+    missed_date: int = 0
+    spurious_date: int = 0
+    wrong_date_value: int = 0
+    errors: list[Error] = field(default_factory=list)
+
+    @property
+    def attributed(self) -> int:
+        """Matched statements with a gold speaker to which we give some speaker, right or wrong."""
+        return self.sattr - self.no_speaker
 
 
 def ratio(a: float, b: float) -> float:
@@ -118,12 +181,12 @@ def ratio(a: float, b: float) -> float:
 
 
 def f1(p: float, r: float) -> float:
-    """Harmonic mean, 0 when both are 0."""
+    """Harmonic mean, 0 when both are 0 (score.py's, inline in its main())."""
     return ratio(2 * p * r, p + r)
 
 
 def figures(c: Counts) -> dict[str, float]:
-    """The scorer's figures, plus the error rates, from the tallies."""
+    """score.py's figures, plus the error rates, from the tallies."""
     p, r = ratio(c.match, c.pred), ratio(c.match, c.gold)
     ep, er = ratio(c.e2e_ok, c.pred), ratio(c.e2e_ok, c.gold)
     return {"det_p": p, "det_r": r, "det_f1": f1(p, r), "attr": ratio(c.attr_ok, c.attr_gold),
@@ -132,37 +195,60 @@ def figures(c: Counts) -> dict[str, float]:
             "wrong_rate": ratio(c.wrong_speaker, c.attributed), "coverage": ratio(c.attributed, c.attr_gold)}
 
 
-def score_article(art: Article, pred: Prediction) -> Counts:
-    """One article's tallies: score.py's main() loop for one article, plus the error categories."""
-    c = Counts(articles=1)
-    gq, ga = art["gold"]["quotes"], art["gold"]["actors"]
-    pq = [q for q in pred["quotes"] if SCORER.tokens(q["text"])]
-    pairs = SCORER.match_quotes(pq, gq)
-    c.gold, c.pred, c.match = len(gq), len(pq), len(pairs)
+def context_figures(c: ContextCounts) -> dict[str, float]:
+    """score_context.py's figures, plus the statements' error rates, from the tallies."""
+    sp, sr, sf = CONTEXT.f1(c.sm, c.sp, c.sg)
+    ep, er, ef = CONTEXT.f1(c.se2e, c.sp, c.sg)
+    dp, dr, df = CONTEXT.f1(c.dm, c.dp, c.dg)
+    return {"stmt_p": sp, "stmt_r": sr, "stmt_f1": sf, "stmt_attr": ratio(c.sok, c.sattr),
+            "stmt_e2e_p": ep, "stmt_e2e_r": er, "stmt_e2e_f1": ef,
+            "date_p": dp, "date_r": dr, "date_f1": df, "date_value": ratio(c.dok, c.dval),
+            "stmt_wrong_rate": ratio(c.wrong_speaker, c.attributed),
+            "stmt_coverage": ratio(c.attributed, c.sattr)}
+
+
+def sort_attributions(article: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]],
+                      pairs: list[tuple[int, int]], speaker: str, speaker_ok: Callable[..., bool],
+                      actors: list[dict[str, Any]]) -> tuple[int, int, int, list[Error]]:
+    """The scorers' speaker rule on matched pairs (gold i, pred j), with `speaker` the predicted
+    speaker's key: (matched with a gold speaker, of them right, right speaker or rightly none)
+    and the errors, missed and spurious included."""
+    attr_gold = attr_ok = e2e_ok = 0
+    errors: list[Error] = []
     for i, j in pairs:
-        gold_speaker, speaker = gq[i].get("speaker"), pq[j]["speaker"]
+        gold_speaker, said_by = gold[i].get("speaker"), pred[j].get(speaker)
         category = None
         if gold_speaker:
-            c.attr_gold += 1
-            if SCORER.speaker_ok(speaker, gold_speaker, ga):
-                c.attr_ok += 1
-                c.e2e_ok += 1
+            attr_gold += 1
+            if speaker_ok(said_by, gold_speaker, actors):
+                attr_ok += 1
+                e2e_ok += 1
             else:
-                category = "wrong speaker" if speaker else "no speaker"
-        elif not speaker:
-            c.e2e_ok += 1
+                category = "wrong speaker" if said_by else "no speaker"
+        elif not said_by:
+            e2e_ok += 1
         else:
             category = "speaker for unnamed"
         if category:
-            c.errors.append(Error(art["id"], category, gold_speaker, speaker, gq[i]["text"]))
+            errors.append(Error(article, category, gold_speaker, said_by, gold[i]["text"]))
     matched_gold, matched_pred = {i for i, _ in pairs}, {j for _, j in pairs}
-    c.errors += [Error(art["id"], "missed", g.get("speaker"), None, g["text"])
-                 for i, g in enumerate(gq) if i not in matched_gold]
-    c.errors += [Error(art["id"], "spurious", None, q["speaker"], q["text"])
-                 for j, q in enumerate(pq) if j not in matched_pred]
-    for e in c.errors:  # each category has its Counts field: "no speaker" -> no_speaker, ...
-        attr = e.category.replace(" ", "_")
-        setattr(c, attr, getattr(c, attr) + 1)
+    errors += [Error(article, "missed", g.get("speaker"), None, g["text"])
+               for i, g in enumerate(gold) if i not in matched_gold]
+    errors += [Error(article, "spurious", None, p.get(speaker), p["text"])
+               for j, p in enumerate(pred) if j not in matched_pred]
+    return attr_gold, attr_ok, e2e_ok, errors
+
+
+def score_article(art: Article, pred: Prediction) -> Counts:
+    """One article's quote and actor tallies: score.py's main() loop for one article, plus the error categories."""
+    gq, ga = art["gold"]["quotes"], art["gold"]["actors"]
+    pq = [q for q in pred["quotes"] if SCORER.tokens(q["text"])]
+    pairs = SCORER.match_quotes(pq, gq)
+    attr_gold, attr_ok, e2e_ok, errors = sort_attributions(art["id"], gq, pq, pairs, "speaker",
+                                                           SCORER.speaker_ok, ga)
+    c = Counts(articles=1, gold=len(gq), pred=len(pq), match=len(pairs), attr_gold=attr_gold,
+               attr_ok=attr_ok, e2e_ok=e2e_ok, errors=errors)
+    c.count_errors()
     if pred["actors"] is not None:
         score_actors(c, ga, pred["actors"])
     return c
@@ -192,17 +278,75 @@ def score_actors(c: Counts, ga: list[dict[str, Any]], pa: list[dict[str, Any]]) 
     c.duplicates += sum(n - 1 for n in hits.values())
 
 
+def has_context_gold(art: Article) -> bool:
+    """score_context.py's choice of articles: those whose gold has statements or dates."""
+    return "statements" in art["gold"] or "dates" in art["gold"]
+
+
+def score_context_article(art: Article, brief: Brief) -> ContextCounts:
+    """One article's statement and date tallies: score_context.py's main() loop for one article,
+    plus the error categories."""
+    ga = art["gold"]["actors"]
+    gs = art["gold"].get("statements", [])
+    ps = [s for s in brief.get("statements", []) if CONTEXT.tokens(s.get("text", ""))]
+    pairs = CONTEXT.match_quotes(ps, gs, thresh=0.5)
+    sattr, sok, se2e, errors = sort_attributions(art["id"], gs, ps, pairs, "speaker_name", CONTEXT.speaker_ok, ga)
+    gd = art["gold"].get("dates", [])
+    pd = (brief.get("context") or {}).get("dates", [])
+    md = CONTEXT.match_dates(pd, gd)
+    c = ContextCounts(articles=1, sg=len(gs), sp=len(ps), sm=len(pairs), sattr=sattr, sok=sok, se2e=se2e,
+                      dg=len(gd), dp=len(pd), dm=len(md), errors=errors)
+    for i, j in md:
+        # As score_context.py: values resolve against the article's date, without one nothing is checked.
+        if gd[i].get("value") and art.get("date"):
+            c.dval += 1
+            c.dok += pd[j].get("value") == gd[i]["value"]
+            if pd[j].get("value") != gd[i]["value"]:
+                c.errors.append(Error(art["id"], "wrong date value", gd[i]["value"], pd[j].get("value"), gd[i]["text"]))
+    matched_gold, matched_pred = {i for i, _ in md}, {j for _, j in md}
+    c.errors += [Error(art["id"], "missed date", g.get("value"), None, g["text"])
+                 for i, g in enumerate(gd) if i not in matched_gold]
+    c.errors += [Error(art["id"], "spurious date", None, p.get("value"), p.get("text", ""))
+                 for j, p in enumerate(pd) if j not in matched_pred]
+    c.count_errors()
+    return c
+
+
 def languages(arts: list[Article]) -> list[str]:
     """The languages present, fr and en first (a language with no article is skipped)."""
     present = {a["lang"] for a in arts}
     return [lang for lang in LANGS if lang in present] + sorted(present - set(LANGS))
 
 
-def brief_folder(arts: list[Article]) -> tuple[list[Prediction], float]:
-    """All articles of a folder briefed in one newsbrief call, read by score.py's own reader."""
-    with tempfile.TemporaryDirectory(prefix="nbquality-") as tmp:
-        paths = [SCORER.write_article(a, tmp) for a in arts]
-        return SCORER.run_newsbrief(NEWSBRIEF, paths, TIMEOUT)
+def replay_command(store: str) -> str:
+    """A command that prints, as newsbrief would, the stored brief of each article path it is given."""
+    return f"{shlex.quote(sys.executable)} {shlex.quote(__file__)} --replay {shlex.quote(store)}"
+
+
+def brief_folder(arts: list[Article], tmp: str) -> tuple[list[Brief], list[Prediction], str, float]:
+    """All articles of a folder briefed in one newsbrief call: the whole briefs as score_context.py
+    reads them, the same as score.py reads them, the file in tmp that stores them for replays, and
+    the seconds of the call."""
+    paths = [SCORER.write_article(a, tmp) for a in arts]
+    start = time.perf_counter()
+    briefs = CONTEXT.run(NEWSBRIEF, paths, TIMEOUT)
+    seconds = time.perf_counter() - start
+    store = os.path.join(tmp, "briefs.jsonl")
+    with open(store, "w", encoding="utf-8") as f:
+        for art, brief in zip(arts, briefs):
+            f.write(json.dumps({"article": art["id"], "brief": brief}, ensure_ascii=False) + "\n")
+    preds, _ = SCORER.run_newsbrief(replay_command(store), paths, TIMEOUT)
+    return briefs, preds, store, seconds
+
+
+def replay(store: str, paths: list[str]) -> None:
+    """For the replays: print the stored brief of each article path (by id), as newsbrief would."""
+    stored: dict[str, Brief] = {}
+    for line in Path(store).read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        stored[d["article"]] = d["brief"]
+    for p in paths:
+        print(json.dumps(stored[Path(p).stem], ensure_ascii=False))
 
 
 def scorer_lines(c: Counts) -> list[str]:
@@ -219,36 +363,46 @@ def scorer_lines(c: Counts) -> list[str]:
     return lines + [f"SUMMARY detF1={x['det_f1']:.3f} attr={x['attr']:.3f} e2eF1={x['e2e_f1']:.3f}"]
 
 
-def check_with_scorer(gold: Path, lang: str, arts: list[Article], preds: list[Prediction], c: Counts) -> bool:
-    """Replay our briefs through score.py itself and compare its printed figures with ours."""
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
-        for art, pred in zip(arts, preds):
-            f.write(json.dumps({"id": art["id"], **pred}, ensure_ascii=False) + "\n")
-    replay = f"{shlex.quote(sys.executable)} {shlex.quote(__file__)} --replay {shlex.quote(f.name)}"
-    try:
-        res = subprocess.run([sys.executable, str(SCORER_PATH), "--gold", str(gold), "--lang", lang,
-                              "--cmd", replay], capture_output=True, text=True, check=False)
-    finally:
-        os.unlink(f.name)
-    ours = scorer_lines(c)
+def context_scorer_lines(c: ContextCounts) -> list[str]:
+    """score_context.py's printout of these tallies, for --check and the report."""
+    x = context_figures(c)
+    return [f"articles {c.articles}  gold statements {c.sg}  gold dates {c.dg}",
+            f"statement detection  P {x['stmt_p']:.3f}  R {x['stmt_r']:.3f}  F1 {x['stmt_f1']:.3f}",
+            f"statement speaker    {x['stmt_attr']:.3f}  ({c.sok}/{c.sattr} matched with a gold speaker)",
+            f"statement+speaker    P {x['stmt_e2e_p']:.3f}  R {x['stmt_e2e_r']:.3f}  F1 {x['stmt_e2e_f1']:.3f}",
+            f"date detection       P {x['date_p']:.3f}  R {x['date_r']:.3f}  F1 {x['date_f1']:.3f}",
+            f"date value accuracy  {x['date_value']:.3f}  ({c.dok}/{c.dval} matched dates with a gold value)",
+            f"SUMMARY stmtF1={x['stmt_f1']:.3f} stmtAttr={x['stmt_attr']:.3f} stmtE2eF1={x['stmt_e2e_f1']:.3f} "
+            f"dateF1={x['date_f1']:.3f} dateValue={x['date_value']:.3f}"]
+
+
+def replay_through(scorer: Path, gold: Path, lang: str, store: str) -> subprocess.CompletedProcess[str]:
+    """Run a scorer's own CLI on one folder × language, with our stored briefs as the system."""
+    return subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--lang", lang,
+                           "--cmd", replay_command(store)], capture_output=True, text=True, check=False)
+
+
+def same_printout(scorer: Path, res: subprocess.CompletedProcess[str], ours: list[str]) -> bool:
+    """Whether a scorer printed our figures (its first line may end with the seconds); says so."""
     theirs = res.stdout.splitlines()
     ok = res.returncode == 0 and len(theirs) == len(ours) and theirs[0].startswith(ours[0]) \
         and theirs[1:] == ours[1:]
-    print(f"  check against score.py: {'same figures' if ok else 'DIFFERENT'}")
+    print(f"  check against {scorer.name}: {'same figures' if ok else 'DIFFERENT'}")
     if not ok:
-        print("    score.py:", *(res.stdout + res.stderr).splitlines(), sep="\n      ")
+        print(f"    {scorer.name}:", *(res.stdout + res.stderr).splitlines(), sep="\n      ")
         print("    ours:", *ours, sep="\n      ")
     return ok
 
 
-def replay(jsonl: str, paths: list[str]) -> None:
-    """For --check: print the stored brief of each article path (by id), as newsbrief would."""
-    stored: dict[str, Prediction] = {}
-    for line in Path(jsonl).read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        stored[d.pop("id")] = d
-    for p in paths:
-        print(json.dumps(stored[Path(p).stem], ensure_ascii=False))
+def check_with_scorer(gold: Path, lang: str, store: str, c: Counts) -> bool:
+    """Replay our briefs through score.py itself and compare its printed figures with ours."""
+    return same_printout(SCORER_PATH, replay_through(SCORER_PATH, gold, lang, store), scorer_lines(c))
+
+
+def check_with_context_scorer(gold: Path, lang: str, store: str, c: ContextCounts) -> bool:
+    """Replay our briefs through score_context.py itself and compare its printed figures with ours."""
+    res = replay_through(CONTEXT_SCORER_PATH, gold, lang, store)
+    return same_printout(CONTEXT_SCORER_PATH, res, context_scorer_lines(c))
 
 
 def label(gold: Path) -> str:
@@ -256,8 +410,14 @@ def label(gold: Path) -> str:
     return os.path.relpath(gold, ROOT)
 
 
-def report(name: str, lang: str, c: Counts, seconds: float, verbose: bool) -> None:
-    """The figures of one folder × language, in score.py's words, then the error categories."""
+def error_lines(errors: list[Error]) -> list[str]:
+    """One line per error, for --verbose."""
+    return [f"    {e.article:<8} {e.category:<19} gold={e.gold}  pred={e.pred}  « {' '.join(e.quote.split())[:80]} »"
+            for e in errors]
+
+
+def report(name: str, lang: str, c: Counts, cc: ContextCounts | None, seconds: float, verbose: bool) -> None:
+    """The figures of one folder × language, in the scorers' words, then the error categories."""
     x = figures(c)
     print(f"=== {name} — {lang}: {c.articles} articles, gold quotes {c.gold}, predicted {c.pred}, "
           f"matched {c.match} (folder briefed in {seconds:.1f} s)")
@@ -267,17 +427,31 @@ def report(name: str, lang: str, c: Counts, seconds: float, verbose: bool) -> No
     print(f"  wrong-speaker rate {x['wrong_rate']:.3f} ({c.wrong_speaker}/{c.attributed} attributed)  "
           f"coverage {x['coverage']:.3f} ({c.attributed}/{c.attr_gold})")
     if verbose:
-        for e in c.errors:
-            quote = " ".join(e.quote.split())[:80]
-            print(f"    {e.article:<8} {e.category:<19} gold={e.gold}  pred={e.pred}  « {quote} »")
+        print(*error_lines(c.errors), sep="\n")
+    if cc is None:
+        print("  context: no context gold")
+        return
+    y = context_figures(cc)
+    print(f"  context: {cc.articles} articles with gold statements or dates, gold statements {cc.sg}, "
+          f"predicted {cc.sp}, matched {cc.sm}; gold dates {cc.dg}, predicted {cc.dp}, matched {cc.dm}")
+    print(*("  " + line for line in context_scorer_lines(cc)[1:-1]), sep="\n")
+    print(f"  statement errors     no speaker {cc.no_speaker}  wrong speaker {cc.wrong_speaker}  "
+          f"speaker for unnamed {cc.speaker_for_unnamed}  missed {cc.missed}  spurious {cc.spurious}")
+    print(f"  statement wrong-speaker rate {y['stmt_wrong_rate']:.3f} ({cc.wrong_speaker}/{cc.attributed} "
+          f"attributed)  coverage {y['stmt_coverage']:.3f} ({cc.attributed}/{cc.sattr})")
+    if verbose:
+        print(*error_lines(cc.errors), sep="\n")
 
 
-def table(rows: list[tuple[str, str, Counts]]) -> str:
-    """The compact summary: one Markdown row per folder × language."""
+Row = tuple[str, str, Counts, ContextCounts | None]
+
+
+def table(rows: list[Row]) -> str:
+    """The compact summary of quotes and actors: one Markdown row per folder × language."""
     lines = ["| folder | lang | art | gold/pred/match | det F1 | attr | q+spk F1 | key R | act P | dup "
              "| no spk | wrong | unnamed | missed | spurious | wrong rate | coverage |",
              "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
-    for name, lang, c in rows:
+    for name, lang, c, _ in rows:
         x = figures(c)
         key = f"{x['key_recall']:.3f}" if c.key else "–"
         act = f"{x['actor_p']:.3f}" if c.key else "–"
@@ -288,50 +462,83 @@ def table(rows: list[tuple[str, str, Counts]]) -> str:
     return "\n".join(lines)
 
 
+def context_table(rows: list[Row]) -> str:
+    """The compact summary of statements and dates: one Markdown row per folder × language."""
+    lines = ["| folder | lang | art | stmt gold/pred/match | stmt F1 | stmt spk | s+spk F1 | no spk | wrong "
+             "| unnamed | missed | spurious | wrong rate | coverage | date gold/pred/match | date F1 | date value |",
+             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for name, lang, _, c in rows:
+        if c is None:
+            lines.append(f"| {name} | {lang} | 0 | no context gold |" + " |" * 13)
+            continue
+        y = context_figures(c)
+        lines.append(f"| {name} | {lang} | {c.articles} | {c.sg}/{c.sp}/{c.sm} | {y['stmt_f1']:.3f} "
+                     f"| {y['stmt_attr']:.3f} | {y['stmt_e2e_f1']:.3f} | {c.no_speaker} | {c.wrong_speaker} "
+                     f"| {c.speaker_for_unnamed} | {c.missed} | {c.spurious} | {y['stmt_wrong_rate']:.3f} "
+                     f"| {y['stmt_coverage']:.3f} | {c.dg}/{c.dp}/{c.dm} | {y['date_f1']:.3f} "
+                     f"| {y['date_value']:.3f} |")
+    return "\n".join(lines)
+
+
+def dump_row(name: str, lang: str, seconds: float, c: Counts, cc: ContextCounts | None) -> dict[str, Any]:
+    """One folder × language for --json: tallies, figures and errors (context: null without context gold)."""
+    def tallies(t: Counts | ContextCounts) -> dict[str, Any]:
+        return {k: v for k, v in asdict(t).items() if k != "errors"}
+
+    context = None if cc is None else {**tallies(cc), "attributed": cc.attributed, **context_figures(cc),
+                                       "errors": [asdict(e) for e in cc.errors]}
+    return {"folder": name, "lang": lang, "seconds": round(seconds, 1), **tallies(c), "attributed": c.attributed,
+            **figures(c), "errors": [asdict(e) for e in c.errors], "context": context}
+
+
 def main() -> None:
-    """Brief each folder once, report each of its languages, then the summary table."""
-    if len(sys.argv) > 2 and sys.argv[1] == "--replay":  # called back by score.py under --check
+    """Brief each folder once, report each of its languages, then the two summary tables."""
+    if len(sys.argv) > 2 and sys.argv[1] == "--replay":  # called back by the scorers
         replay(sys.argv[2], sys.argv[3:])
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, nargs="+", default=DEFAULT_GOLD, metavar="DIR",
                         help="Annotated folders to score (default: the four of the docstring).")
-    parser.add_argument("--verbose", action="store_true", help="List every quote error.")
+    parser.add_argument("--verbose", action="store_true", help="List every quote, statement and date error.")
     parser.add_argument("--json", type=Path, metavar="FILE", help="Also write all figures and errors as JSON, e.g. to compare before/after "
                         "(keep it out of the repo: errors quote the evaluation texts).")
     parser.add_argument("--check", action="store_true",
-                        help="Replay the briefs through score.py and fail if its figures differ.")
+                        help="Replay the briefs through score.py and score_context.py; fail if their figures differ.")
     args = parser.parse_args()
-    rows: list[tuple[str, str, Counts]] = []
+    rows: list[Row] = []
     dump: list[dict[str, Any]] = []
     same = True
     for gold in args.gold:
-        paths = sorted(gold.glob("*.json"))  # score.py's order
+        paths = sorted(gold.glob("*.json"))  # the scorers' order
         if not paths:
             print(f"{gold}: no annotated articles, skipped", file=sys.stderr)
             continue
         arts = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
-        start = time.perf_counter()
-        preds, _ = brief_folder(arts)
-        seconds = time.perf_counter() - start
-        for lang in languages(arts):
-            pairs = [(a, p) for a, p in zip(arts, preds) if a["lang"] == lang]
-            c = Counts()
-            for art, pred in pairs:
-                c.add(score_article(art, pred))
-            report(label(gold), lang, c, seconds, args.verbose)
-            if args.check:
-                same &= check_with_scorer(gold, lang, [a for a, _ in pairs], [p for _, p in pairs], c)
-            rows.append((label(gold), lang, c))
-            dump.append({"folder": label(gold), "lang": lang, "seconds": round(seconds, 1),
-                         **{k: v for k, v in asdict(c).items() if k != "errors"},
-                         "attributed": c.attributed, **figures(c), "errors": [asdict(e) for e in c.errors]})
+        with tempfile.TemporaryDirectory(prefix="nbquality-") as tmp:
+            briefs, preds, store, seconds = brief_folder(arts, tmp)
+            for lang in languages(arts):
+                runs = [(a, b, p) for a, b, p in zip(arts, briefs, preds) if a["lang"] == lang]
+                c, cc = Counts(), ContextCounts()
+                for art, brief, pred in runs:
+                    c.add(score_article(art, pred))
+                    if has_context_gold(art):
+                        cc.add(score_context_article(art, brief))
+                context = cc if cc.articles else None
+                report(label(gold), lang, c, context, seconds, args.verbose)
+                if args.check:
+                    same &= check_with_scorer(gold, lang, store, c)
+                    if context:
+                        same &= check_with_context_scorer(gold, lang, store, context)
+                rows.append((label(gold), lang, c, context))
+                dump.append(dump_row(label(gold), lang, seconds, c, context))
     print()
     print(table(rows))
+    print()
+    print(context_table(rows))
     if args.json:
         args.json.write_text(json.dumps(dump, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if not same:
-        raise SystemExit("the figures differ from score.py's")
+        raise SystemExit("the figures differ from the scorers'")
 
 
 if __name__ == "__main__":

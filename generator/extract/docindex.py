@@ -34,6 +34,11 @@ class DocIndex:
         k = bisect.bisect_right(self._quoted_starts, offset) - 1
         return k >= 0 and offset < self._quoted[k][1]
 
+    def quote_around(self, offset: int) -> tuple[int, int] | None:
+        """The quoted span (marks included) holding a character offset, if any."""
+        k = bisect.bisect_right(self._quoted_starts, offset) - 1
+        return self._quoted[k] if k >= 0 and offset < self._quoted[k][1] else None
+
     def mention_at(self, start: int, end: int) -> Mention | None:
         """A mention overlapping [start, end), by binary search."""
         k = bisect.bisect_left(self.mention_starts, end)

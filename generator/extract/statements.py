@@ -45,7 +45,7 @@ class ReportedSpeech(QuoteWindow):
         for tok in self.doc:
             if self.finder.in_quote(tok.idx):
                 continue
-            if tok.pos_ in ("VERB", "AUX"):
+            if tok.pos_ in ("VERB", "AUX") or self._participle(tok):
                 found.extend(self._verb_statements(tok))
         found.extend(self._sourced())
         found.extend(self._continued(found))
@@ -78,8 +78,8 @@ class ReportedSpeech(QuoteWindow):
 
     def _verb_statements(self, verb: Token) -> list[_Found]:
         words = self.lang.statement_words
-        lemma = fold(verb.lemma_)
-        speech = self.finder.is_speech_verb(verb)
+        lemma = self._lemma(verb)
+        speech = self.finder.is_speech_verb(verb) or lemma in self.lang.speech_verbs
         if not self._reports(verb):
             return []
         out: list[_Found] = []
@@ -194,10 +194,30 @@ class ReportedSpeech(QuoteWindow):
                 return None
         return None
 
+    def _participle(self, tok: Token) -> bool:
+        """A past participle the tagger took for an adjective, after its auxiliary ("a nuancé")."""
+        return tok.pos_ == "ADJ" and any(c.dep_ in self.lang.deps["auxiliary"] for c in tok.children)
+
+    def _lemma(self, verb: Token) -> str:
+        """The folded lemma; for a participle tagged as an adjective, the verb it is spelled from."""
+        if not self._participle(verb):
+            return fold(verb.lemma_)
+        form = fold(verb.text)
+        for ending in self.lang.statement_words.get("participle_endings", ()):
+            written, lemma_end = ending.split(" ")
+            if form.endswith(written):
+                return form[: len(form) - len(written)] + lemma_end
+        return fold(verb.lemma_)
+
     def _is(self, tok: Token, role: str) -> bool:
         """Whether a token's morphology has one of the features statements.yml lists under `role`."""
         features = fold(str(tok.morph)).split("|")
         return any(f in features for f in self.lang.statement_words.get(role, ()))
+
+    def _subordinate(self, verb: Token) -> bool:
+        """A verb of a clause of purpose or time (« afin qu'il explique », « avant de dire »)."""
+        marks = self.lang.statement_words.get("unreported_marks", ())
+        return any(fold(c.text) in marks for c in verb.children if c.i < verb.i and c.dep_ in self.lang.deps["marker"])
 
     def _reports(self, verb: Token) -> bool:
         """A verb that can report words: not negated (« n'a pas annoncé », « sans mentionner »),
@@ -206,7 +226,7 @@ class ReportedSpeech(QuoteWindow):
         words = self.lang.statement_words
         if any(fold(c.text) in words.get("negations", ()) for c in verb.children if c.i < verb.i):
             return False
-        if self._is(verb, "imperative") or self._is(verb, "subjunctive"):
+        if self._is(verb, "imperative") or self._is(verb, "subjunctive") or self._subordinate(verb):
             return False  # « Rappelons que », « afin qu'il expliquât »: an order, a wish
         start, _ = self._sentence(verb)
         if all(t.is_punct for t in self.doc[start:verb.i]) and not self.finder.inverted_subject(verb) \
@@ -279,7 +299,7 @@ class ReportedSpeech(QuoteWindow):
     def _object_verb(self, verb: Token) -> bool:
         """A verb whose direct object is what was said (one word, or a phrase like "mettre en cause")."""
         objects = self.lang.statement_words.get("object_verbs", frozenset())
-        lemma = fold(verb.lemma_)
+        lemma = self._lemma(verb)
         if lemma in objects:
             return True
         # The words after the verb, adverbs left out ("met également en cause").
@@ -300,7 +320,7 @@ class ReportedSpeech(QuoteWindow):
         forms = dict(f.split(" ", 1) for f in self.lang.statement_words.get("preposition_forms", ()))
         prep = forms.get(fold(case.text), fold(case.text))
         pairs = self.lang.statement_words.get("preposition_verbs", frozenset())
-        lemma = fold(verb.lemma_)
+        lemma = self._lemma(verb)
         if f"{lemma} {prep}" in pairs:
             return True
         # Reflexive or phrasal verbs: the words between the verb and the preposition, or before it.
@@ -323,7 +343,7 @@ class ReportedSpeech(QuoteWindow):
     def _said_to_be(self, verb: Token) -> bool:
         """« se dire » + attribute: "s'est dit satisfait"."""
         words = self.lang.statement_words
-        if fold(verb.lemma_) not in words.get("attribute_verbs", ()):
+        if self._lemma(verb) not in words.get("attribute_verbs", ()):
             return False
         return any(fold(t.text) in words.get("reflexive_pronouns", ()) for t in self.doc[max(0, verb.i - 3):verb.i])
 
@@ -349,12 +369,16 @@ class ReportedSpeech(QuoteWindow):
         if not subject_after or any(c.dep_ in self.lang.deps["clause"] for c in after):
             return None
         start, end = self._sentence(verb)
+        # « …: « … », déclare X »: the words are the quote after the colon, not the clause before.
+        start = max([start] + [t.i + 1 for t in doc[start:first] if t.text == ":" and not self.finder.in_quote(t.idx)])
         # The incise ends at the next comma or the sentence end.
         close = next((t.i for t in doc[verb.i + 1:end + 1] if t.text == ","), None)
         before = self._tokens_span(start, first - 2) if first - 2 >= start else None
         if close is None or close >= end:
             return before
         after_span = self._tokens_span(close + 1, end)
+        if before is not None and self._opens_incise(close + 1):
+            return before  # "…, indique une analyse, a annoncé X.": two incises after the words
         if before is None or self._connector_only(start, first - 1):
             return after_span
         if after_span is None:
@@ -372,6 +396,13 @@ class ReportedSpeech(QuoteWindow):
         people = {a.id: a for m in self.finder.mentions if role.idx <= m.start < stop
                   for a in [self.index.by_id.get(m.actor_id)] if a is not None and a.type == "person"}
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def _opens_incise(self, i: int) -> bool:
+        """Whether the words from token `i` open on a speech verb (its auxiliary first)."""
+        doc = self.doc
+        while i < len(doc) and doc[i].dep_ in self.lang.deps["auxiliary"]:
+            i += 1
+        return i < len(doc) and (self.finder.is_speech_verb(doc[i]) or self.finder.is_speech_verb_form(doc[i]))
 
     def _names_someone(self, tok: Token) -> bool:
         """A noun phrase naming a person or body: a name, a role, a pronoun."""
@@ -465,7 +496,11 @@ class ReportedSpeech(QuoteWindow):
             last -= 1
         if last < first or sum(t.is_alpha for t in doc[first:last + 1]) < min_words:
             return None
-        return doc[first].idx, doc[last].idx + len(doc[last])
+        end = doc[last].idx + len(doc[last])
+        around = self.index.quote_around(end - 1)
+        if around is not None and around[0] >= doc[first].idx:
+            end = around[1]  # words that stop inside a quote they opened run to its end
+        return doc[first].idx, end
 
     def _opens_quote(self, tok: Token) -> bool:
         return any(tok.text == o for o, _ in self.lang.quote_pairs)

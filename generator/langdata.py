@@ -215,6 +215,8 @@ class LangData:
     # Place name standing for an institution or a country -> the names it may stand for, in
     # order of preference ("Bercy" -> "ministère de l'Économie", "Canberra" -> "Australie").
     seats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Members of a body, in the plural, speak for it ("les députés de l'UMP", "party leaders").
+    member_nouns: frozenset[str] = frozenset()
     # Reported speech without quote marks, by role ("clause_verbs", "object_verbs",
     # "preposition_verbs" …), from statements.yml: all folded.
     statement_words: Mapping[str, frozenset[str]] = field(default_factory=lambda: types.MappingProxyType({}))
@@ -386,6 +388,7 @@ def load_lang(code: str) -> LangData:
         seats=_seats(folder / "seats.tsv"),
         background=_background_cues(raw.get("background") or {}),
         statement_words=_statement_words(folder / "statements.yml"),
+        member_nouns=frozenset(fold(w) for w in raw.get("member_nouns", [])),
         dates=_date_words(folder / "dates.yml"),
     )
 

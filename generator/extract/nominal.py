@@ -108,7 +108,9 @@ class NounPhrases:
                     return found
         if not describe:
             return None
-        if depth < 2 and (fold(tok.lemma_) in self.lang.proxy_nouns or fold(tok.text) in self.lang.proxy_nouns):
+        plural_members = fold(tok.lemma_) in self.lang.member_nouns and "Plur" in tok.morph.get("Number")
+        if depth < 2 and (fold(tok.lemma_) in self.lang.proxy_nouns or fold(tok.text) in self.lang.proxy_nouns
+                          or plural_members):
             # A spokesperson's or a document's words go to whoever they speak for, before any
             # description of the spokesperson themself ("la porte-parole du ministère").
             for child in tok.children:
@@ -117,7 +119,8 @@ class NounPhrases:
                         or child.dep_ in deps["possessive"] or child.dep_ in deps["compound_name"] and child.pos_ == "PROPN":
                     target = next((c for c in child.children if c.dep_ in deps["preposition_object"]), child)
                     found = self.named_actor(target, depth + 1)
-                    if found:
+                    # "les députés de l'UMP" speak for their party, not for a place.
+                    if found and (not plural_members or found.type == "organization"):
                         return found
         # A description ("le président vénézuélien", "le président de la commission"), unless a
         # name inside it ("Gloria's eczema") is what resolve() would return instead.

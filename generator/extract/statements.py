@@ -358,7 +358,8 @@ class ReportedSpeech(QuoteWindow):
             first -= 1
         if first == 0 or doc[first - 1].text != ",":
             return None
-        if any(c.dep_ in self.lang.speaker_deps and c.i < verb.i for c in verb.children):
+        if not self.finder.inverted_subject(verb) and any(
+                c.dep_ in self.lang.speaker_deps and c.i < verb.i for c in verb.children):
             return None  # "X, a spokesman, told Y": the words before are its subject
         after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
         # The parser often takes an inverted subject for an object ("…, poursuit l'ex-président").

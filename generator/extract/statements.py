@@ -48,8 +48,34 @@ class ReportedSpeech(QuoteWindow):
             if tok.pos_ in ("VERB", "AUX") or self._participle(tok):
                 found.extend(self._verb_statements(tok))
         found.extend(self._sourced())
+        found.extend(self._pointed())
         found.extend(self._continued(found))
         return self._kept(found, quotes)
+
+    def _pointed(self) -> list[_Found]:
+        """« … marchent tête baissée. C'est la remarque de X. »: a sentence whose demonstrative
+        subject is an opinion noun of someone's ("l'avis de X") credits the sentence before it."""
+        out: list[_Found] = []
+        nouns = self.lang.statement_words.get("opinion_nouns", ())
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or fold(noun.lemma_) not in nouns or self.finder.in_quote(noun.idx):
+                continue
+            start, end = self._sentence(noun)
+            demonstratives = self.lang.statement_words.get("demonstratives", ())
+            demonstrative = next((t for t in self.doc[start:noun.i] if t.dep_ in self.lang.speaker_deps
+                                  and fold(t.lemma_) in demonstratives), None)
+            owner = next((c for c in noun.children if c.dep_ in self.lang.deps["complement"] and c.i > noun.i), None)
+            if demonstrative is None or owner is None or start == 0:
+                continue
+            actor = self.finder.named_actor(owner)
+            if actor is None or actor.type == "place":
+                continue
+            prev_start, prev_end = self._sentence(self.doc[start - 1])
+            span = self._tokens_span(prev_start, prev_end)
+            if span is not None:
+                cue = self.text[self.doc[start].idx:noun.idx + len(noun)]
+                out.append(_Found(*span, Speaker(actor, cue, 0.6, noun.i), cue))
+        return out
 
     def _continued(self, found: list[_Found]) -> list[_Found]:
         """Sentences in the reporting mood (the French conditional: « Ces espèces seraient

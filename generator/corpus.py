@@ -21,6 +21,7 @@ from types import MappingProxyType
 from .langdata import country_keys, fold
 from .models import ACTOR_TYPES, Actor, Brief
 from .text import slugify, unique_slug
+from .timeline import Dated, actor_timeline, by_actor, chronology
 
 # Page ids the site uses for its own index pages.
 RESERVED_IDS = frozenset({"index"})
@@ -75,6 +76,8 @@ class CorpusActor:
     co_mentions: tuple[CoMention, ...]
     # Written by an editor in content/actors.yml (generator/editorial.py); empty otherwise.
     description: str = ""
+    # The events they take part in and their dated statements, oldest first (`timeline.py`).
+    timeline: tuple[Dated, ...] = ()
 
     @property
     def brief_count(self) -> int:
@@ -89,12 +92,14 @@ class CorpusActor:
 
 @dataclass(frozen=True)
 class Corpus:
-    """Every brief, newest first, and every actor, most present first."""
+    """Every brief, newest first, every actor, most present first, and every dated event, oldest first."""
 
     briefs: tuple[Brief, ...]
     actors: tuple[CorpusActor, ...]
     # (brief id, brief-level actor id) -> corpus actor id.
     pages: Mapping[tuple[str, str], str]
+    # The dated events of every brief, their actors as corpus actor ids.
+    chronology: tuple[Dated, ...] = ()
 
     def brief(self, brief_id: str) -> Brief | None:
         """The brief with that id, if any."""
@@ -150,22 +155,27 @@ def brief_ranks(briefs: Iterable[Brief]) -> dict[str, int]:
 
 
 def assemble(briefs: tuple[Brief, ...], actors: Iterable[CorpusActor]) -> Corpus:
-    """The corpus of ordered briefs and corpus actors: page links, co-mentions, most present first.
+    """The corpus of ordered briefs and corpus actors: page links, co-mentions, the chronology and
+    each actor's timeline, actors most present first.
 
-    A brief actor that no corpus actor appears as (hidden by an editor) has no page.
+    A brief actor that no corpus actor appears as (hidden by an editor) has no page, and no place
+    in the chronology either.
     """
     actors = list(actors)
     pages = {(ap.brief_id, ap.actor_id): a.id for a in actors for ap in a.appearances}
     co = _co_mentions(briefs, pages)
     names = {a.id: fold(a.name) for a in actors}
+    events = chronology(briefs, pages)
+    events_of = by_actor(events)
+    rank = brief_ranks(briefs)
     actors = [
         dataclasses.replace(a, co_mentions=tuple(
             CoMention(other, n) for other, n in sorted(co[a.id].items(), key=lambda kv: (-kv[1], names[kv[0]]))
-        ))
+        ), timeline=actor_timeline(a.id, events_of.get(a.id, ()), a.statements, rank))
         for a in actors
     ]
     actors.sort(key=lambda a: (-a.brief_count, -a.key_count, -a.mentions, fold(a.name), a.id))
-    return Corpus(briefs, tuple(actors), MappingProxyType(pages))
+    return Corpus(briefs, tuple(actors), MappingProxyType(pages), events)
 
 
 def members_of(corpus: Corpus, actor: CorpusActor) -> list[Member]:

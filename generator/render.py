@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from .errors import RenderError
 from .escape import Markdown, md_escape, md_link, page_title, safe_url
 from .feeds import Entry, atom_feed
 from .langdata import fold, load_lang
-from .models import ACTOR_TYPES, Brief
+from .models import ACTOR_TYPES, Brief, Quote, Statement
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +67,13 @@ def render_site(corpus: Corpus, config: Config) -> dict[str, str]:
         page(tag.path, "tag.md.j2", tag=tag)
     page("actors/index.md", "actors.md.j2", types=types)
     page("places/index.md", "places.md.j2")
+    page(TIMELINE, "timeline.md.j2")
     for brief in corpus.briefs:
         source = annotate(brief)
         marked = {p.quote for paragraph in source for p in paragraph if p.quote is not None}
-        page(f"briefs/{brief.id}.md", "brief.md.j2", brief=brief, source=source, marked_quotes=marked)
+        stated = {p.statement for paragraph in source for p in paragraph if p.statement is not None}
+        page(f"briefs/{brief.id}.md", "brief.md.j2", brief=brief, source=source, marked_quotes=marked,
+             marked_statements=stated)
     for actor in corpus.actors:
         page(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
     pages.update(render_feeds(corpus, config, labels, index))
@@ -103,6 +107,8 @@ def render_feeds(corpus: Corpus, config: Config, labels: dict[str, str], index: 
 
 
 SITE_FEED = "feeds/briefs.xml"
+# The chronology of every dated event across the briefs.
+TIMELINE = "timeline/index.md"
 
 
 def actor_feed(actor_id: str) -> str:
@@ -247,6 +253,10 @@ class Links:
         """A link to the actor index."""
         return md_link(text, f"{self.root}actors/index.md")
 
+    def timeline(self, text: str) -> Markdown:
+        """A link to the chronology of dated events."""
+        return md_link(text, f"{self.root}{TIMELINE}")
+
     def brief(self, brief_id: str, text: str | None = None) -> Markdown:
         """A link to a brief page, showing its title unless told otherwise."""
         found = self.index.brief(brief_id)
@@ -269,6 +279,19 @@ class Links:
         own = brief.actor(actor_id)
         return md_escape(fallback or (own.name if own else "") or self.labels["speaker_unknown"])
 
+    def members(self, brief: Brief, actor_ids: Iterable[str]) -> list[Markdown]:
+        """Links to the pages of those actors of a brief (names where they have none); an id the
+        brief does not hold is left out."""
+        return [self.member(brief, i) for i in dict.fromkeys(actor_ids) if brief.actor(i) is not None]
+
+    def speaker(self, brief: Brief, said: Quote | Statement) -> Markdown:
+        """Who said a quote or statement: a link to their page, else how the text describes an
+        unnamed source ("l'un de ses conseillers", in italics), else the unknown-speaker label."""
+        desc = (said.speaker_desc or "").strip()
+        if said.speaker is None and not said.speaker_name and desc:
+            return Markdown(f"*{md_escape(desc)}*")
+        return self.member(brief, said.speaker, said.speaker_name)
+
     def named(self, brief: Brief, name: str) -> Markdown:
         """A link to the page of the actor of `brief` called `name`, or `name` as plain text."""
         page = self.index.actor(self.index.named.get((brief.id, fold(name))))
@@ -279,16 +302,14 @@ class Links:
         return md_link(text or url, safe_url(url))
 
     def date(self, iso: str | None) -> Markdown:
-        """An ISO date written the way the site's language writes dates."""
+        """An ISO date (a day, a month or a year) written the way the site's language writes dates."""
         return md_escape(format_date(iso, self.labels))
 
     def month(self, key: str) -> Markdown:
         """A month key (`2024-11`, or `undated`) written out: "novembre 2024"."""
         if key == navigation.UNDATED:
             return md_escape(self.labels["undated"])
-        year, month = key.split("-")
-        names = self.labels["month_names"].split()
-        return md_escape(self.labels["month_format"].format(month=names[int(month) - 1], year=year))
+        return md_escape(format_date(key, self.labels))
 
     def feed(self, actor: CorpusActor | None = None) -> str:
         """The path under docs_dir of the site feed, or of an actor's feed."""
@@ -318,15 +339,27 @@ class Links:
         return Markdown("\n\n".join(p for p in out if p))
 
 
+# A month (`2024-11`) or a year (`2024`): how precise a date of an article can be short of a day.
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+_YEAR = re.compile(r"\d{4}")
+
+
 def format_date(iso: str | None, labels: dict[str, str]) -> str:
-    """`2024-11-12` as "12 novembre 2024" (by the labels' `date_format`); other text unchanged."""
+    """`2024-11-12` as "12 novembre 2024" (by the labels' `date_format`), `2024-11` as "novembre
+    2024" (`month_format`), `2024` as it is; other text unchanged."""
     if not iso:
         return ""
+    months = labels["month_names"].split()
+    if month := _MONTH.fullmatch(iso):
+        year, number = month.group(1), int(month.group(2))
+        name = months[number - 1] if len(months) == 12 else str(number)
+        return labels["month_format"].format(month=name, year=year)
+    if _YEAR.fullmatch(iso):
+        return iso
     try:
         day = dt.date.fromisoformat(iso)
     except ValueError:
         return iso
-    months = labels["month_names"].split()
     name = months[day.month - 1] if len(months) == 12 else str(day.month)
     number = labels["first_day"] if day.day == 1 else str(day.day)
     return labels["date_format"].format(day=number, month=name, year=day.year)

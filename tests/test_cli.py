@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.models import SCHEMA_VERSION
 
 GOOD_FR = "---\ntitle: Vote\nlang: fr\n---\n« Nous voterons contre ce texte demain matin », a déclaré Marie Dupont.\n"
 GOOD_EN = "---\ntitle: Vote\nlang: en\n---\n\"We will vote against this bill tomorrow,\" said John Smith.\n"
@@ -41,8 +42,9 @@ def test_brief_json_one_line_per_file_in_order(project: Path, monkeypatch: pytes
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [b["lang"] for b in lines] == ["en", "fr"]
     for brief in lines:
-        assert brief["schema_version"] == 1
-        assert {"id", "title", "summary", "actors", "quotes", "context"} <= set(brief)
+        assert brief["schema_version"] == SCHEMA_VERSION == 2
+        assert {"id", "title", "summary", "actors", "quotes", "statements", "context"} <= set(brief)
+        assert {"dates", "events", "background", "reference_date", "reference"} <= set(brief["context"])
         quote = brief["quotes"][0]
         assert not quote["text"].startswith(("«", '"'))
         assert brief["text"][quote["start"] : quote["end"]] == quote["text"]

@@ -8,7 +8,8 @@ import logging
 import pytest
 
 from generator.corpus import Corpus, aggregate
-from generator.models import Actor, Brief, Quote, Statement
+from generator.editorial import Edit, apply_edits
+from generator.models import Actor, Brief, Context, Event, Quote, Statement
 
 
 def actor(name: str, type: str = "person", aliases: tuple[str, ...] = (), mentions: int = 1,
@@ -19,10 +20,16 @@ def actor(name: str, type: str = "person", aliases: tuple[str, ...] = (), mentio
 
 
 def brief(id: str, *actors: Actor, date: str | None = "2024-01-01", title: str | None = None,
-          quotes: tuple[Quote, ...] = (), statements: tuple[Statement, ...] = ()) -> Brief:
+          quotes: tuple[Quote, ...] = (), statements: tuple[Statement, ...] = (),
+          events: tuple[Event, ...] = ()) -> Brief:
     """A brief with only what the corpus looks at."""
     return Brief(id=id, title=title or id.title(), lang="fr", path=f"{id}.md", text="…", date=date,
-                 actors=actors, quotes=quotes, statements=statements)
+                 actors=actors, quotes=quotes, statements=statements, context=Context(events=events))
+
+
+def event(text: str, date: str, *actors: str, start: int = 0) -> Event:
+    """A dated event of a brief, naming brief-level actor ids."""
+    return Event(text, start, start + len(text), date, date, actors)
 
 
 def names(corpus: Corpus) -> set[str]:
@@ -213,3 +220,71 @@ def test_two_files_with_one_address_are_a_warning(caplog: pytest.LogCaptureFixtu
         corpus = aggregate([second, first])
     assert sorted((b.path, b.id) for b in corpus.briefs) == [("a.md", "a"), ("a.txt", "a-2")]
     assert "a.txt" in caplog.text and "a.md" in caplog.text and "rename one" in caplog.text
+
+
+# --- chronology and actor timelines --------------------------------------------------------------
+
+def story() -> list[Brief]:
+    """Two briefs on one story, naming the same people in other words, plus an undated one."""
+    return [
+        brief("vote", actor("Nicolás Maduro", aliases=("Maduro",)), actor("CNE", "organization"),
+              actor("TVE", "organization"), date="2024-07-30",
+              events=(event("le CNE a proclamé Maduro vainqueur", "2024-07-29", "cne", "nicolás-maduro", start=50),
+                      event("TVE a diffusé le scrutin", "2024-07-28", "tve", start=80),
+                      event("les élections", "2024-07-28", "nicolás-maduro", start=10)),
+              statements=(Statement("qu'il avait gagné", 0, 5, speaker="nicolás-maduro", cue="a affirmé"),)),
+        brief("sanctions", actor("Maduro"), actor("RTVE", "organization"), date="2024-08-10",
+              events=(event("Washington a annoncé des sanctions", "2024-08", "maduro", "rtve"),
+                      event("un premier scrutin", "2019", "ghost")),
+              statements=(Statement("qu'il ne céderait pas", 0, 5, speaker="maduro", cue="a assuré"),)),
+        brief("undated", actor("Maduro"), date=None,
+              statements=(Statement("sans date", 0, 5, speaker="maduro"),)),
+    ]
+
+
+def test_chronology_holds_every_event_oldest_first_with_corpus_actor_ids() -> None:
+    corpus = aggregate(story())
+    assert [(d.date, d.text) for d in corpus.chronology] == [
+        ("2019", "un premier scrutin"),
+        ("2024-07-28", "les élections"),          # same day: reading order of the brief
+        ("2024-07-28", "TVE a diffusé le scrutin"),
+        ("2024-07-29", "le CNE a proclamé Maduro vainqueur"),
+        ("2024-08", "Washington a annoncé des sanctions"),
+    ]
+    by_text = {d.text: d for d in corpus.chronology}
+    assert by_text["le CNE a proclamé Maduro vainqueur"].actors == ("cne", "nicolas-maduro")
+    assert by_text["Washington a annoncé des sanctions"].actors == ("nicolas-maduro", "rtve")
+    assert by_text["un premier scrutin"].actors == ()  # an id the brief does not hold
+    sanctions = by_text["Washington a annoncé des sanctions"]
+    assert (sanctions.kind, sanctions.brief_id, sanctions.brief_title) == ("event", "sanctions", "Sanctions")
+
+
+def test_actor_timeline_merges_events_and_dated_statements_across_briefs() -> None:
+    corpus = aggregate(story())
+    maduro = corpus.actor("nicolas-maduro")
+    assert maduro is not None and maduro.brief_count == 3
+    assert [(d.date, d.kind, d.text) for d in maduro.timeline] == [
+        ("2024-07-28", "event", "les élections"),
+        ("2024-07-29", "event", "le CNE a proclamé Maduro vainqueur"),
+        ("2024-07-30", "statement", "qu'il avait gagné"),
+        ("2024-08", "event", "Washington a annoncé des sanctions"),
+        ("2024-08-10", "statement", "qu'il ne céderait pas"),
+    ]  # the undated brief's statement has no date to be placed at
+    assert maduro.timeline[2].cue == "a affirmé" and maduro.timeline[2].actors == ("nicolas-maduro",)
+    assert len(maduro.statements) == 3
+
+
+def test_editors_merges_and_hides_apply_to_the_chronology_and_timelines() -> None:
+    corpus = apply_edits(aggregate(story()), (Edit("RTVE", merge=("TVE",)), Edit("CNE", hide=True)))
+    rtve = corpus.actor("rtve")
+    assert rtve is not None
+    assert [d.text for d in rtve.timeline] == ["TVE a diffusé le scrutin", "Washington a annoncé des sanctions"]
+    by_text = {d.text: d for d in corpus.chronology}
+    assert by_text["TVE a diffusé le scrutin"].actors == ("rtve",)
+    assert by_text["le CNE a proclamé Maduro vainqueur"].actors == ("nicolas-maduro",)
+    assert corpus.actor("tve") is None and corpus.actor("cne") is None
+
+
+def test_no_events_no_chronology() -> None:
+    corpus = aggregate([brief("a", actor("Ana Lopez"))])
+    assert corpus.chronology == () and corpus.actors[0].timeline == ()

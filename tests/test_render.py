@@ -16,7 +16,7 @@ from generator.corpus import aggregate
 from generator.errors import RenderError
 from generator.escape import md_escape, page_title, safe_url
 from generator.langdata import load_lang
-from generator.models import Actor, Brief, Context, DateMention, Quote, Span, Statement
+from generator.models import Actor, Background, Brief, Context, DateMention, Event, Quote, Span, Statement
 from generator import render
 from generator.render import format_date, render_site
 
@@ -182,7 +182,7 @@ def pages(briefs: list[Brief]) -> dict[str, str]:
 
 def test_every_page_is_made(pages: dict[str, str]) -> None:
     assert set(pages) == {
-        "index.md", "briefs/index.md", "actors/index.md", "places/index.md", "tags/index.md",
+        "index.md", "briefs/index.md", "timeline/index.md", "actors/index.md", "places/index.md", "tags/index.md",
         "archive/index.md", "archive/2024-03.md", "archive/undated.md",
         "briefs/lyon-velo.md", "briefs/vote.md", "briefs/hostile.md",
         "actors/gregory-doucet.md", "actors/lyon.md", "actors/i-evil-i-x.md",
@@ -272,7 +272,9 @@ def test_labels_have_the_same_keys_in_every_language() -> None:
 @pytest.mark.parametrize(
     ("iso", "lang", "expected"),
     [("2024-11-12", "fr", "12 novembre 2024"), ("2024-08-01", "fr", "1er août 2024"),
-     ("2024-11-12", "en", "November 12, 2024"), ("pas une date", "fr", "pas une date"), (None, "fr", "")],
+     ("2024-11-12", "en", "November 12, 2024"), ("pas une date", "fr", "pas une date"), (None, "fr", ""),
+     ("2024-07", "fr", "juillet 2024"), ("2024-07", "en", "July 2024"), ("2024", "fr", "2024"),
+     ("2024-13", "fr", "2024-13")],
 )
 def test_format_date(iso: str | None, lang: str, expected: str) -> None:
     assert format_date(iso, load_lang(lang).labels) == expected
@@ -393,3 +395,120 @@ def test_rendering_stays_linear_with_many_briefs() -> None:
     pages = render_site(corpus, Config(templates_dir=ROOT / "templates"))
     assert len([p for p in pages if p.startswith("briefs/")]) == 601
     assert time.perf_counter() - start < 20
+
+
+# --- statements, dates, events and background (brief schema 2) ---------------------------------
+
+def story() -> list[Brief]:
+    """Two briefs on one story: an undated one (dates resolved from its file) and a dated one."""
+    hostile = "<script>alert(1)</script> [x](javascript:y) *gras*"
+    undated = Brief(
+        id="scrutin", title="Le scrutin contesté", lang="fr", path="scrutin.md", text="…",
+        actors=(Actor("maduro", "Nicolás Maduro", "person", aliases=("Maduro",), mentions=3, key=True),
+                Actor("cne", "CNE", "organization", mentions=1)),
+        statements=(Statement("il avait tenté un accord", 0, 5, speaker="maduro", speaker_name="Nicolás Maduro",
+                              cue="a expliqué"),
+                    Statement("il fait l'éloge de Maduro " + hostile, 6, 9, cue="selon",
+                              speaker_desc="l'un de ses conseillers")),
+        context=Context(
+            dates=(DateMention("28 juillet", 0, 3, "2026-07-28"), DateMention("l'an dernier", 4, 8)),
+            events=(Event("le CNE a proclamé Maduro vainqueur le 29 juillet " + hostile, 0, 4, "2026-07-29",
+                          "29 juillet", ("cne", "maduro")),
+                    Event("les élections du 28 juillet", 5, 9, "2026-07-28", "28 juillet", ("ghost",))),
+            background=(Background("En 2019, Guaidó s'était proclamé président " + hostile, 10, 20, "En 2019"),),
+            reference_date="2026-12-02", reference="file"),
+    )
+    dated = Brief(
+        id="sanctions", title="Nouvelles sanctions", lang="fr", path="sanctions.md", text="…", date="2026-08-10",
+        actors=(Actor("m", "Maduro", "person", mentions=1),),
+        statements=(Statement("qu'il ne céderait pas", 0, 5, speaker="m", cue="a assuré"),),
+        context=Context(events=(Event("Washington a annoncé des sanctions en août", 0, 4, "2026-08", "en août", ("m",)),),
+                        reference_date="2026-08-10", reference="article"),
+    )
+    return [undated, dated]
+
+
+@pytest.fixture()
+def story_pages() -> dict[str, str]:
+    return render_site(aggregate(story()), Config(templates_dir=ROOT / "templates"))
+
+
+def test_statements_link_their_speaker_or_describe_an_unnamed_source(story_pages: dict[str, str]) -> None:
+    page = story_pages["briefs/scrutin.md"]
+    assert "## Déclarations rapportées" in page
+    assert "- [Nicolás Maduro](../actors/nicolas-maduro.md) (a expliqué)\u00a0: il avait tenté un accord" in page
+    assert "- *l'un de ses conseillers* (selon)\u00a0: il fait l'éloge de Maduro" in page
+    assert "locuteur non identifié" not in page
+
+
+def test_dates_show_their_value_and_a_file_date_is_said(story_pages: dict[str, str]) -> None:
+    page = story_pages["briefs/scrutin.md"]
+    assert "- **Dates**\u00a0: 28 juillet → 2026-07-28, l'an dernier\n" in page
+    assert ("- *Dates résolues d'après la date du fichier \\(2 décembre 2026\\), l'article n'étant pas daté.*"
+            in page)
+    # Resolved against the article's own date: nothing to say.
+    assert "Dates résolues" not in story_pages["briefs/sanctions.md"]
+
+
+def test_brief_timeline_in_date_order_with_linked_actors(story_pages: dict[str, str]) -> None:
+    page = story_pages["briefs/scrutin.md"]
+    timeline = page[page.index("## Chronologie"):page.index("## Contexte antérieur")]
+    assert timeline.index("**28 juillet 2026**") < timeline.index("**29 juillet 2026**")
+    assert ("le CNE a proclamé Maduro vainqueur le 29 juillet &lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+            in timeline)
+    assert "([CNE](../actors/cne.md), [Nicolás Maduro](../actors/nicolas-maduro.md))" in timeline
+    # An actor id the brief does not hold is left out, not shown as an unknown speaker.
+    assert "- **28 juillet 2026**\u00a0: les élections du 28 juillet\n" in timeline
+
+
+def test_background_is_a_section_of_its_own(story_pages: dict[str, str]) -> None:
+    page = story_pages["briefs/scrutin.md"]
+    section = page[page.index("## Contexte antérieur"):page.index("## Texte source")]
+    assert "- En 2019, Guaidó s'était proclamé président" in section and "(*En 2019*)" in section
+    assert "## Contexte antérieur" not in story_pages["briefs/sanctions.md"]
+
+
+def test_chronology_page_lists_every_event_by_date_across_briefs(story_pages: dict[str, str]) -> None:
+    page = story_pages["timeline/index.md"]
+    assert page.startswith('---\ntitle: "Chronologie des événements"')
+    assert page.index("**28 juillet 2026**") < page.index("**29 juillet 2026**") < page.index("**août 2026**")
+    assert "## 2026" in page
+    assert ("- **août 2026**\u00a0: Washington a annoncé des sanctions en août "
+            "([Nicolás Maduro](../actors/nicolas-maduro.md)) — [Nouvelles sanctions](../briefs/sanctions.md)") in page
+    assert "[Chronologie des événements](timeline/index.md)" in story_pages["index.md"]
+
+
+def test_actor_page_has_a_timeline_of_events_and_dated_statements(story_pages: dict[str, str]) -> None:
+    page = story_pages["actors/nicolas-maduro.md"]
+    timeline = page[page.index("## Chronologie"):page.index("## Apparaît dans")]
+    lines = [line for line in timeline.splitlines() if line.startswith("- ")]
+    assert [line.split("**")[1] for line in lines] == ["29 juillet 2026", "août 2026", "10 août 2026"]
+    assert lines[2] == ("- **10 août 2026**, *a assuré*\u00a0: qu'il ne céderait pas — "
+                        "[Nouvelles sanctions](../briefs/sanctions.md)")
+    # The undated brief's statement is listed with the others, not in the timeline.
+    assert "il avait tenté un accord" in page[:page.index("## Chronologie")]
+    assert "il avait tenté un accord" not in timeline
+
+
+def test_new_sections_in_english() -> None:
+    pages = render_site(aggregate(story()), Config(templates_dir=ROOT / "templates", site_lang="en"))
+    page = pages["briefs/scrutin.md"]
+    assert "## Timeline" in page and "## Background" in page
+    assert "- **July 28, 2026**: les élections du 28 juillet" in page
+    assert "Dates resolved against the file's date \\(December 2, 2026\\), as the article is undated." in page
+    assert "- **August 2026**: Washington" in pages["timeline/index.md"]
+
+
+def test_hostile_statements_events_and_background_inject_nothing(story_pages: dict[str, str]) -> None:
+    for path in ("briefs/scrutin.md", "actors/nicolas-maduro.md", "timeline/index.md"):
+        parsed = _Tags()
+        parsed.feed(to_html(body(story_pages[path])))
+        assert not {"script", "img"} & set(parsed.tags), path
+        assert all(name in ("href", "id", "class", "style", "data-search-exclude") for name, _ in parsed.attrs), path
+        assert "](javascript" not in story_pages[path]
+        assert "alert(1)</script> [x](javascript:y) *gras*" in html.unescape(parsed.text) or path != "briefs/scrutin.md"
+
+
+def test_no_events_yet(pages: dict[str, str]) -> None:
+    assert "Aucun événement daté pour l'instant." in pages["timeline/index.md"]
+    assert "## Chronologie" not in pages["briefs/lyon-velo.md"]

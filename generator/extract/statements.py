@@ -225,15 +225,23 @@ class ReportedSpeech(QuoteWindow):
         return tok.pos_ == "ADJ" and any(c.dep_ in self.lang.deps["auxiliary"] for c in tok.children)
 
     def _lemma(self, verb: Token) -> str:
-        """The folded lemma; for a participle tagged as an adjective, the verb it is spelled from."""
-        if not self._participle(verb):
-            return fold(verb.lemma_)
-        form = fold(verb.text)
-        for ending in self.lang.statement_words.get("participle_endings", ()):
-            written, lemma_end = ending.split(" ")
-            if form.endswith(written):
-                return form[: len(form) - len(written)] + lemma_end
-        return fold(verb.lemma_)
+        """The folded lemma; for a participle tagged as an adjective, or a verb the lemmatizer
+        left as written ("recommande", "met"), the verb of our lists it is spelled from."""
+        lemma, form = fold(verb.lemma_), fold(verb.text)
+        if self._participle(verb):
+            for ending in self.lang.statement_words.get("participle_endings", ()):
+                written, lemma_end = ending.split(" ")
+                if form.endswith(written):
+                    return form[: len(form) - len(written)] + lemma_end
+        elif lemma == form:
+            words = self.lang.statement_words
+            known = self.lang.speech_verbs.union(*(words.get(k, frozenset()) for k in (
+                "clause_verbs", "object_verbs", "infinitive_verbs")))
+            for lemma_end, written in self.lang.speech_verb_endings:
+                guess = form[: len(form) - len(written)] + lemma_end
+                if form.endswith(written) and (guess in known or any(v.startswith(guess + " ") for v in known)):
+                    return guess
+        return lemma
 
     def _is(self, tok: Token, role: str) -> bool:
         """Whether a token's morphology has one of the features statements.yml lists under `role`."""
@@ -252,7 +260,9 @@ class ReportedSpeech(QuoteWindow):
         words = self.lang.statement_words
         if any(fold(c.text) in words.get("negations", ()) for c in verb.children if c.i < verb.i):
             return False
-        if self._is(verb, "imperative") or self._is(verb, "subjunctive") or self._subordinate(verb):
+        # (A main verb tagged subjunctive is a present the tagger misread: « recommande ».)
+        subjunctive = self._is(verb, "subjunctive") and verb.dep_ not in self.lang.deps["root"]
+        if self._is(verb, "imperative") or subjunctive or self._subordinate(verb):
             return False  # « Rappelons que », « afin qu'il expliquât »: an order, a wish
         start, _ = self._sentence(verb)
         if all(t.is_punct for t in self.doc[start:verb.i]) and not self.finder.inverted_subject(verb) \

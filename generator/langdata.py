@@ -215,6 +215,10 @@ class LangData:
     # Place name standing for an institution or a country -> the names it may stand for, in
     # order of preference ("Bercy" -> "ministère de l'Économie", "Canberra" -> "Australie").
     seats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Prefixes that make a role a former one, glued to it ("ex-président").
+    former_prefixes: tuple[str, ...] = ()
+    # Institution noun -> its grammatical gender, where the tagger often gives none ("ONG").
+    body_genders: dict[str, str] = field(default_factory=dict)
     # Members of a body, in the plural, speak for it ("les députés de l'UMP", "party leaders").
     member_nouns: frozenset[str] = frozenset()
     # Reported speech without quote marks, by role ("clause_verbs", "object_verbs",
@@ -389,6 +393,8 @@ def load_lang(code: str) -> LangData:
         background=_background_cues(raw.get("background") or {}),
         statement_words=_statement_words(folder / "statements.yml"),
         member_nouns=frozenset(fold(w) for w in raw.get("member_nouns", [])),
+        former_prefixes=tuple(fold(w) for w in raw.get("former_prefixes", [])),
+        body_genders={fold(w): g for g, words in (raw.get("body_genders") or {}).items() for w in words},
         dates=_date_words(folder / "dates.yml"),
     )
 

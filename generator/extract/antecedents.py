@@ -226,7 +226,7 @@ class Antecedents:
                 continue
             # A noun without grammatical gender ("the party") is no "he" or "she"; the data
             # knows the gender of nouns the tagger leaves without one.
-            noun_gender = _MORPH_GENDERS.get(next(iter(tok.morph.get("Gender")), "")) or lang.genders.get(fold(tok.lemma_))
+            noun_gender = _MORPH_GENDERS.get(next(iter(tok.morph.get("Gender")), "")) or lang.body_genders.get(fold(tok.lemma_))
             if noun_gender != gender:
                 continue
             actor = self.finder.named_actor(tok)

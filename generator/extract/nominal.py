@@ -64,6 +64,8 @@ class NounPhrases:
         if tok.pos_ != "NOUN":
             return False
         words = {fold(tok.text), fold(tok.lemma_)}
+        # "l'ex-président": the role it was.
+        words |= {w[len(p):] for w in words for p in self.lang.former_prefixes if w.startswith(p)}
         return bool(words & self.lang.titles or words & self.lang.genders.keys() or words & self.lang.person_nouns)
 
     def actor_of(self, tok: Token) -> Actor | None:

@@ -221,8 +221,9 @@ class ReportedSpeech(QuoteWindow):
         return None
 
     def _participle(self, tok: Token) -> bool:
-        """A past participle the tagger took for an adjective, after its auxiliary ("a nuancé")."""
-        return tok.pos_ == "ADJ" and any(c.dep_ in self.lang.deps["auxiliary"] for c in tok.children)
+        """A past participle the tagger took for an adjective or a noun, after its auxiliary
+        ("a nuancé", « se sont félicités »)."""
+        return tok.pos_ in ("ADJ", "NOUN") and any(c.dep_ in self.lang.deps["auxiliary"] for c in tok.children)
 
     def _lemma(self, verb: Token) -> str:
         """The folded lemma; for a participle tagged as an adjective, or a verb the lemmatizer

@@ -52,6 +52,13 @@ class ReportedSpeech(QuoteWindow):
         found.extend(self._continued(found))
         return self._kept(found, quotes)
 
+    def _reporting(self, verb: Token) -> bool:
+        """A verb in the reporting mood, by its morphology or, where the tagger misses it, by its
+        written ending (« augmenterait »)."""
+        endings = self.lang.statement_words.get("reporting_endings", ())
+        return self._is(verb, "reporting_mood") or verb.pos_ in ("VERB", "AUX") and any(
+            fold(verb.text).endswith(e) for e in endings)
+
     def _pointed(self) -> list[_Found]:
         """« … marchent tête baissée. C'est la remarque de X. »: a sentence whose demonstrative
         subject is an opinion noun of someone's ("l'avis de X") credits the sentence before it."""
@@ -91,9 +98,8 @@ class ReportedSpeech(QuoteWindow):
                 continue
             start, end = self._sentence(self.doc[nxt])
             root = next((t for t in self.doc[start:end + 1] if t.dep_ in self.lang.deps["root"]), None)
-            if root is None or self.finder.in_quote(root.idx) or not (
-                    self._is(root, "reporting_mood") or any(
-                        c.dep_ in self.lang.deps["auxiliary"] and self._is(c, "reporting_mood") for c in root.children)):
+            if root is None or self.finder.in_quote(root.idx) or not any(
+                    self._reporting(v) for v in (root, *(c for c in root.children if c.dep_ in self.lang.deps["auxiliary"]))):
                 continue
             span = self._tokens_span(start, end)
             if span is not None:
@@ -314,8 +320,10 @@ class ReportedSpeech(QuoteWindow):
         return min(last, end)
 
     def _infinitive(self, child: Token) -> bool:
-        return child.dep_ in self.lang.deps["open_clause"] | self.lang.deps["clause"] \
-            and child.pos_ in ("VERB", "AUX") and self._is(child, "infinitive")
+        # (A perfect infinitive, « avoir reçu », has its auxiliary in the infinitive.)
+        return child.dep_ in self.lang.deps["open_clause"] | self.lang.deps["clause"] and child.pos_ in ("VERB", "AUX") \
+            and (self._is(child, "infinitive") or any(
+                c.dep_ in self.lang.deps["auxiliary"] and self._is(c, "infinitive") for c in child.children))
 
     def _infinitive_span(self, verb: Token) -> tuple[int, int] | None:
         markers = self.lang.statement_words.get("infinitive_markers", frozenset())
@@ -495,8 +503,9 @@ class ReportedSpeech(QuoteWindow):
         while comma < end and doc[comma].text == ",":
             nxt = next((t.i for t in doc[comma + 1:end + 1] if t.text in (",", ";", ":")), None)
             apposition = [t for t in doc[comma + 1:nxt] if not t.is_punct] if nxt else []
+            named = bool(apposition) and self.finder.mention_actor(apposition[0].idx, apposition[-1].idx + 1) is not None
             if not apposition or not all(t.pos_ in ("PROPN", "DET", "NOUN", "ADJ") for t in apposition) \
-                    or not any(prep.i < t.head.i < comma for t in apposition):
+                    or not (named or any(prep.i < t.head.i < comma for t in apposition)):
                 break
             comma = nxt
         return comma

@@ -13,6 +13,7 @@ few words (« a dit qu'il « refuse » ») is one statement.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -467,9 +468,11 @@ class ReportedSpeech(QuoteWindow):
     def _sourced(self) -> list[_Found]:
         """Clauses credited with "selon X", "d'après X", "pour X," opening a clause, or "…, selon X."."""
         out: list[_Found] = []
+        firsts = {p.split(" ")[0] for p in self.lang.attribution_preps}
         for tok in self.doc:
-            if self.finder.in_quote(tok.idx):
-                continue
+            if not any(fold(tok.text).startswith(f) or f.startswith(fold(tok.text)) for f in firsts) \
+                    or self.finder.in_quote(tok.idx):
+                continue  # (the preposition's words are checked by `_preposition`)
             start, end = self._sentence(tok)
             prev = self.doc[tok.i - 1] if tok.i > start else None
             if prev is not None and not (prev.is_punct or prev.pos_ in ("CCONJ", "SCONJ")):
@@ -519,13 +522,20 @@ class ReportedSpeech(QuoteWindow):
     def _sentence(self, tok: Token) -> tuple[int, int]:
         """First and last token of the sentence holding `tok`, by sentence-ending marks outside
         quotes (the parser splits inside quotes) and paragraph breaks."""
-        doc, i = self.doc, tok.i
-        while i > 0 and not self._full_stop(doc[i - 1]) and "\n" not in doc[i - 1].text:
-            i -= 1
-        j = tok.i
-        while j + 1 < len(doc) and not self._full_stop(doc[j]) and "\n" not in doc[j + 1].text:
-            j += 1
-        return i, j
+        return self._sentences[tok.i]
+
+    @functools.cached_property
+    def _sentences(self) -> list[tuple[int, int]]:
+        """For each token, the first and last token of its sentence, found in one pass."""
+        doc, out, first = self.doc, [], 0
+        for j, tok in enumerate(doc):
+            if "\n" in tok.text:  # a paragraph break stands alone
+                out.extend([(first, j - 1)] * (j - first) + [(j, j)])
+                first = j + 1
+            elif j + 1 == len(doc) or self._full_stop(tok) or "\n" in doc[j + 1].text:
+                out.extend([(first, j)] * (j + 1 - first))
+                first = j + 1
+        return out
 
     def _full_stop(self, tok: Token) -> bool:
         """A sentence end, not the stop of an initial ("D'après V. Sapounov")."""

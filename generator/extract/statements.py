@@ -551,6 +551,14 @@ class ReportedSpeech(QuoteWindow):
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].is_space) and not self._closes_quote(doc[last], first):
             last -= 1
+        # A trailing apposition is the writer's gloss, not the source's words ("… au polonium, une
+        # substance très radioactive, dont …").
+        gloss = next((t for t in doc[first:last + 1] if t.pos_ == "NOUN" and self._opening(t) > first + 2
+                      and doc[self._opening(t) - 1].text == "," and self._runs_to(t, last)
+                      and (t.dep_ in self.lang.deps["apposition"] or self._indefinite(doc[self._opening(t)]))
+                      and not self.finder.in_quote(t.idx)), None)
+        if gloss is not None:
+            last = self._opening(gloss) - 2
         if last < first or sum(t.is_alpha for t in doc[first:last + 1]) < min_words:
             return None
         end = doc[last].idx + len(doc[last])
@@ -558,6 +566,23 @@ class ReportedSpeech(QuoteWindow):
         if around is not None and around[0] >= doc[first].idx:
             end = around[1]  # words that stop inside a quote they opened run to its end
         return doc[first].idx, end
+
+    def _opening(self, phrase: Token) -> int:
+        """The first word of a phrase, past the punctuation the parser hangs on it."""
+        i = phrase.left_edge.i
+        while i < phrase.i and self.doc[i].is_punct:
+            i += 1
+        return i
+
+    def _runs_to(self, phrase: Token, last: int) -> bool:
+        """Whether the words after a phrase's head, up to `last`, all hang on the phrase."""
+        lo = phrase.left_edge.i
+        return all(t.is_punct or lo <= t.head.i <= last for t in self.doc[phrase.right_edge.i + 1:last + 1])
+
+    def _indefinite(self, tok: Token) -> bool:
+        """An indefinite article ("une substance"): a noun phrase opening on it after a comma
+        glosses the noun before it."""
+        return tok.dep_ in self.lang.deps["determiner"] and self._is(tok, "indefinite")
 
     def _opens_quote(self, tok: Token) -> bool:
         return any(tok.text == o for o, _ in self.lang.quote_pairs)

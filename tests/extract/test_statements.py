@@ -151,3 +151,14 @@ def test_english_statement_forms(parse_en: Callable[[str], Doc], en: LangData, t
 ])
 def test_english_non_statements(parse_en: Callable[[str], Doc], en: LangData, text: str) -> None:
     assert statements(parse_en, en, text) == []
+
+
+def test_a_trailing_gloss_is_the_writers_not_the_sources(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    text = ("Selon le rapport de l'inspecteur Marc Dumas, le pont aurait été fragilisé par le chlorure, une "
+            "substance très corrosive, dont l'usage était autorisé depuis 2015.")
+    found = one(statements(parse_fr, fr, text), "le pont aurait été fragilisé")
+    assert found.text == "le pont aurait été fragilisé par le chlorure"
+    # A gloss of one's own is kept: nothing else follows it in the sentence.
+    found = one(statements(parse_fr, fr, "D'après le ministre Paul Lenoir, la centrale fermerait avant 2030."),
+                "la centrale fermerait")
+    assert found.text == "la centrale fermerait avant 2030"

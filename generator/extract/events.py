@@ -46,6 +46,13 @@ def _clause(doc: Doc, date: DateMention, lang: LangData) -> tuple[int, int] | No
         return None
     sent = span.sent
     verb = governing_verb(doc, date.start, date.end)
+    root = span.root
+    if root.dep_ in lang.deps.get("complement", ()) and root.head.pos_ == "NOUN" and root.head.i != span.start:
+        # "les élections présidentielles du 28 juillet": the date dates the noun's event, not the
+        # clause around it ("la crise qui s'est ouverte à la suite des élections …").
+        case = lang.deps.get("case_marker", ())
+        return _trimmed([t for t in root.head.subtree if sent.start <= t.i < sent.end
+                         and not (t.dep_ in case and t.head.i == root.head.i)], span)
     if verb is None:
         words = list(sent)
     else:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..langdata import LangData
+from ..langdata import LangData, fold
 from ..models import DateMention, Event, Quote
 from .actors import ActorTable
 from .dates import governing_verb
@@ -32,10 +32,29 @@ def find_events(doc: Doc, dates: Sequence[DateMention], actors: ActorTable, quot
         bounds = _clause(doc, date, lang)
         if bounds is None or bounds in events:
             continue
-        start, end = bounds
+        start, end = _outside_quotes(bounds, date, quotes, text)
+        if end <= start:
+            continue
         ids = tuple(dict.fromkeys(m.actor_id for m in actors.mentions if m.start < end and start < m.end))
         events[bounds] = Event(text[start:end], start, end, date.value, date.text, ids)
     return sorted(events.values(), key=lambda e: (e.date, e.start))
+
+
+def _outside_quotes(bounds: tuple[int, int], date: DateMention, quotes: Sequence[Quote],
+                    text: str) -> tuple[int, int]:
+    """The clause cut at the quotes around the date (the parser's sentences run across quote
+    ends), without the marks and punctuation left at its edges."""
+    start, end = bounds
+    for q in quotes:
+        if start < q.end <= date.start:
+            start = q.end
+        if date.end <= q.start < end:
+            end = q.start
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ")]"):
+        end -= 1
+    return start, end
 
 
 def _clause(doc: Doc, date: DateMention, lang: LangData) -> tuple[int, int] | None:
@@ -47,9 +66,12 @@ def _clause(doc: Doc, date: DateMention, lang: LangData) -> tuple[int, int] | No
     sent = span.sent
     verb = governing_verb(doc, date.start, date.end)
     root = span.root
-    if root.dep_ in lang.deps.get("complement", ()) and root.head.pos_ == "NOUN" and root.head.i != span.start:
+    genitive = any(fold(c.text) in lang.genitive_preps for c in root.children if c.i < root.i)
+    if genitive and root.dep_ in lang.deps.get("complement", ()) and root.head.pos_ == "NOUN" \
+            and root.head.i != span.start:
         # "les élections présidentielles du 28 juillet": the date dates the noun's event, not the
-        # clause around it ("la crise qui s'est ouverte à la suite des élections …").
+        # clause around it ("la crise qui s'est ouverte à la suite des élections …"); not
+        # "par rapport à l'an dernier", a point of comparison.
         case = lang.deps.get("case_marker", ())
         return _trimmed([t for t in root.head.subtree if sent.start <= t.i < sent.end
                          and not (t.dep_ in case and t.head.i == root.head.i)], span)

@@ -10,7 +10,8 @@
   products, projects, events and shows: "Ubuntu", "Wikipédia", "Vendée Globe") is an
   organisation when the story is about it: the title names it, or the text names it again and
   makes it a subject. Demonyms, titles of works in quotation marks and names of one word that
-  open a sentence only are left out, as for any name.
+  open a sentence only are left out, as for any name. A full name of such a label that is the
+  subject of a speech verb ("…, explique Joechen Zaumseil") is a person.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Token
 from ..langdata import LangData, fold
 from .doctext import text_of
 from .names import Candidate, after_work_cue, clean_span, is_work_title, name_words
+from .verbs import is_speech_verb
 
 _WORD = re.compile(r"[\w-]+")
 
@@ -59,6 +61,7 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
     taken = {i for c in cands for i in range(c.first, c.last)}
     forms: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)
     subjects: set[tuple[str, ...]] = set()
+    out_people: list[Candidate] = []
     # "le papillon X": X names a thing wherever it is named, whatever its label there.
     things = {name_words(c.text) for ent in doc.ents
               if (c := clean_span(doc, ent.start, ent.end, "organization", lang)) is not None
@@ -69,13 +72,21 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
         cand = clean_span(doc, ent.start, ent.end, "organization", lang)
         if cand is None or is_work_title(doc, cand, lang) or _lone_sentence_opener(doc, cand):
             continue
+        root = doc[cand.first : cand.last].root
+        if root.dep_ in lang.actor_labels.get("subject", ()) and is_speech_verb(root.head, lang) \
+                and cand.last - cand.first >= 2 and all(t.text[:1].isupper() for t in doc[cand.first:cand.last]):
+            # "…, explique Joechen Zaumseil": a full name that speaks is a person.
+            person = clean_span(doc, ent.start, ent.end, "person", lang)
+            if person is not None:
+                out_people.append(person)
+                continue
         key = name_words(cand.text)
         forms[key].append(cand)
         if doc[cand.first : cand.last].root.dep_ in lang.actor_labels.get("subject", ()):
             subjects.add(key)
     # Written as in the title, capitals included: "le minitel" in a title is a common noun.
     title_words = _written_words(title)
-    out: list[Candidate] = []
+    out: list[Candidate] = list(out_people)
     for key, found in forms.items():
         if key in things:
             continue

@@ -835,3 +835,18 @@ def test_capitalised_title_or_surname_en(parse_en: Parse, en: LangData, text: st
 def test_weekday_after_a_name_stays_out_en(parse_en: Parse, en: LangData) -> None:
     text = "The plan is good, said John Smith Tuesday. Smith left the room."
     assert "John Smith" in by_name(table_of(parse_en, en, text))
+
+
+def test_a_full_name_of_another_label_that_speaks_is_a_person(parse_fr: Parse, fr: LangData) -> None:
+    """The model sometimes tags a foreign name MISC; as the subject of a speech verb it is a person."""
+    from spacy.tokens import Span
+
+    doc = parse_fr("L'usine produira deux millions de flacons par an, explique Joechen Zaumseil, le directeur du site.")
+    start = next(t.i for t in doc if t.text == "Joechen")
+    doc.ents = [Span(doc, start, start + 2, label="MISC")]
+    assert by_name(extract_actors(doc, fr))["Joechen Zaumseil"].type == "person"
+    # The same label on a name that does not speak stays out.
+    doc = parse_fr("L'usine produira deux millions de flacons du modèle Joechen Zaumseil cette année.")
+    start = next(t.i for t in doc if t.text == "Joechen")
+    doc.ents = [Span(doc, start, start + 2, label="MISC")]
+    assert "Joechen Zaumseil" not in by_name(extract_actors(doc, fr))

@@ -18,7 +18,7 @@ normalisation, F1, article writing and the reading of the briefs are imported fr
 score_context.py, not copied: the newsbrief call is read by score_context.py's reader (whole
 briefs), and the same briefs, replayed, by score.py's (quotes and actors). Only the two tallies
 (inline in the scorers' main(), not importable) are restated, in `score_article`/`score_actors`
-and `score_context_article`; `--check` replays our briefs through both scorers themselves (their
+and `score_context_article` (`quality_context.py`); `--check` replays our briefs through both scorers themselves (their
 CLIs) and fails on any difference of their printed figures, so that restatement cannot drift
 silently.
 
@@ -36,7 +36,6 @@ Usage: python benchmarks/quality.py [--gold DIR ...] [--verbose] [--json FILE] [
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import shlex
@@ -44,16 +43,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling modules, also when loaded by path
+from quality_context import (  # noqa: E402
+    CONTEXT, CONTEXT_SCORER_PATH, ContextCounts, context_figures, context_report, context_scorer_lines,
+    context_table, has_context_gold, score_context_article)
+from quality_tally import (  # noqa: E402
+    ROOT, SHARED_EVAL, Article, Brief, Error, Tally, error_lines, load_module, ratio, sort_attributions)
+
 SCORER_PATH = SHARED_EVAL / "score.py"
-CONTEXT_SCORER_PATH = SHARED_EVAL / "score_context.py"
 DEFAULT_GOLD = [SHARED_EVAL / "articles", SHARED_EVAL / "wikinews-fr", SHARED_EVAL / "polnear-dev",
                 ROOT / "benchmarks" / "articles"]
 LANGS = ("fr", "en")
@@ -61,57 +62,9 @@ NEWSBRIEF = f"{shlex.quote(str(Path(sys.executable).parent / 'newsbrief'))} brie
 TIMEOUT = 3600  # seconds for one folder's newsbrief call (the scorers' defaults of 600/900 are per call too)
 PLACE_TYPES = ("place", "PLACE", "LOC", "GPE")  # as in score.py: places are left out of actor precision
 
-Article = dict[str, Any]
-Brief = dict[str, Any]  # one line of `newsbrief brief --json`, whole
 Prediction = dict[str, Any]  # score.py's reading of a brief: {quotes: [{text, speaker}], actors}
 
-
-def load_module(path: Path, name: str) -> ModuleType:
-    """A shared scorer as a module, so that its matching functions are the ones used here."""
-    if not path.is_file():
-        raise SystemExit(f"{path}: the shared scorer is not there (../shared/eval beside the repo)")
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 SCORER = load_module(SCORER_PATH, "shared_eval_score")
-CONTEXT = load_module(CONTEXT_SCORER_PATH, "shared_eval_score_context")  # its own `from score import`
-
-
-@dataclass
-class Error:
-    """One error of a quote, statement or date, for --verbose and the JSON dump."""
-
-    article: str
-    # quotes and statements: no speaker | wrong speaker | speaker for unnamed | missed | spurious;
-    # dates: missed date | spurious date | wrong date value (gold and pred are then values)
-    category: str
-    gold: str | None
-    pred: str | None
-    quote: str  # the text of the quote, statement or date (gold's when matched or missed)
-
-
-class Tally:
-    """Tallies that add up over articles and count their errors by category."""
-
-    errors: list[Error]
-
-    def add(self, other: Tally) -> None:
-        """Add another article's tallies to these."""
-        for name, value in vars(other).items():
-            if name == "errors":
-                self.errors.extend(value)
-            else:
-                setattr(self, name, getattr(self, name) + value)
-
-    def count_errors(self) -> None:
-        """Each category has its field: "no speaker" -> no_speaker, "wrong date value" -> wrong_date_value."""
-        for e in self.errors:
-            attr = e.category.replace(" ", "_")
-            setattr(self, attr, getattr(self, attr) + 1)
 
 
 @dataclass
@@ -143,43 +96,6 @@ class Counts(Tally):
         return self.attr_gold - self.no_speaker
 
 
-@dataclass
-class ContextCounts(Tally):
-    """Statement and date tallies of one folder × language; the field names up to `dok` are score_context.py's."""
-
-    articles: int = 0
-    sg: int = 0  # statements: gold, predicted, matched
-    sp: int = 0
-    sm: int = 0
-    sattr: int = 0  # matched with a gold speaker, and of them with the right speaker
-    sok: int = 0
-    se2e: int = 0  # matched with the right speaker or rightly none
-    dg: int = 0  # dates: gold, predicted, matched
-    dp: int = 0
-    dm: int = 0
-    dval: int = 0  # matched with a gold value (in a dated article), and of them with that value
-    dok: int = 0
-    no_speaker: int = 0
-    wrong_speaker: int = 0
-    speaker_for_unnamed: int = 0
-    missed: int = 0
-    spurious: int = 0
-    missed_date: int = 0
-    spurious_date: int = 0
-    wrong_date_value: int = 0
-    errors: list[Error] = field(default_factory=list)
-
-    @property
-    def attributed(self) -> int:
-        """Matched statements with a gold speaker to which we give some speaker, right or wrong."""
-        return self.sattr - self.no_speaker
-
-
-def ratio(a: float, b: float) -> float:
-    """a / b, 0 when b is 0 (as score.py)."""
-    return a / b if b else 0.0
-
-
 def f1(p: float, r: float) -> float:
     """Harmonic mean, 0 when both are 0 (score.py's, inline in its main())."""
     return ratio(2 * p * r, p + r)
@@ -193,50 +109,6 @@ def figures(c: Counts) -> dict[str, float]:
             "e2e_p": ep, "e2e_r": er, "e2e_f1": f1(ep, er),
             "key_recall": ratio(c.key_found, c.key), "actor_p": ratio(c.actors_ok, c.actors_pred),
             "wrong_rate": ratio(c.wrong_speaker, c.attributed), "coverage": ratio(c.attributed, c.attr_gold)}
-
-
-def context_figures(c: ContextCounts) -> dict[str, float]:
-    """score_context.py's figures, plus the statements' error rates, from the tallies."""
-    sp, sr, sf = CONTEXT.f1(c.sm, c.sp, c.sg)
-    ep, er, ef = CONTEXT.f1(c.se2e, c.sp, c.sg)
-    dp, dr, df = CONTEXT.f1(c.dm, c.dp, c.dg)
-    return {"stmt_p": sp, "stmt_r": sr, "stmt_f1": sf, "stmt_attr": ratio(c.sok, c.sattr),
-            "stmt_e2e_p": ep, "stmt_e2e_r": er, "stmt_e2e_f1": ef,
-            "date_p": dp, "date_r": dr, "date_f1": df, "date_value": ratio(c.dok, c.dval),
-            "stmt_wrong_rate": ratio(c.wrong_speaker, c.attributed),
-            "stmt_coverage": ratio(c.attributed, c.sattr)}
-
-
-def sort_attributions(article: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]],
-                      pairs: list[tuple[int, int]], speaker: str, speaker_ok: Callable[..., bool],
-                      actors: list[dict[str, Any]]) -> tuple[int, int, int, list[Error]]:
-    """The scorers' speaker rule on matched pairs (gold i, pred j), with `speaker` the predicted
-    speaker's key: (matched with a gold speaker, of them right, right speaker or rightly none)
-    and the errors, missed and spurious included."""
-    attr_gold = attr_ok = e2e_ok = 0
-    errors: list[Error] = []
-    for i, j in pairs:
-        gold_speaker, said_by = gold[i].get("speaker"), pred[j].get(speaker)
-        category = None
-        if gold_speaker:
-            attr_gold += 1
-            if speaker_ok(said_by, gold_speaker, actors):
-                attr_ok += 1
-                e2e_ok += 1
-            else:
-                category = "wrong speaker" if said_by else "no speaker"
-        elif not said_by:
-            e2e_ok += 1
-        else:
-            category = "speaker for unnamed"
-        if category:
-            errors.append(Error(article, category, gold_speaker, said_by, gold[i]["text"]))
-    matched_gold, matched_pred = {i for i, _ in pairs}, {j for _, j in pairs}
-    errors += [Error(article, "missed", g.get("speaker"), None, g["text"])
-               for i, g in enumerate(gold) if i not in matched_gold]
-    errors += [Error(article, "spurious", None, p.get(speaker), p["text"])
-               for j, p in enumerate(pred) if j not in matched_pred]
-    return attr_gold, attr_ok, e2e_ok, errors
 
 
 def score_article(art: Article, pred: Prediction) -> Counts:
@@ -276,40 +148,6 @@ def score_actors(c: Counts, ga: list[dict[str, Any]], pa: list[dict[str, Any]]) 
         if strict:
             hits[strict] = hits.get(strict, 0) + 1
     c.duplicates += sum(n - 1 for n in hits.values())
-
-
-def has_context_gold(art: Article) -> bool:
-    """score_context.py's choice of articles: those whose gold has statements or dates."""
-    return "statements" in art["gold"] or "dates" in art["gold"]
-
-
-def score_context_article(art: Article, brief: Brief) -> ContextCounts:
-    """One article's statement and date tallies: score_context.py's main() loop for one article,
-    plus the error categories."""
-    ga = art["gold"]["actors"]
-    gs = art["gold"].get("statements", [])
-    ps = [s for s in brief.get("statements", []) if CONTEXT.tokens(s.get("text", ""))]
-    pairs = CONTEXT.match_quotes(ps, gs, thresh=0.5)
-    sattr, sok, se2e, errors = sort_attributions(art["id"], gs, ps, pairs, "speaker_name", CONTEXT.speaker_ok, ga)
-    gd = art["gold"].get("dates", [])
-    pd = (brief.get("context") or {}).get("dates", [])
-    md = CONTEXT.match_dates(pd, gd)
-    c = ContextCounts(articles=1, sg=len(gs), sp=len(ps), sm=len(pairs), sattr=sattr, sok=sok, se2e=se2e,
-                      dg=len(gd), dp=len(pd), dm=len(md), errors=errors)
-    for i, j in md:
-        # As score_context.py: values resolve against the article's date, without one nothing is checked.
-        if gd[i].get("value") and art.get("date"):
-            c.dval += 1
-            c.dok += pd[j].get("value") == gd[i]["value"]
-            if pd[j].get("value") != gd[i]["value"]:
-                c.errors.append(Error(art["id"], "wrong date value", gd[i]["value"], pd[j].get("value"), gd[i]["text"]))
-    matched_gold, matched_pred = {i for i, _ in md}, {j for _, j in md}
-    c.errors += [Error(art["id"], "missed date", g.get("value"), None, g["text"])
-                 for i, g in enumerate(gd) if i not in matched_gold]
-    c.errors += [Error(art["id"], "spurious date", None, p.get("value"), p.get("text", ""))
-                 for j, p in enumerate(pd) if j not in matched_pred]
-    c.count_errors()
-    return c
 
 
 def languages(arts: list[Article]) -> list[str]:
@@ -363,19 +201,6 @@ def scorer_lines(c: Counts) -> list[str]:
     return lines + [f"SUMMARY detF1={x['det_f1']:.3f} attr={x['attr']:.3f} e2eF1={x['e2e_f1']:.3f}"]
 
 
-def context_scorer_lines(c: ContextCounts) -> list[str]:
-    """score_context.py's printout of these tallies, for --check and the report."""
-    x = context_figures(c)
-    return [f"articles {c.articles}  gold statements {c.sg}  gold dates {c.dg}",
-            f"statement detection  P {x['stmt_p']:.3f}  R {x['stmt_r']:.3f}  F1 {x['stmt_f1']:.3f}",
-            f"statement speaker    {x['stmt_attr']:.3f}  ({c.sok}/{c.sattr} matched with a gold speaker)",
-            f"statement+speaker    P {x['stmt_e2e_p']:.3f}  R {x['stmt_e2e_r']:.3f}  F1 {x['stmt_e2e_f1']:.3f}",
-            f"date detection       P {x['date_p']:.3f}  R {x['date_r']:.3f}  F1 {x['date_f1']:.3f}",
-            f"date value accuracy  {x['date_value']:.3f}  ({c.dok}/{c.dval} matched dates with a gold value)",
-            f"SUMMARY stmtF1={x['stmt_f1']:.3f} stmtAttr={x['stmt_attr']:.3f} stmtE2eF1={x['stmt_e2e_f1']:.3f} "
-            f"dateF1={x['date_f1']:.3f} dateValue={x['date_value']:.3f}"]
-
-
 def replay_through(scorer: Path, gold: Path, lang: str, store: str) -> subprocess.CompletedProcess[str]:
     """Run a scorer's own CLI on one folder × language, with our stored briefs as the system."""
     return subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--lang", lang,
@@ -410,12 +235,6 @@ def label(gold: Path) -> str:
     return os.path.relpath(gold, ROOT)
 
 
-def error_lines(errors: list[Error]) -> list[str]:
-    """One line per error, for --verbose."""
-    return [f"    {e.article:<8} {e.category:<19} gold={e.gold}  pred={e.pred}  « {' '.join(e.quote.split())[:80]} »"
-            for e in errors]
-
-
 def report(name: str, lang: str, c: Counts, cc: ContextCounts | None, seconds: float, verbose: bool) -> None:
     """The figures of one folder × language, in the scorers' words, then the error categories."""
     x = figures(c)
@@ -428,19 +247,7 @@ def report(name: str, lang: str, c: Counts, cc: ContextCounts | None, seconds: f
           f"coverage {x['coverage']:.3f} ({c.attributed}/{c.attr_gold})")
     if verbose:
         print(*error_lines(c.errors), sep="\n")
-    if cc is None:
-        print("  context: no context gold")
-        return
-    y = context_figures(cc)
-    print(f"  context: {cc.articles} articles with gold statements or dates, gold statements {cc.sg}, "
-          f"predicted {cc.sp}, matched {cc.sm}; gold dates {cc.dg}, predicted {cc.dp}, matched {cc.dm}")
-    print(*("  " + line for line in context_scorer_lines(cc)[1:-1]), sep="\n")
-    print(f"  statement errors     no speaker {cc.no_speaker}  wrong speaker {cc.wrong_speaker}  "
-          f"speaker for unnamed {cc.speaker_for_unnamed}  missed {cc.missed}  spurious {cc.spurious}")
-    print(f"  statement wrong-speaker rate {y['stmt_wrong_rate']:.3f} ({cc.wrong_speaker}/{cc.attributed} "
-          f"attributed)  coverage {y['stmt_coverage']:.3f} ({cc.attributed}/{cc.sattr})")
-    if verbose:
-        print(*error_lines(cc.errors), sep="\n")
+    context_report(cc, verbose)
 
 
 Row = tuple[str, str, Counts, ContextCounts | None]
@@ -459,24 +266,6 @@ def table(rows: list[Row]) -> str:
                      f"| {x['attr']:.3f} | {x['e2e_f1']:.3f} | {key} | {act} | {c.duplicates} | {c.no_speaker} "
                      f"| {c.wrong_speaker} | {c.speaker_for_unnamed} | {c.missed} | {c.spurious} "
                      f"| {x['wrong_rate']:.3f} | {x['coverage']:.3f} |")
-    return "\n".join(lines)
-
-
-def context_table(rows: list[Row]) -> str:
-    """The compact summary of statements and dates: one Markdown row per folder × language."""
-    lines = ["| folder | lang | art | stmt gold/pred/match | stmt F1 | stmt spk | s+spk F1 | no spk | wrong "
-             "| unnamed | missed | spurious | wrong rate | coverage | date gold/pred/match | date F1 | date value |",
-             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
-    for name, lang, _, c in rows:
-        if c is None:
-            lines.append(f"| {name} | {lang} | 0 | no context gold |" + " |" * 13)
-            continue
-        y = context_figures(c)
-        lines.append(f"| {name} | {lang} | {c.articles} | {c.sg}/{c.sp}/{c.sm} | {y['stmt_f1']:.3f} "
-                     f"| {y['stmt_attr']:.3f} | {y['stmt_e2e_f1']:.3f} | {c.no_speaker} | {c.wrong_speaker} "
-                     f"| {c.speaker_for_unnamed} | {c.missed} | {c.spurious} | {y['stmt_wrong_rate']:.3f} "
-                     f"| {y['stmt_coverage']:.3f} | {c.dg}/{c.dp}/{c.dm} | {y['date_f1']:.3f} "
-                     f"| {y['date_value']:.3f} |")
     return "\n".join(lines)
 
 
@@ -534,7 +323,7 @@ def main() -> None:
     print()
     print(table(rows))
     print()
-    print(context_table(rows))
+    print(context_table([(name, lang, cc) for name, lang, _, cc in rows]))
     if args.json:
         args.json.write_text(json.dumps(dump, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if not same:

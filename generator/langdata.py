@@ -10,14 +10,17 @@ import functools
 import re
 import types
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 LANG_DIR = Path(__file__).parent / "lang"
 
@@ -27,35 +30,18 @@ class BackgroundCues:
     """What tells a sentence about events earlier than the story's news (extract/background.py).
 
     Marker phrases are patterns: "…" stands for one to three words, "{year}" for a year. The
-    tense rules read spaCy's morphology, so its feature names and values are data too.
+    tense rules read spaCy's morphology through `LangData.has_morph` (lang.yml `morphology`).
     """
 
     markers: tuple[str, ...] = ()
     # Words right before a marker that make it a yardstick, not a time ("par rapport à"); folded.
     comparisons: frozenset[str] = frozenset()
-    # Morphological feature names and the values read under them.
-    tense_feature: str = ""
-    form_feature: str = ""
-    participle: str = ""
-    finite: str = ""
-    # Tense values of a finite verb telling of the past (a marker counts only with one of these,
-    # or with a compound past).
-    past_tenses: frozenset[str] = frozenset()
-    # Tense of the auxiliary that makes a participle a pluperfect ("avait tenté", "had tried").
-    pluperfect_tenses: frozenset[str] = frozenset()
-    # Tense of a finite main verb in the narrative past ("fut", "devint"); none where that tense
-    # is the ordinary tense of news (English simple past).
-    narrative_tenses: frozenset[str] = frozenset()
     # (lemma ending, form ending) pairs of verbs whose narrative past is spelled like their present
     # ("agir" -> "agit", "dire" -> "dit"): the tagger cannot tell them, so they are never read so.
     present_like: tuple[tuple[str, str], ...] = ()
-    # Lemmas of the auxiliaries of compound pasts, and the labels joining them (tense, not passive).
+    # Lemmas of the auxiliaries of compound pasts (their labels are `dependency_labels`
+    # "perfect_auxiliary", the tenses they mark `morphology` roles).
     perfect_auxiliaries: frozenset[str] = frozenset()
-    auxiliary_deps: frozenset[str] = frozenset()
-    # Labels of a copula, part of the verb group of a noun predicate (« avait été ministre »).
-    copula_deps: frozenset[str] = frozenset()
-    # Dependency labels opening a subordinate clause: a marker under one dates that clause only.
-    clause_deps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,7 +49,7 @@ class DateWords:
     """The words of date expressions (`dates.yml`), lowercase as written: patterns match them in
     any case, and accents matter there ("dernière"), so they are not folded."""
 
-    relative_days: dict[str, int] = field(default_factory=dict)
+    relative_days: Mapping[str, int] = field(default_factory=lambda: types.MappingProxyType({}))
     day_parts: tuple[str, ...] = ()
     this: tuple[str, ...] = ()
     that_before: tuple[str, ...] = ()
@@ -73,14 +59,14 @@ class DateWords:
     future_before: tuple[str, ...] = ()
     future_after: tuple[str, ...] = ()
     # Grain ("year", "month", "week", "day") -> unit words.
-    units: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    counted_units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    units: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: types.MappingProxyType({}))
+    counted_units: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: types.MappingProxyType({}))
     edges: tuple[str, ...] = ()
     joiners: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     ago_before: tuple[str, ...] = ()
     ago_after: tuple[str, ...] = ()
-    numbers: dict[str, int] = field(default_factory=dict)
+    numbers: Mapping[str, int] = field(default_factory=lambda: types.MappingProxyType({}))
     previous_day: tuple[str, ...] = ()
     next_day: tuple[str, ...] = ()
     same_day: tuple[str, ...] = ()
@@ -91,8 +77,6 @@ class DateWords:
     habitual: tuple[str, ...] = ()
     non_dates: tuple[str, ...] = ()
     capitalized_months: bool = False
-    # Morphological feature names and values ("tense", "future", "verb_form", "infinitive", …).
-    morphology: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -102,11 +86,10 @@ class LangData:
     code: str
     name: str
     model: str
-    entity_types: dict[str, str]
+    entity_types: Mapping[str, str]
     quote_pairs: tuple[tuple[str, str], ...]
     dialogue_dashes: tuple[str, ...]
     attribution_preps: tuple[str, ...]
-    speaker_deps: tuple[str, ...]
     inverted_subjects: tuple[str, ...]
     pronouns: frozenset[str]
     leading_function_words: frozenset[str]
@@ -117,8 +100,8 @@ class LangData:
     titles: frozenset[str]
     honorifics: frozenset[str]
     # Every adjective or demonym form, folded, -> country name as written in the data.
-    nationalities: dict[str, str]
-    labels: dict[str, str]
+    nationalities: Mapping[str, str]
+    labels: Mapping[str, str]
     stop_words: frozenset[str]
     # Quote extraction (generator/extract/quotes.py and friends); all folded.
     # Attribution prepositions that also say what for ("pour"): they credit words only when
@@ -138,7 +121,7 @@ class LangData:
     # Nouns that speak for someone else ("la porte-parole de X", "le communiqué de X").
     proxy_nouns: frozenset[str] = frozenset()
     # Pronoun or gendered word -> "m" or "f", to resolve "il"/"she" to a fitting actor.
-    genders: dict[str, str] = field(default_factory=dict)
+    genders: Mapping[str, str] = field(default_factory=lambda: types.MappingProxyType({}))
     # Pronouns that stand for several (or for an organisation): "ils", "they".
     plural_pronouns: frozenset[str] = frozenset()
     # (lemma ending, form ending) pairs that spell the written forms of a speech verb from its
@@ -169,7 +152,7 @@ class LangData:
     institution_nouns: frozenset[str] = frozenset()
     # Institution noun -> the noun of its class: nouns that name the same kind of body
     # ("forces" -> "armée"), so that "les forces afghanes" and "l'armée afghane" merge.
-    body_synonyms: dict[str, str] = field(default_factory=dict)
+    body_synonyms: Mapping[str, str] = field(default_factory=lambda: types.MappingProxyType({}))
     # Prepositions that join a complement naming whose or what body it is ("de", "of").
     genitive_preps: frozenset[str] = frozenset()
     # Prepositions naming the agent of an action noun ("l'annonce par la commission").
@@ -178,9 +161,6 @@ class LangData:
     qualifier_preps: frozenset[str] = frozenset()
     # Words that make a body another time's ("le gouvernement précédent", "the former regime").
     former_modifiers: frozenset[str] = frozenset()
-    # Dependency labels actor extraction reads, by role ("subject", "modifier", "coordination",
-    # "complement", "case", "root"): the parser's scheme is data, like the words.
-    actor_labels: dict[str, frozenset[str]] = field(default_factory=dict)
     # Entity labels that are no actor type but may name one the story is about ("MISC":
     # "Ubuntu", "Vendée Globe"): such a name in the title, or a repeated subject, is an organisation.
     rescued_labels: frozenset[str] = frozenset()
@@ -195,12 +175,19 @@ class LangData:
     eponym_nouns: frozenset[str] = frozenset()
     # Endings of ordinal numbers, as written after a Roman numeral ("XXe", "IIIrd").
     ordinal_suffixes: tuple[str, ...] = ()
-    # Dependency labels of this language's parser scheme, by the role attribution reads them
-    # for ("chain": a verb handing its subject down; "object"; "apposition" …), see lang.yml.
+    # Dependency labels of this language's parser scheme, by the role extraction reads them
+    # for ("speaker", "chain": a verb handing its subject down; "object" …), see lang.yml.
     deps: Mapping[str, frozenset[str]] = field(default_factory=lambda: types.MappingProxyType({}))
-    # Dependency labels of a noun's complement in this language's parser scheme ("les membres
-    # des forces de sécurité"): a name there is named in passing.
-    noun_complement_deps: frozenset[str] = frozenset()
+    # Fine-grained tags of this language's tagger, by role ("plural_proper_noun"), see lang.yml.
+    tags: Mapping[str, frozenset[str]] = field(default_factory=lambda: types.MappingProxyType({}))
+    # spaCy morphology by role ("plural", "finite" …): (feature, value) pairs, any one matches.
+    morphology: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=lambda: types.MappingProxyType({}))
+    # Endings that make a noun plural ("Sams" of "Sam").
+    plural_endings: tuple[str, ...] = ()
+    # Possessive endings glued to or detached from a name ("Moody's", "Thomas'").
+    possessive_endings: frozenset[str] = frozenset()
+    # Apostrophes, typewriter and typographic, as written in names ("Moody's", "qu'Erdogan").
+    apostrophes: tuple[str, ...] = ()
     # Impersonal subject pronouns ("on") and the prepositions that say whose side they speak
     # for when they open the sentence ("Chez Renault, on assure …", "Du côté de la CGT, on …").
     impersonal_pronouns: frozenset[str] = frozenset()
@@ -214,11 +201,11 @@ class LangData:
     person_nouns: frozenset[str] = frozenset()
     # Place name standing for an institution or a country -> the names it may stand for, in
     # order of preference ("Bercy" -> "ministère de l'Économie", "Canberra" -> "Australie").
-    seats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    seats: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: types.MappingProxyType({}))
     # Prefixes that make a role a former one, glued to it ("ex-président").
     former_prefixes: tuple[str, ...] = ()
     # Institution noun -> its grammatical gender, where the tagger often gives none ("ONG").
-    body_genders: dict[str, str] = field(default_factory=dict)
+    body_genders: Mapping[str, str] = field(default_factory=lambda: types.MappingProxyType({}))
     # Members of a body, in the plural, speak for it ("les députés de l'UMP", "party leaders").
     member_nouns: frozenset[str] = frozenset()
     # Reported speech without quote marks, by role ("clause_verbs", "object_verbs",
@@ -229,6 +216,16 @@ class LangData:
     # Markers and tenses of sentences about earlier events (generator/extract/background.py).
     background: BackgroundCues = field(default_factory=BackgroundCues)
 
+    @property
+    def speaker_deps(self) -> frozenset[str]:
+        """Dependency labels that point from a speech verb to its speaker (`dependency_labels` "speaker")."""
+        return self.deps["speaker"]
+
+    def has_morph(self, tok: Token, role: str) -> bool:
+        """Whether a token's morphology has one of the Feature=Value pairs lang.yml lists under `role`."""
+        morph = tok.morph
+        return any(value in morph.get(feature) for feature, value in self.morphology[role])
+
     @functools.cached_property
     def speech_verb_forms(self) -> frozenset[str]:
         """Folded written forms of the speech verbs, spelled from their lemmas ("juge", "estime")."""
@@ -236,9 +233,10 @@ class LangData:
                          for end, form in self.speech_verb_endings if verb.endswith(end) and " " not in verb)
 
     @functools.cached_property
-    def speech_verb_pairs(self) -> dict[str, str]:
+    def speech_verb_pairs(self) -> Mapping[str, str]:
         """Two-word speech verbs from speech_verbs.txt: their last word -> their first."""
-        return {verb.split(" ", 1)[1]: verb.split(" ", 1)[0] for verb in self.speech_verbs if verb.count(" ") == 1}
+        return types.MappingProxyType({verb.split(" ", 1)[1]: verb.split(" ", 1)[0]
+                                       for verb in self.speech_verbs if verb.count(" ") == 1})
 
     @functools.cached_property
     def countries(self) -> frozenset[str]:
@@ -258,7 +256,7 @@ def fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def country_keys() -> dict[str, str]:
+def country_keys() -> Mapping[str, str]:
     """Folded country name in any language -> one key per country (`lang/countries.tsv`).
 
     "États-Unis" and "United States" share a key; a name absent from the file has none.
@@ -269,7 +267,7 @@ def country_keys() -> dict[str, str]:
         names = [n.strip() for n in line.split("\t") if n.strip()]
         for name in names:
             out[fold(name)] = fold(names[0])
-    return out
+    return types.MappingProxyType(out)
 
 
 def supported_languages() -> list[str]:
@@ -289,13 +287,13 @@ def _lines(path: Path) -> list[str]:
     return out
 
 
-def _seats(path: Path) -> dict[str, tuple[str, ...]]:
+def _seats(path: Path) -> Mapping[str, tuple[str, ...]]:
     """Folded place name -> folded names of what it stands for (`seats.tsv`: place, tab, names | …)."""
     out: dict[str, tuple[str, ...]] = {}
     for line in _lines(path):
         place, _, names = line.partition("\t")
         out[fold(place)] = tuple(fold(n) for n in names.split("|") if n.strip())
-    return out
+    return types.MappingProxyType(out)
 
 
 def _stop_words(code: str) -> frozenset[str]:
@@ -308,111 +306,189 @@ def _stop_words(code: str) -> frozenset[str]:
         return frozenset()
 
 
+class _Section:
+    """A mapping read from a data file that remembers which keys were read, so that a key no
+    loader reads (a misspelling) is reported, not silently taken for an empty list."""
+
+    def __init__(self, raw: Any, path: Path, where: str = "") -> None:
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where or 'the file'} must be a mapping of keys to values", path=path)
+        self.raw: dict[Any, Any] = raw
+        self.path = path
+        self.where = where
+        self.read: set[str] = set()
+
+    @classmethod
+    def load(cls, path: Path) -> _Section:
+        """A YAML file as a section (an absent file is an empty one)."""
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        return cls(raw, path)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        value = self.raw.get(key)
+        return default if value is None else value
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.raw:
+            raise ConfigError(f"missing key {self.where + key!r}", path=self.path)
+        return self.get(key)
+
+    def section(self, key: str) -> _Section:
+        """A nested mapping, checked for unknown keys like its parent."""
+        return _Section(self.get(key), self.path, f"{self.where}{key}.")
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        """A nested mapping whose keys are free (roles, genders): read as is."""
+        value = self.get(key, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"{self.where + key!r} must be a mapping", path=self.path)
+        return {str(k): v for k, v in value.items()}
+
+    def check(self, known: Iterable[str] = ()) -> None:
+        """Raise a `ConfigError` naming the file and the first key no loader read."""
+        unknown = sorted(str(k) for k in self.raw if str(k) not in self.read and str(k) not in set(known))
+        if unknown:
+            raise ConfigError(f"unknown key {self.where + unknown[0]!r}", path=self.path)
+
+
 @functools.lru_cache(maxsize=None)
 def load_lang(code: str) -> LangData:
-    """The `LangData` for a language code; a `ConfigError` lists the supported ones."""
+    """The `LangData` for a language code; a `ConfigError` lists the supported ones, or names the
+    file and the key of a misspelled entry."""
     folder = LANG_DIR / code
     if not re.fullmatch(r"[a-z]{2,3}", code or "") or not (folder / "lang.yml").is_file():
         supported = ", ".join(supported_languages())
         raise ConfigError(f"language {code!r} is not supported (supported: {supported})")
-    raw = yaml.safe_load((folder / "lang.yml").read_text(encoding="utf-8")) or {}
-    labels = yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8")) or {}
+    raw = _Section.load(folder / "lang.yml")
+    labels = _Section.load(folder / "labels.yml")
     nationalities: dict[str, str] = {}
     for line in _lines(folder / "nationalities.tsv"):
         country, _, forms = line.partition("\t")
         for form in forms.split("|"):
             if form.strip():
                 nationalities[fold(form)] = country.strip()
-    return LangData(
+
+    def folded(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in raw.get(key, []))
+
+    def read_only(mapping: dict[str, Any]) -> Mapping[str, Any]:
+        return types.MappingProxyType(mapping)
+
+    lang = LangData(
         code=code,
         name=raw.get("name", code),
         model=raw["model"],
-        entity_types=dict(raw.get("entity_types", {})),
+        entity_types=read_only(dict(raw.mapping("entity_types"))),
         quote_pairs=tuple((o, c) for o, c in raw.get("quote_pairs", [])),
         dialogue_dashes=tuple(raw.get("dialogue_dashes", [])),
         attribution_preps=tuple(fold(p) for p in raw.get("attribution_preps", [])),
-        speaker_deps=tuple(raw.get("speaker_deps", [])),
         inverted_subjects=tuple(raw.get("inverted_subjects", [])),
-        pronouns=frozenset(fold(p) for p in raw.get("pronouns", [])),
-        leading_function_words=frozenset(fold(w) for w in raw.get("leading_function_words", [])),
-        non_names=frozenset(fold(w) for w in raw.get("non_names", [])),
+        pronouns=folded("pronouns"),
+        leading_function_words=folded("leading_function_words"),
+        non_names=folded("non_names"),
         months=tuple(raw.get("months", [])),
         weekdays=tuple(raw.get("weekdays", [])),
         speech_verbs=frozenset(fold(v) for v in _lines(folder / "speech_verbs.txt")),
         titles=frozenset(fold(t) for t in _lines(folder / "titles.txt")),
         honorifics=frozenset(fold(h).rstrip(".") for h in _lines(folder / "honorifics.txt")),
-        nationalities=nationalities,
-        labels={str(k): str(v) for k, v in labels.items()},
+        nationalities=read_only(nationalities),
+        labels=read_only({str(k): str(labels.get(str(k))) for k in labels.raw}),
         stop_words=_stop_words(code),
-        weak_attribution_preps=frozenset(fold(w) for w in raw.get("weak_attribution_preps", [])),
-        complementizers=frozenset(fold(w) for w in raw.get("complementizers", [])),
-        asking_verbs=frozenset(fold(w) for w in raw.get("asking_verbs", [])),
-        document_nouns=frozenset(fold(w) for w in raw.get("document_nouns", [])),
-        title_cues=frozenset(fold(w) for w in raw.get("title_cues", [])),
-        title_nouns=frozenset(fold(w) for w in raw.get("title_nouns", [])),
-        proxy_nouns=frozenset(fold(w) for w in raw.get("proxy_nouns", [])),
-        genders={fold(w): g for g, words in (raw.get("genders") or {}).items() for w in words},
-        plural_pronouns=frozenset(fold(w) for w in raw.get("plural_pronouns", [])),
+        weak_attribution_preps=folded("weak_attribution_preps"),
+        complementizers=folded("complementizers"),
+        asking_verbs=folded("asking_verbs"),
+        document_nouns=folded("document_nouns"),
+        title_cues=folded("title_cues"),
+        title_nouns=folded("title_nouns"),
+        proxy_nouns=folded("proxy_nouns"),
+        genders=read_only({fold(w): g for g, words in raw.mapping("genders").items() for w in words}),
+        plural_pronouns=folded("plural_pronouns"),
         speech_verb_endings=tuple((fold(a), fold(b)) for a, b in raw.get("speech_verb_endings", [])),
-        work_cues=frozenset(fold(w) for w in raw.get("work_cues", [])),
-        institution_cues=frozenset(fold(w) for w in raw.get("institution_cues", [])),
-        org_suffixes=frozenset(fold(w) for w in raw.get("org_suffixes", [])),
-        collective_nouns=frozenset(fold(w) for w in raw.get("collective_nouns", [])),
-        org_titles=frozenset(fold(w) for w in raw.get("org_titles", [])),
-        facility_words=frozenset(fold(w) for w in raw.get("facility_words", [])),
-        place_nouns=frozenset(fold(w) for w in raw.get("place_nouns", [])),
-        example_cues=frozenset(fold(w) for w in raw.get("example_cues", [])),
-        generic_org_nouns=frozenset(fold(w) for w in raw.get("generic_org_nouns", [])),
-        relay_verbs=frozenset(fold(w) for w in raw.get("relay_verbs", [])),
-        relay_preps=frozenset(fold(w) for w in raw.get("relay_preps", [])),
-        affiliation_preps=frozenset(fold(w) for w in raw.get("affiliation_preps", [])),
-        staff_nouns=frozenset(fold(w) for w in raw.get("staff_nouns", [])),
-        institution_nouns=frozenset(fold(w) for w in raw.get("institution_nouns", [])),
-        body_synonyms={fold(w): fold(group[0]) for group in raw.get("body_synonyms", []) for w in group},
-        genitive_preps=frozenset(fold(w) for w in raw.get("genitive_preps", [])),
-        agent_preps=frozenset(fold(w) for w in raw.get("agent_preps", [])),
-        qualifier_preps=frozenset(fold(w) for w in raw.get("qualifier_preps", [])),
-        former_modifiers=frozenset(fold(w) for w in raw.get("former_modifiers", [])),
-        actor_labels={str(k): frozenset(v) for k, v in (raw.get("actor_labels") or {}).items()},
+        work_cues=folded("work_cues"),
+        institution_cues=folded("institution_cues"),
+        org_suffixes=folded("org_suffixes"),
+        collective_nouns=folded("collective_nouns"),
+        org_titles=folded("org_titles"),
+        facility_words=folded("facility_words"),
+        place_nouns=folded("place_nouns"),
+        example_cues=folded("example_cues"),
+        generic_org_nouns=folded("generic_org_nouns"),
+        relay_verbs=folded("relay_verbs"),
+        relay_preps=folded("relay_preps"),
+        affiliation_preps=folded("affiliation_preps"),
+        staff_nouns=folded("staff_nouns"),
+        institution_nouns=folded("institution_nouns"),
+        body_synonyms=read_only({fold(w): fold(group[0]) for group in raw.get("body_synonyms", []) for w in group}),
+        genitive_preps=folded("genitive_preps"),
+        agent_preps=folded("agent_preps"),
+        qualifier_preps=folded("qualifier_preps"),
+        former_modifiers=folded("former_modifiers"),
         rescued_labels=frozenset(raw.get("rescued_labels", [])),
-        name_particles=frozenset(fold(w) for w in raw.get("name_particles", [])),
-        surname_articles=frozenset(fold(w) for w in raw.get("surname_articles", [])),
-        common_acronyms=frozenset(fold(w) for w in raw.get("common_acronyms", [])),
-        eponym_nouns=frozenset(fold(w) for w in raw.get("eponym_nouns", [])),
+        name_particles=folded("name_particles"),
+        surname_articles=folded("surname_articles"),
+        common_acronyms=folded("common_acronyms"),
+        eponym_nouns=folded("eponym_nouns"),
         ordinal_suffixes=tuple(raw.get("ordinal_suffixes", [])),
         person_nouns=frozenset(fold(w) for w in _lines(folder / "person_nouns.txt")),
-        noun_complement_deps=frozenset(raw.get("noun_complement_deps", [])),
-        deps=types.MappingProxyType({str(role): frozenset(labels)
-                                     for role, labels in (raw.get("dependency_labels") or {}).items()}),
-        reading_verbs=frozenset(fold(w) for w in raw.get("reading_verbs", [])),
-        impersonal_pronouns=frozenset(fold(w) for w in raw.get("impersonal_pronouns", [])),
+        deps=_roles(raw.mapping("dependency_labels")),
+        tags=_roles(raw.mapping("tags")),
+        morphology=_morphology(raw.mapping("morphology"), folder / "lang.yml"),
+        plural_endings=tuple(str(e) for e in raw.get("plural_endings", [])),
+        possessive_endings=frozenset(str(e) for e in raw.get("possessive_endings", [])),
+        apostrophes=tuple(str(a) for a in raw.get("apostrophes", [])),
+        reading_verbs=folded("reading_verbs"),
+        impersonal_pronouns=folded("impersonal_pronouns"),
         # Longest first, so "du côté de" is tried before "du côté".
         side_preps=tuple(sorted((fold(w) for w in raw.get("side_preps", [])), key=len, reverse=True)),
-        reading_pronouns=frozenset(fold(w) for w in raw.get("reading_pronouns", [])),
+        reading_pronouns=folded("reading_pronouns"),
         seats=_seats(folder / "seats.tsv"),
-        background=_background_cues(raw.get("background") or {}),
+        background=_background_cues(raw.section("background")),
         statement_words=_statement_words(folder / "statements.yml"),
-        member_nouns=frozenset(fold(w) for w in raw.get("member_nouns", [])),
+        member_nouns=folded("member_nouns"),
         former_prefixes=tuple(fold(w) for w in raw.get("former_prefixes", [])),
-        body_genders={fold(w): g for g, words in (raw.get("body_genders") or {}).items() for w in words},
+        body_genders=read_only({fold(w): g for g, words in raw.mapping("body_genders").items() for w in words}),
         dates=_date_words(folder / "dates.yml"),
     )
+    raw.check()
+    labels.check()
+    return lang
+
+
+def _roles(raw: Mapping[str, Any]) -> Mapping[str, frozenset[str]]:
+    """Role -> labels (`dependency_labels`, `tags`), read-only."""
+    return types.MappingProxyType({role: frozenset(str(v) for v in values or []) for role, values in raw.items()})
+
+
+def _morphology(raw: Mapping[str, Any], path: Path) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """Role -> (feature, value) pairs from "Feature=Value" entries (`morphology` of lang.yml)."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for role, entries in raw.items():
+        pairs = []
+        for entry in entries or []:
+            feature, sep, value = str(entry).partition("=")
+            if not sep or not feature or not value:
+                raise ConfigError(f"morphology.{role}: {entry!r} is not Feature=Value", path=path)
+            pairs.append((feature, value))
+        out[role] = tuple(pairs)
+    return types.MappingProxyType(out)
 
 
 def _date_words(path: Path) -> DateWords:
     """dates.yml as `DateWords` (an absent file gives none): lists become tuples, lowercase."""
-    raw = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+    raw = _Section.load(path)
 
     def words(key: str) -> tuple[str, ...]:
         return tuple(str(w).lower() for w in raw.get(key) or [])
 
-    def grains(key: str) -> dict[str, tuple[str, ...]]:
-        return {str(g): tuple(str(w).lower() for w in ws or []) for g, ws in (raw.get(key) or {}).items()}
+    def grains(key: str) -> Mapping[str, tuple[str, ...]]:
+        return types.MappingProxyType({g: tuple(str(w).lower() for w in ws or [])
+                                       for g, ws in raw.mapping(key).items()})
 
-    morphology = {str(k): tuple(map(str, v)) if isinstance(v, list) else (str(v),)
-                  for k, v in (raw.get("morphology") or {}).items()}
-    return DateWords(
-        relative_days={str(k).lower(): int(v) for k, v in (raw.get("relative_days") or {}).items()},
+    words_ = DateWords(
+        relative_days=types.MappingProxyType({k.lower(): int(v) for k, v in raw.mapping("relative_days").items()}),
         day_parts=words("day_parts"), this=words("this"),
         that_before=words("that_before"), that_after=words("that_after"),
         past_before=words("past_before"), past_after=words("past_after"),
@@ -420,41 +496,42 @@ def _date_words(path: Path) -> DateWords:
         units=grains("units"), counted_units=grains("counted_units"),
         edges=words("edges"), joiners=words("joiners"), articles=words("articles"),
         ago_before=words("ago_before"), ago_after=words("ago_after"),
-        numbers={str(k).lower(): int(v) for k, v in (raw.get("numbers") or {}).items()},
+        numbers=types.MappingProxyType({k.lower(): int(v) for k, v in raw.mapping("numbers").items()}),
         previous_day=words("previous_day"), next_day=words("next_day"), same_day=words("same_day"),
         day_suffixes=words("day_suffixes"), range_joiners=words("range_joiners"),
         future_auxiliaries=frozenset(words("future_auxiliaries")),
         decades=words("decades"), habitual=words("habitual"), non_dates=words("non_dates"),
         capitalized_months=bool(raw.get("capitalized_months", False)),
-        morphology=morphology,
     )
+    raw.check()
+    return words_
+
+
+# The roles of statements.yml, as the statement modules read them (extract/*statement*.py).
+STATEMENT_ROLES = ("clause_verbs", "clause_needs_marker", "infinitive_verbs", "object_verbs", "preposition_verbs",
+                   "attribute_verbs", "reflexive_pronouns", "infinitive_markers", "preposition_forms", "negations",
+                   "as_cues", "aspect_verbs", "reporting_endings", "not_infinitive_verbs", "participle_endings",
+                   "unreported_marks", "opinion_nouns", "demonstratives")
 
 
 def _statement_words(path: Path) -> Mapping[str, frozenset[str]]:
     """statements.yml as read-only role -> folded words (an absent file gives no roles)."""
-    raw = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+    raw = _Section.load(path)
+    raw.check(STATEMENT_ROLES)
     return types.MappingProxyType({str(role): frozenset(fold(str(w)) for w in words or [])
-                                   for role, words in raw.items()})
+                                   for role, words in raw.raw.items()})
 
 
-def _background_cues(raw: Mapping[str, Any]) -> BackgroundCues:
+def _background_cues(raw: _Section) -> BackgroundCues:
     """The `background:` block of lang.yml (markers kept as written: they are matched as patterns)."""
     def values(key: str) -> frozenset[str]:
         return frozenset(str(v) for v in raw.get(key) or [])
 
-    return BackgroundCues(
+    cues = BackgroundCues(
         markers=tuple(str(m) for m in raw.get("markers") or []),
         comparisons=frozenset(fold(v) for v in values("comparisons")),
-        tense_feature=str(raw.get("tense_feature", "")),
-        form_feature=str(raw.get("form_feature", "")),
-        participle=str(raw.get("participle", "")),
-        finite=str(raw.get("finite", "")),
-        past_tenses=values("past_tenses"),
-        pluperfect_tenses=values("pluperfect_tenses"),
-        narrative_tenses=values("narrative_tenses"),
         present_like=tuple((fold(a), fold(b)) for a, b in raw.get("present_like") or []),
         perfect_auxiliaries=frozenset(fold(v) for v in values("perfect_auxiliaries")),
-        auxiliary_deps=values("auxiliary_deps"),
-        copula_deps=values("copula_deps"),
-        clause_deps=values("clause_deps"),
     )
+    raw.check()
+    return cues

@@ -10,15 +10,15 @@ from __future__ import annotations
 import bisect
 from spacy.tokens import Token
 
-from ..langdata import fold
+from ..langdata import LangData, fold
 from ..models import Actor
 from .nominal import NounPhrases
 from .verbs import is_speech_verb, is_speech_verb_form
 
 # Clauses with subjects of their own: their pronouns say nothing about the main subject.
 # Dependency labels of object pronouns: "X lui a dit", "X told him" say nothing of X's gender.
-# Universal morphology gender values -> the genders of lang.yml.
-_MORPH_GENDERS = {"Masc": "m", "Fem": "f"}
+# The genders of lang.yml -> the morphology roles that mark them.
+_MORPH_GENDERS = {"m": "masculine", "f": "feminine"}
 # Dependency labels of a possessor ("Thomas' sister", "sa sœur").
 _SENTENCE_END = {".", "!", "?", "…", "..."}
 _POSITION_REACH = 25  # tokens: how far a sentence is looked at around one subject
@@ -135,7 +135,7 @@ class Antecedents:
         word = fold(tok.lemma_)
         if word not in self.lang.person_nouns or word in self.lang.titles:
             return None  # a title ("the minister") names only whoever was given it (`_titled_before`)
-        if any(c.dep_ in self.lang.deps["determiner"] and "Ind" in c.morph.get("Definite") for c in tok.children):
+        if any(c.dep_ in self.lang.deps["determiner"] and self.lang.has_morph(c, "indefinite") for c in tok.children):
             return None  # "a strategist": someone unnamed
         first, _ = self._sentence_bounds(tok.i)
         start, _ = self._sentence_bounds(max(0, first - 1))
@@ -220,13 +220,13 @@ class Antecedents:
         for tok in reversed(self.doc[start + 1:before]):
             # (An acronym such as "ONG" is often tagged as a foreign word, without gender.)
             if tok.dep_ not in lang.speaker_deps or tok.pos_ not in ("NOUN", "X") or self.finder.in_quote(tok.idx) \
-                    or "Plur" in tok.morph.get("Number"):
+                    or lang.has_morph(tok, "plural"):
                 continue
             if fold(tok.lemma_) not in lang.institution_nouns and fold(tok.lemma_) not in lang.org_titles:
                 continue
             # A noun without grammatical gender ("the party") is no "he" or "she"; the data
             # knows the gender of nouns the tagger leaves without one.
-            noun_gender = _MORPH_GENDERS.get(next(iter(tok.morph.get("Gender")), "")) or lang.body_genders.get(fold(tok.lemma_))
+            noun_gender = next(iter(_genders(tok, lang)), None) or lang.body_genders.get(fold(tok.lemma_))
             if noun_gender != gender:
                 continue
             actor = self.finder.named_actor(tok)
@@ -281,7 +281,7 @@ class Antecedents:
         genders, lang = self.lang.genders, self.lang
         for tok in reversed(self.doc[start + 1:before]):
             if tok.dep_ not in lang.speaker_deps or tok.pos_ != "NOUN" or self.finder.in_quote(tok.idx) \
-                    or "Plur" in tok.morph.get("Number"):
+                    or lang.has_morph(tok, "plural"):
                 continue
             if self.finder.mention_at(tok.idx, tok.idx + len(tok)) is not None:
                 continue  # a named subject: the subject list has it
@@ -296,7 +296,7 @@ class Antecedents:
                     return actor, True  # "un porte-parole de la police … a-t-il précisé": the police
                 if actor is None or actor.type != "person":
                     return None, True
-                possessive = any(c.dep_ in self.lang.deps["determiner"] and "Yes" in c.morph.get("Poss") for c in tok.children)
+                possessive = any(c.dep_ in self.lang.deps["determiner"] and self.lang.has_morph(c, "possessive") for c in tok.children)
                 if not possessive and not self._named_in_paragraph(actor, before):
                     # "La procureure elle-même avait salué …": a role last named paragraphs ago,
                     # set in a side remark; too weak to credit her with the words.
@@ -352,11 +352,10 @@ class Antecedents:
                 word = fold(tok.text) if fold(tok.text) in genders else fold(tok.lemma_)
                 if word in genders and tok.pos_ != "PRON":
                     votes.setdefault(m.actor_id, set()).add(genders[word])
-                elif self.finder.names_a_person(tok) and len(tok.morph.get("Gender")) == 1 \
-                        and tok.morph.get("Gender")[0] in _MORPH_GENDERS:
+                elif self.finder.names_a_person(tok) and len(_genders(tok, self.lang)) == 1:
                     # "son adjointe Marie X": a person noun the data lists without a gender,
                     # whose form the tagger marks.
-                    votes.setdefault(m.actor_id, set()).add(_MORPH_GENDERS[tok.morph.get("Gender")[0]])
+                    votes.setdefault(m.actor_id, set()).add(_genders(tok, self.lang)[0])
         for tok in doc:
             if tok.dep_ not in self.lang.speaker_deps or self.finder.in_quote(tok.idx):
                 continue
@@ -387,7 +386,7 @@ class Antecedents:
             k = bisect.bisect_left(starts, m.start)
             if k >= len(doc) or doc[k].pos_ != "PROPN":
                 continue
-            marked = {_MORPH_GENDERS[g] for g in doc[k].morph.get("Gender") if g in _MORPH_GENDERS}
+            marked = set(_genders(doc[k], self.lang))
             tagged.setdefault(m.actor_id, set()).update(marked or {""})
         return {aid: next(iter(g)) for aid, g in tagged.items() if len(g) == 1 and "" not in g}
 
@@ -399,3 +398,8 @@ class Antecedents:
             out.append(tok)
             stack += [c for c in tok.children if c.i != subject and c.dep_ not in self.lang.deps["other_clause"]]
         return out
+
+
+def _genders(tok: Token, lang: LangData) -> list[str]:
+    """The genders ("m", "f") the token's morphology marks."""
+    return [gender for gender, role in _MORPH_GENDERS.items() if lang.has_morph(tok, role)]

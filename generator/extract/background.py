@@ -44,29 +44,28 @@ def find_background(doc: Doc, lang: LangData, quotes: list[Quote], text: str | N
 
 def _cue(sent: SpacySpan, lang: LangData, quotes: list[Quote]) -> tuple[int, int] | None:
     """Offsets of what makes one sentence background (a marker, else its verb group), or None."""
-    cues = lang.background
     root = sent.root
     if _quoted(root.idx, root.idx + len(root), quotes) or _reports(root, lang):
         return None
     group = _verb_group(root, lang)
-    if not _past(root, group, cues):
+    if not _past(root, group, lang):
         return None
-    marker = _marker(sent, root, quotes, cues)
+    marker = _marker(sent, root, quotes, lang)
     if marker is not None:
         return marker
-    if _pluperfect(root, group, cues) or _narrative(group, cues):
+    if _pluperfect(root, group, lang) or _narrative(group, lang):
         return group[0].idx, group[-1].idx + len(group[-1])
     return None
 
 
-def _marker(sent: SpacySpan, root: Token, quotes: list[Quote], cues: BackgroundCues) -> tuple[int, int] | None:
+def _marker(sent: SpacySpan, root: Token, quotes: list[Quote], lang: LangData) -> tuple[int, int] | None:
     """Offsets of the first marker of the main clause, outside quotes and comparisons."""
-    doc = sent.doc
+    doc, cues = sent.doc, lang.background
     text = text_of(doc)
     for found in _patterns(cues.markers).finditer(text, sent.start_char, sent.end_char):
         start, end = found.span()
         span = doc.char_span(start, end, alignment_mode="expand")
-        if (span is not None and not _quoted(start, end, quotes) and _in_main_clause(span, root, cues)
+        if (span is not None and not _quoted(start, end, quotes) and _in_main_clause(span, root, lang)
                 and not _compared(text, start, cues)):
             return start, end
     return None
@@ -80,78 +79,72 @@ def _compared(text: str, start: int, cues: BackgroundCues) -> bool:
 
 def _verb_group(root: Token, lang: LangData) -> list[Token]:
     """The main verb with its auxiliaries and copula, in text order ("avait été élu")."""
-    labels = lang.deps.get("auxiliary", frozenset()) | lang.background.auxiliary_deps | lang.background.copula_deps
+    labels = lang.deps["auxiliary"] | lang.deps["perfect_auxiliary"] | lang.deps["copula"]
     return sorted([root, *(c for c in root.children if c.dep_ in labels)], key=lambda t: t.i)
 
 
-def _pluperfect(root: Token, group: list[Token], cues: BackgroundCues) -> bool:
+def _pluperfect(root: Token, group: list[Token], lang: LangData) -> bool:
     """A participle under a perfect auxiliary in the past ("avait tenté", "had been elected")."""
-    return _has_participle(group, cues) and any(_perfect_aux(t, cues) and _tense(t, cues) in cues.pluperfect_tenses
+    return _has_participle(group, lang) and any(_perfect_aux(t, lang) and lang.has_morph(t, "pluperfect_auxiliary")
                                                 for t in group if t.i != root.i)
 
 
-def _narrative(group: list[Token], cues: BackgroundCues) -> bool:
+def _narrative(group: list[Token], lang: LangData) -> bool:
     """The finite word of the group in the narrative past ("fut élu", "devint"), unless spelled
     like a present ("il s'agit"), which the tagger cannot tell apart."""
-    finite = _finite(group, cues)
-    if finite is None or _tense(finite, cues) not in cues.narrative_tenses:
+    finite = _finite(group, lang)
+    if finite is None or not lang.has_morph(finite, "narrative_past"):
         return False
     lemma, form = fold(finite.lemma_), fold(finite.text)
-    return not any(lemma.endswith(a) and form == lemma[: len(lemma) - len(a)] + b for a, b in cues.present_like)
+    return not any(lemma.endswith(a) and form == lemma[: len(lemma) - len(a)] + b
+                   for a, b in lang.background.present_like)
 
 
-def _past(root: Token, group: list[Token], cues: BackgroundCues) -> bool:
+def _past(root: Token, group: list[Token], lang: LangData) -> bool:
     """The group tells of the past: a past finite verb, or a compound past ("a supprimé")."""
-    finite = _finite(group, cues)
-    if finite is not None and _tense(finite, cues) in cues.past_tenses:
+    finite = _finite(group, lang)
+    if finite is not None and lang.has_morph(finite, "past_tense"):
         return True
-    return _has_participle(group, cues) and any(_perfect_aux(t, cues) for t in group if t.i != root.i)
+    return _has_participle(group, lang) and any(_perfect_aux(t, lang) for t in group if t.i != root.i)
 
 
 def _reports(root: Token, lang: LangData) -> bool:
     """The sentence's own speech verb is of the news ("…, a expliqué le ministre"): a statement."""
-    cues = lang.background
     for verb in root.children:
         if not is_speech_verb(verb, lang):
             continue
         group = _verb_group(verb, lang)
-        if _finite(group, cues) is not None and not (_pluperfect(verb, group, cues) or _narrative(group, cues)):
+        if _finite(group, lang) is not None and not (_pluperfect(verb, group, lang) or _narrative(group, lang)):
             return True
     return False
 
 
-def _in_main_clause(span: SpacySpan, root: Token, cues: BackgroundCues) -> bool:
+def _in_main_clause(span: SpacySpan, root: Token, lang: LangData) -> bool:
     """The marker hangs from the main verb, not from a relative or reported clause."""
     tok = span.root
     # A marker that is a little clause itself ("il y a deux ans") is judged from where it hangs.
     if tok.pos_ in ("VERB", "AUX") and tok.i != root.i:
         tok = tok.head
     while tok.i != root.i:
-        if tok.dep_ in cues.clause_deps or tok.head.i == tok.i:
+        if tok.dep_ in lang.deps["subordinate_clause"] or tok.head.i == tok.i:
             return False
         tok = tok.head
     return True
 
 
-def _finite(group: list[Token], cues: BackgroundCues) -> Token | None:
+def _finite(group: list[Token], lang: LangData) -> Token | None:
     """The finite word of a verb group (the conjugated auxiliary, or the verb itself)."""
-    return next((t for t in group if cues.finite in t.morph.get(cues.form_feature)), None)
+    return next((t for t in group if lang.has_morph(t, "finite")), None)
 
 
-def _has_participle(group: list[Token], cues: BackgroundCues) -> bool:
+def _has_participle(group: list[Token], lang: LangData) -> bool:
     """The group's verb (or copula) is a participle, as in every compound tense."""
-    return any(cues.participle in t.morph.get(cues.form_feature) for t in group if t.pos_ in ("VERB", "AUX"))
+    return any(lang.has_morph(t, "participle") for t in group if t.pos_ in ("VERB", "AUX"))
 
 
-def _perfect_aux(tok: Token, cues: BackgroundCues) -> bool:
+def _perfect_aux(tok: Token, lang: LangData) -> bool:
     """An auxiliary of a compound past ("avoir", "être", "have"), joined as a tense auxiliary."""
-    return tok.dep_ in cues.auxiliary_deps and fold(tok.lemma_) in cues.perfect_auxiliaries
-
-
-def _tense(tok: Token, cues: BackgroundCues) -> str | None:
-    """The value of the tense feature, if the parser gave one."""
-    values = tok.morph.get(cues.tense_feature)
-    return values[0] if values else None
+    return tok.dep_ in lang.deps["perfect_auxiliary"] and fold(tok.lemma_) in lang.background.perfect_auxiliaries
 
 
 def _quoted(start: int, end: int, quotes: list[Quote]) -> bool:

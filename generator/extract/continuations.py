@@ -170,7 +170,7 @@ class Continuations(QuoteWindow):
         if i >= len(self.doc):
             return NOBODY
         first = self.doc[i]
-        if first.dep_ not in self.lang.speaker_deps or "Dem" not in first.morph.get("PronType") \
+        if first.dep_ not in self.lang.speaker_deps or not self.lang.has_morph(first, "demonstrative") \
                 or self.finder.in_quote(first.idx):
             return NOBODY
         for tok in self.doc[i + 1:i + WINDOW]:

@@ -171,18 +171,12 @@ def _year_alone(m: _Match, doc: Doc, lang: LangData) -> bool:
     if last.i + 1 >= len(doc):
         return True
     after = doc[last.i + 1]
-    plural = set(after.morph.get(_feature(lang, "number"))) & set(lang.dates.morphology.get("plural", ()))
-    return not (after.pos_ == "NOUN" and plural)
+    return not (after.pos_ == "NOUN" and lang.has_morph(after, "plural"))
 
 
 def _words_regex(words: tuple[str, ...]) -> str:
     """An alternation of data words, or a pattern that never matches."""
     return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
-
-
-def _feature(lang: LangData, role: str) -> str:
-    """The name of a morphological feature by its role in dates.yml ("tense" -> "Tense")."""
-    return lang.dates.morphology.get(role, ("",))[0]
 
 
 def _grain_of(word: str, table: dict[str, tuple[str, ...]]) -> str | None:
@@ -217,15 +211,13 @@ def _future(verb: Token, lang: LangData) -> bool:
     ahead ("va fermer", "a promis de remettre", "will close"); an infinitive takes its time from
     the verb it depends on."""
     words = lang.dates
-    future = set(words.morphology.get("future", ()))
-    infinitive = set(words.morphology.get("infinitive", ()))
     for _ in range(len(verb.doc)):
         helpers = [c for c in verb.children if c.i < verb.i and c.pos_ == "AUX"]
-        if any(set(t.morph.get(_feature(lang, "tense"))) & future for t in (verb, *helpers)):
+        if any(lang.has_morph(t, "future") for t in (verb, *helpers)):
             return True
         if any(c.lemma_.lower() in words.future_auxiliaries for c in helpers):
             return True
-        if not set(verb.morph.get(_feature(lang, "verb_form"))) & infinitive or verb.head.i == verb.i:
+        if not lang.has_morph(verb, "infinitive") or verb.head.i == verb.i:
             return False
         verb = verb.head
         if verb.lemma_.lower() in words.future_auxiliaries:

@@ -196,7 +196,7 @@ class Incises(QuoteWindow):
         # Without a comma the verb must follow the mark at once ("» s'est réjoui X").
         if not (comma or right_after) or len(words) < 2 or words[0].pos_ != "VERB":
             return NOBODY
-        if "Fin" not in words[0].morph.get("VerbForm") and not compound:
+        if not self.lang.has_morph(words[0], "finite") and not compound:
             return NOBODY
         verb = words[0]
         # The parser often reads the inverted subject as an attribute or object ("goes a saying",

@@ -170,7 +170,7 @@ def _phrase_at(doc: Doc, i: int, covered: set[int], quoted: list[tuple[int, int]
     first = i
     while first > 0 and i - first < _MAX_PRE_ADJECTIVES and _pre_adjective(doc[first - 1]):
         first -= 1
-    if first == 0 or not _definite(doc[first - 1]):
+    if first == 0 or not _definite(doc[first - 1], lang):
         return None
     end = _modifiers_end(doc, i + n, lang)
     for _ in range(_MAX_COMPLEMENTS):
@@ -194,10 +194,9 @@ def _pre_adjective(tok: Token) -> bool:
     return tok.pos_ == "ADJ" and tok.text[:1].islower() and tok.is_alpha
 
 
-def _definite(tok: Token) -> bool:
+def _definite(tok: Token, lang: LangData) -> bool:
     """A definite article, on its own or joined to a preposition (« la », « des », « du », « aux »)."""
-    morph = tok.morph
-    return "Def" in morph.get("Definite") and "Art" in morph.get("PronType")
+    return lang.has_morph(tok, "definite") and lang.has_morph(tok, "article")
 
 
 def _modifiers_end(doc: Doc, j: int, lang: LangData) -> int:
@@ -205,7 +204,7 @@ def _modifiers_end(doc: Doc, j: int, lang: LangData) -> int:
     parser attaches to it as adjectives included whatever their tag (« les rebelles houthis »)."""
     while j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha and (
             doc[j].pos_ == "ADJ" or lang.is_nationality(doc[j].text)
-            or (doc[j].dep_ in lang.actor_labels.get("modifier", ()) and doc[j].head.i < j
+            or (doc[j].dep_ in lang.deps["adjective"] and doc[j].head.i < j
                 and doc[j].pos_ in ("PROPN", "X"))):
         j += 1
     return j
@@ -229,7 +228,7 @@ def _complement_end(doc: Doc, j: int, lang: LangData) -> int:
         return j
     k = j + 1
     if k < len(doc) and doc[k].pos_ == "DET" and doc[k].text[:1].islower():
-        if not _definite(doc[k]):
+        if not _definite(doc[k], lang):
             return j
         k += 1
         if k < len(doc) and _noun_at(doc, k, lang):
@@ -269,15 +268,15 @@ def _acts(doc: Doc, noun: Token, det: Token, lang: LangData) -> bool:
     """True when the body speaks or acts: a verb's subject or agent (or joined to one), credited
     by "selon", named as the agent of an action noun (« l'annonce par la commission »), or
     issuing words through someone ("le communiqué de la préfecture", "le porte-parole de la police")."""
-    if noun.dep_ in lang.actor_labels.get("coordination", ()) and noun.head is not noun \
+    if noun.dep_ in lang.deps["conjunct"] and noun.head is not noun \
             and noun.head.dep_ in lang.speaker_deps:
         return True
     if noun.dep_ in lang.speaker_deps:
         return True
-    if noun.dep_ in lang.actor_labels.get("complement", ()) and noun.head is not noun:
+    if noun.dep_ in lang.deps["complement_noun"] and noun.head is not noun:
         if fold(noun.head.text) in lang.proxy_nouns:
             return True
-        if any(c.dep_ in lang.actor_labels.get("case", ()) and fold(c.text) in lang.agent_preps
+        if any(c.dep_ in lang.deps["case_marker"] and fold(c.text) in lang.agent_preps
                for c in noun.children):
             return True
     before = fold(text_of(doc)[max(0, det.idx - 20) : det.idx]).rstrip()

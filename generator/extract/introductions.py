@@ -69,7 +69,7 @@ class Introductions(QuoteWindow):
         "Accusé d'avoir « … »", "Asked about …"): a passive whose subject is the one spoken to
         or of, never the author of the words it introduces."""
         before = self.doc[verb.i - 1] if verb.i else None
-        return "Past" in verb.morph.get("Tense") and "Part" in verb.morph.get("VerbForm") \
+        return self.lang.has_morph(verb, "past") and self.lang.has_morph(verb, "participle") \
             and (before is None or before.is_punct or before.is_space) \
             and not any(c.dep_ in self.lang.deps["auxiliary"] or c.dep_ in self.lang.speaker_deps
                         for c in verb.children)
@@ -78,8 +78,8 @@ class Introductions(QuoteWindow):
         """"Jugeant que « … », X a quitté la séance": a speech verb in a participle clause before
         the quote speaks for the subject of the main clause that follows the quote."""
         verb = self.doc[speaker.cue_token]
-        if "Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm") \
-                or "Past" in verb.morph.get("Tense"):
+        if not self.lang.has_morph(verb, "participle") and not self.lang.has_morph(verb, "gerund") \
+                or self.lang.has_morph(verb, "past"):
             return speaker
         finder = self.finder
         subject = next((t for t in after if t.dep_ in self.lang.speaker_deps and not finder.in_quote(t.idx)

@@ -29,8 +29,6 @@ from .roles import role_words, roles_of
 
 # A run of this many names or more, joined by commas, is a list of examples.
 _MIN_LIST = 3
-# Dependency labels of an object or oblique argument ("told X", "déclaré à X").
-_OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "obl", "obl:arg", "obl:mod", "pobj"})
 
 
 def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
@@ -51,7 +49,7 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
         return kind
     if any(_person_role(doc, c, lang) for c in group):
         return "person"
-    if any(_acts(_root(doc, c), lang) or _verb_follows(doc, c) for c in group):
+    if any(_acts(_root(doc, c), lang) or _verb_follows(doc, c, lang) for c in group):
         return "organization"
     return kind
 
@@ -72,7 +70,7 @@ def enumerated(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> frozense
             runs.append([cand])
     out: set[int] = set()
     for run in runs:
-        if len(run) < _MIN_LIST or any(_root(doc, c).dep_ in lang.actor_labels.get("subject", ()) for c in run):
+        if len(run) < _MIN_LIST or any(_root(doc, c).dep_ in lang.deps["subject"] for c in run):
             continue
         out |= {c.start for c in run if c.last - c.first == 1}
     return frozenset(out)
@@ -115,7 +113,7 @@ def _example_only(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> boo
     two = f"{fold(doc[i - 1].text)} {before}" if i > 0 else ""
     if before not in lang.example_cues and two not in lang.example_cues:
         return False
-    return not (root.dep_.startswith("nsubj") or any(c.dep_ in ("relcl", "acl:relcl") for c in root.children))
+    return not (root.dep_ in lang.deps["subject"] or any(c.dep_ in lang.deps["relative_clause"] for c in root.children))
 
 
 def _person_role(doc: Doc, cand: Candidate, lang: LangData) -> bool:
@@ -134,7 +132,7 @@ def _demonym_before(doc: Doc, cand: Candidate, lang: LangData) -> bool:
     if i < 1 or not doc[i].text[:1].isupper() or not lang.is_nationality(fold(doc[i].text)):
         return False
     det = doc[i - 1]
-    return det.pos_ == "DET" and det.text[:1].islower() and "Def" in det.morph.get("Definite")
+    return det.pos_ == "DET" and det.text[:1].islower() and lang.has_morph(det, "definite")
 
 
 def _employer(doc: Doc, cand: Candidate, lang: LangData) -> bool:
@@ -147,9 +145,9 @@ def _employer(doc: Doc, cand: Candidate, lang: LangData) -> bool:
         return True
     root = _root(doc, cand)
     head = root.head
-    if root.dep_ == "pobj" and head.pos_ == "ADP":
+    if root.dep_ in lang.deps["preposition_object"] and head.pos_ == "ADP":
         head = head.head
-    return root.dep_ in ("nmod", "pobj") and head is not root and fold(head.text) in lang.staff_nouns
+    return root.dep_ in lang.deps["complement_noun"] and head is not root and fold(head.text) in lang.staff_nouns
 
 
 def _national_team(name: str, lang: LangData) -> bool:
@@ -190,17 +188,17 @@ def _root(doc: Doc, cand: Candidate) -> Token:
 
 def _acts(root: Token, lang: LangData) -> bool:
     """True when a place name is used as an institution: an acting subject or an office's seat."""
-    if root.dep_ in ("nsubj",) and root.head.pos_ == "VERB":
+    if root.dep_ in lang.deps["active_subject"] and root.head.pos_ == "VERB":
         return True
     head = root.head
     if head.pos_ == "ADP":
         head = head.head
-    if root.dep_ in ("nmod", "compound", "poss", "pobj", "obl") and head is not root:
+    if root.dep_ in lang.deps["governed_name"] and head is not root:
         return fold(head.text) in lang.institution_cues
     return False
 
 
-def _verb_follows(doc: Doc, cand: Candidate) -> bool:
+def _verb_follows(doc: Doc, cand: Candidate, lang: LangData) -> bool:
     """True when a verb (after auxiliaries) follows a name that opens a sentence or clause.
 
     A fallback for parses that miss the subject ("Bruxelles a rejeté …" parsed as two roots).
@@ -211,18 +209,18 @@ def _verb_follows(doc: Doc, cand: Candidate) -> bool:
     i = cand.last
     while i < len(doc) and doc[i].pos_ == "AUX":
         i += 1
-    return i < len(doc) and doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "acl")
+    return i < len(doc) and doc[i].pos_ == "VERB" and doc[i].dep_ not in lang.deps["adjectival"]
 
 
 def _passes_words_on(root: Token, lang: LangData) -> bool:
     """True when an organisation is only the addressee of someone's words ("told LA Weekly")."""
     head = root.head
-    if root.dep_ == "pobj" and head.pos_ == "ADP":
+    if root.dep_ in lang.deps["preposition_object"] and head.pos_ == "ADP":
         head = head.head
-    if not (root.dep_ in _OBJECT_DEPS and head.pos_ == "VERB" and fold(head.lemma_) in lang.speech_verbs):
+    if not (root.dep_ in lang.deps["verb_argument"] and head.pos_ == "VERB" and fold(head.lemma_) in lang.speech_verbs):
         return False
     # "asked the Council to help" gives the organisation a task: it acts, it does not relay.
-    return not any(c.dep_ in ("xcomp", "oprd") for c in head.children)
+    return not any(c.dep_ in lang.deps["task"] for c in head.children)
 
 
 def _prep_before(doc: Doc, cand: Candidate, lang: LangData, preps: frozenset[str]) -> bool:
@@ -245,7 +243,7 @@ def _relays(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> bool:
     if _prep_before(doc, cand, lang, lang.relay_preps):
         return True
     head = root.head
-    if root.dep_ == "pobj" and head.pos_ == "ADP":
+    if root.dep_ in lang.deps["preposition_object"] and head.pos_ == "ADP":
         head = head.head
     return head is not root and head.pos_ in ("VERB", "AUX") and fold(head.lemma_) in lang.relay_verbs
 
@@ -259,7 +257,7 @@ def _affiliation(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> bool
     if not _prep_before(doc, cand, lang, lang.affiliation_preps):
         return False
     head = root.head
-    if root.dep_ == "pobj" and head.pos_ == "ADP":
+    if root.dep_ in lang.deps["preposition_object"] and head.pos_ == "ADP":
         head = head.head
     prep = cand.first - 1
     while prep >= 0 and doc[prep].pos_ == "DET" and doc[prep].text[:1].islower():
@@ -276,16 +274,17 @@ def _family(doc: Doc, cand: Candidate, root: Token, person_words: set[str], lang
     if cand.last - cand.first != 1:
         return False
     word = fold(cand.text)
-    if root.tag_ == "NNPS" or "Plur" in root.morph.get("Number"):
-        if word.endswith("s") and word[:-1] in person_words:
+    if root.tag_ in lang.tags["plural_proper_noun"] or lang.has_morph(root, "plural"):
+        if any(word.endswith(end) and word[: -len(end)] in person_words for end in lang.plural_endings):
             return True
     before = doc[cand.first - 1] if cand.first else None
-    if not (before is not None and before.text[:1].islower() and "Plur" in before.morph.get("Number")
-            and "Def" in before.morph.get("Definite")):
+    if not (before is not None and before.text[:1].islower() and lang.has_morph(before, "plural")
+            and lang.has_morph(before, "definite")):
         return False
     if cand.kind == "person":
         return True
-    joined = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    conjunct = lang.deps["conjunct"]
+    joined = [c for c in root.children if c.dep_ in conjunct] + ([root.head] if root.dep_ in conjunct else [])
     return any(lang.entity_types.get(t.ent_type_) == "person" for t in joined)
 
 

@@ -20,8 +20,6 @@ from .doctext import text_of
 
 # Symbols that, glued to a name ("Maduro+"), make it the title of a show or product.
 _WORK_SYMBOLS = "+#@©®™*"
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-_APOSTROPHES = "'’"
 # Lowercase words this short never close a name ("and", "of", "da"): they are function words.
 _MAX_FUNCTION_LETTERS = 3
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
@@ -70,7 +68,7 @@ def find_candidates(doc: Doc, lang: LangData) -> list[Candidate]:
             if cand is not None and is_work_title(doc, cand, lang):
                 if after_work_cue(doc, cand, lang):
                     rejected_titles.append(cand)
-            elif cand is not None and not _not_a_name_here(doc, cand) and not _role_words(doc, cand, lang):
+            elif cand is not None and not _not_a_name_here(doc, cand, lang) and not _role_words(doc, cand, lang):
                 found.append(cand)
     # A name that is a work's or a thing's title once ("le typhon Damrey") is one everywhere.
     titles = {name_words(c.text) for c in rejected_titles}
@@ -88,7 +86,7 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
         first += 1
     # "la Francophonie fixe sportifs et artistes": the model ran the name on into a clause.
     last = next((i for i in range(first + 1, last) if doc[i].pos_ in ("VERB", "AUX") and doc[i].text[:1].islower()
-                 and "Fin" in doc[i].morph.get("VerbForm")), last)
+                 and lang.has_morph(doc[i], "finite")), last)
     # … or into a noun phrase: a lowercase adjective right before a bare lowercase noun opens it.
     last = next((i for i in range(first + 1, last - 1) if doc[i].pos_ == "ADJ" and doc[i].text[:1].islower()
                  and doc[i + 1].pos_ == "NOUN" and doc[i + 1].text[:1].islower()), last)
@@ -96,13 +94,13 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
         last = _qualifiers_end(doc, first, last, lang)
     while last > first and _strip_trailing(doc[last - 1], lang):
         last -= 1
-    last += _owned_s(doc, first, last)
+    last += _owned_s(doc, first, last, lang)
     if first >= last or all(_number_word(t) for t in doc[first:last]):
         # "les Vingt-Sept", "the Twenty-Seven": members counted, not an organisation's name.
         return None
     # "the Los Angeles Sheriff's office": the possessive belongs to the name when a lowercase
     # institution noun closes it.
-    if (last + 1 < len(doc) and doc[last].text in _POSSESSIVES
+    if (last + 1 < len(doc) and doc[last].text in lang.possessive_endings
             and fold(doc[last + 1].text) in lang.org_suffixes):
         last, kind = last + 2, "organization"
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
@@ -137,7 +135,7 @@ def after_work_cue(doc: Doc, cand: Candidate, lang: LangData) -> bool:
         tok = doc[i]
         if fold(tok.text) in lang.work_cues:
             return True
-        if not (tok.is_punct or tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm")):
+        if not (tok.is_punct or tok.pos_ == "ADJ" or lang.has_morph(tok, "participle")):
             break
         i -= 1
     # "le boson de Higgs", "la maladie de Parkinson": a name that names a thing after someone.
@@ -179,7 +177,7 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
     # Institute of Marine Science" keep the capitalised adjective that modifies their head.
     if next_is_name and lang.is_nationality(word):
         return not (kind == "organization" and tok.text[:1].isupper()
-                    and tok.dep_ in ("compound", "amod") and i < tok.head.i < last)
+                    and tok.dep_ in lang.deps["name_modifier"] and i < tok.head.i < last)
     # A particle hyphenated to the name is part of it: "al-Joulani", "el-Abidine".
     if word in lang.name_particles and not tok.whitespace_ and rest[0].text[:1] in "-‐":
         return False
@@ -194,9 +192,9 @@ def _qualifiers_end(doc: Doc, first: int, last: int, lang: LangData) -> int:
     end = last
     # An adjective that leaves its clause without a verb, or that takes an article after it, is
     # a verb the tagger misread ("le Forum court jusqu'à vendredi", "le Forum court un risque").
-    if doc[first:last].root.dep_ in lang.actor_labels.get("root", ()):
+    if doc[first:last].root.dep_ in lang.deps["root"]:
         return end
-    labels = lang.actor_labels.get("modifier", frozenset()) | lang.actor_labels.get("complement", frozenset())
+    labels = lang.deps["adjective"] | lang.deps["complement_noun"]
     while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text[:1].islower() and doc[end].is_alpha \
             and doc[end].head.i in range(first, end) and not doc[end].ent_type_ and doc[end].dep_ in labels \
             and not (end + 1 < len(doc) and doc[end + 1].pos_ == "DET"):
@@ -207,7 +205,7 @@ def _qualifiers_end(doc: Doc, first: int, last: int, lang: LangData) -> int:
     return end
 
 
-def _owned_s(doc: Doc, first: int, last: int) -> int:
+def _owned_s(doc: Doc, first: int, last: int, lang: LangData) -> int:
     """Tokens after [first, last) that end the name with an apostrophe and an s: "Moody's".
 
     The tokenizer cuts "Moody's" into "Moody'" + "s" (French) or "Moody" + "'s" (English). The
@@ -218,9 +216,9 @@ def _owned_s(doc: Doc, first: int, last: int) -> int:
     if last >= len(doc) or last <= first:
         return 0
     tok, nxt = doc[last - 1], doc[last]
-    if tok.text[-1:] in _APOSTROPHES and not tok.whitespace_ and nxt.is_alpha and nxt.text.islower() and len(nxt) <= 2:
+    if tok.text[-1:] in lang.apostrophes and not tok.whitespace_ and nxt.is_alpha and nxt.text.islower() and len(nxt) <= 2:
         return 1
-    if nxt.text not in _POSSESSIVES or len(nxt.text) < 2 or tok.whitespace_:
+    if nxt.text not in lang.possessive_endings or len(nxt.text) < 2 or tok.whitespace_:
         return 0
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
@@ -239,7 +237,7 @@ def _number_word(tok: Token) -> bool:
 
 def _strip_trailing(tok: Token, lang: LangData) -> bool:
     """True when the last token of a span is punctuation, a possessive, a function word or a date word."""
-    if tok.text in _POSSESSIVES or tok.is_punct:
+    if tok.text in lang.possessive_endings or tok.is_punct:
         return True
     # "les Vingt-Sept lundi": a lowercase date word the model glued on.
     dates = {fold(w) for w in lang.months + lang.weekdays}
@@ -364,7 +362,7 @@ def _rescue_source(doc: Doc, first: int, last: int, lang: LangData) -> Candidate
     return clean_span(doc, i, last, "organization", lang)
 
 
-def _not_a_name_here(doc: Doc, cand: Candidate) -> bool:
+def _not_a_name_here(doc: Doc, cand: Candidate, lang: LangData) -> bool:
     """True for a name that is not an actor where it stands.
 
     - a time zone or unit in parentheses after a number: "16:50 (UTC)";
@@ -376,7 +374,7 @@ def _not_a_name_here(doc: Doc, cand: Candidate) -> bool:
         return True
     root = doc[cand.first : cand.last].root
     head = root.head
-    return (root.dep_ in ("compound", "nmod") and head.i >= cand.last and head.pos_ == "PROPN"
+    return (root.dep_ in lang.deps["noun_modifier"] and head.i >= cand.last and head.pos_ == "PROPN"
             and head.text[:1].isupper() and not head.ent_type_)
 
 

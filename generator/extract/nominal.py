@@ -110,7 +110,7 @@ class NounPhrases:
                     return found
         if not describe:
             return None
-        plural_members = fold(tok.lemma_) in self.lang.member_nouns and "Plur" in tok.morph.get("Number")
+        plural_members = fold(tok.lemma_) in self.lang.member_nouns and self.lang.has_morph(tok, "plural")
         if depth < 2 and (fold(tok.lemma_) in self.lang.proxy_nouns or fold(tok.text) in self.lang.proxy_nouns
                           or plural_members):
             # A spokesperson's or a document's words go to whoever they speak for, before any
@@ -127,7 +127,7 @@ class NounPhrases:
         # A description ("le président vénézuélien", "le président de la commission"), unless a
         # name inside it ("Gloria's eczema") is what resolve() would return instead.
         # "un négociateur africain": an unnamed individual, not whoever fits the description.
-        indefinite = any(c.dep_ in deps["determiner"] and "Ind" in c.morph.get("Definite") for c in tok.children)
+        indefinite = any(c.dep_ in deps["determiner"] and self.lang.has_morph(c, "indefinite") for c in tok.children)
         for span in () if indefinite else self._noun_phrases(tok):
             if len(span) and not self._has_mention(span):
                 found = self.actors.resolve(span)
@@ -135,14 +135,14 @@ class NounPhrases:
                 if found and not (found.type == "person" and self._names_organisation(tok)
                                   or found.type == "place" and self.names_a_person(tok)):
                     return found
-        possessive = any(c.dep_ in deps["determiner"] and "Yes" in c.morph.get("Poss") for c in tok.children)
+        possessive = any(c.dep_ in deps["determiner"] and self.lang.has_morph(c, "possessive") for c in tok.children)
         if not indefinite and (self._definite(tok) or possessive):
             found = self._titled_before(tok)
             if found:
                 return found
         if tok.pos_ == "NOUN" and self._definite(tok):
             found = self._generic_owner(tok, documents=depth == 0)
-            if found is None and self.names_a_person(tok) and "Plur" not in tok.morph.get("Number") \
+            if found is None and self.names_a_person(tok) and not self.lang.has_morph(tok, "plural") \
                     and not any(c.dep_ in deps["complement"] for c in tok.children):
                 found = self._only_person_before(tok)
             return found
@@ -173,7 +173,7 @@ class NounPhrases:
         span = [t for t in self.doc[first:first + 8] if t.idx < m.end]
         head = next((t for t in span if not m.start <= t.head.idx < m.end), self.doc[first])
         governor = head.head.head if head.head.pos_ == "ADP" else head.head
-        return head.dep_ in self.lang.noun_complement_deps and governor.pos_ == "NOUN" and governor.i < head.i
+        return head.dep_ in self.lang.deps["passing_complement"] and governor.pos_ == "NOUN" and governor.i < head.i
 
     def _name_after_role(self, tok: Token) -> Actor | None:
         """A person named right after a role noun the parser split off ("le lieutenant-colonel
@@ -222,8 +222,8 @@ class NounPhrases:
 
     def _definite(self, tok: Token) -> bool:
         """A noun with a definite or demonstrative determiner ("l'ONG", "ce rapport", "the company")."""
-        return any(c.dep_ in self.lang.deps["determiner"] and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
-                   and "Plur" not in c.morph.get("Number") for c in tok.children)
+        return any(c.dep_ in self.lang.deps["determiner"] and (self.lang.has_morph(c, "definite") or self.lang.has_morph(c, "demonstrative"))
+                   and not self.lang.has_morph(c, "plural") for c in tok.children)
 
     def _generic_owner(self, tok: Token, documents: bool = True) -> Actor | None:
         """The actor behind a generic noun the description resolver left alone: a document

@@ -73,7 +73,7 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
         if cand is None or is_work_title(doc, cand, lang) or _lone_sentence_opener(doc, cand):
             continue
         root = doc[cand.first : cand.last].root
-        if root.dep_ in lang.actor_labels.get("subject", ()) and is_speech_verb(root.head, lang) \
+        if root.dep_ in lang.deps["subject"] and is_speech_verb(root.head, lang) \
                 and cand.last - cand.first >= 2 and all(t.text[:1].isupper() for t in doc[cand.first:cand.last]):
             # "…, explique Joechen Zaumseil": a full name that speaks is a person.
             person = clean_span(doc, ent.start, ent.end, "person", lang)
@@ -82,7 +82,7 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
                 continue
         key = name_words(cand.text)
         forms[key].append(cand)
-        if doc[cand.first : cand.last].root.dep_ in lang.actor_labels.get("subject", ()):
+        if doc[cand.first : cand.last].root.dep_ in lang.deps["subject"]:
             subjects.add(key)
     # Written as in the title, capitals included: "le minitel" in a title is a common noun.
     title_words = _written_words(title)

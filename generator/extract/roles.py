@@ -70,7 +70,7 @@ def _after(doc: Doc, cand: Candidate, lang: LangData) -> Role | None:
         return None
     closed = i == len(doc) or doc[i].is_punct
     head = doc[start:i].root
-    if not closed and not (head.dep_ == "appos" and cand.first <= head.head.i < cand.last):
+    if not closed and not (head.dep_ in lang.deps["apposition"] and cand.first <= head.head.i < cand.last):
         return None
     return Role(doc[start:i].text, doc[start].idx, doc[i - 1].idx + len(doc[i - 1].text), True)
 
@@ -180,7 +180,7 @@ def find_descriptions(doc: Doc, lang: LangData, taken: set[int]) -> list[SpacySp
         det = tok.i - 1
         while det >= 0 and doc[det].pos_ in ("ADJ", "NOUN", "PROPN") and det not in taken and tok.i - det < 4:
             det -= 1
-        if det < 0 or det in taken or not _definite_singular(doc[det]):
+        if det < 0 or det in taken or not _definite_singular(doc[det], lang):
             continue
         end = tok.i + 1
         while end < len(doc) and end not in taken and (doc[end].pos_ == "ADJ" or lang.is_nationality(doc[end].text)):
@@ -316,10 +316,9 @@ def _title_at(doc: Doc, i: int, lang: LangData) -> bool:
     return tok.pos_ in ("NOUN", "X") or (tok.pos_ == "PROPN" and not tok.ent_type_)
 
 
-def _definite_singular(tok: Token) -> bool:
+def _definite_singular(tok: Token, lang: LangData) -> bool:
     """A definite article, singular or unmarked ("le", "l'", "du", "the")."""
-    morph = tok.morph
-    return "Def" in morph.get("Definite") and "Plur" not in morph.get("Number") and tok.pos_ in ("DET", "ADP")
+    return lang.has_morph(tok, "definite") and not lang.has_morph(tok, "plural") and tok.pos_ in ("DET", "ADP")
 
 
 def _complement_end(doc: Doc, end: int, taken: set[int]) -> int:

@@ -117,7 +117,7 @@ class SpeakerFinder(NounPhrases):
                     # A name between a subject we cannot place and the verb is a misparse of
                     # "Alors que …, X est intervenu"; an unnamed subject otherwise stays unnamed.
                     actor = self.positional_subject(v, after=subject.i)
-                    if actor is None and self.names_a_person(subject) and "Plur" not in subject.morph.get("Number"):
+                    if actor is None and self.names_a_person(subject) and not self.lang.has_morph(subject, "plural"):
                         # "the senator said": the person the story was just about, like a pronoun.
                         actor = self._antecedents.role_antecedent(subject)
                 penalty = 0.1 if self.is_pronoun(subject) else 0.0
@@ -138,7 +138,7 @@ class SpeakerFinder(NounPhrases):
                 actor = self.name_after(v)
                 if actor is not None:
                     return Speaker(actor, cue, cue_confidence - 0.1, verb.i)
-                if v.i and self.doc[v.i - 1].text == "," and "Part" in v.morph.get("VerbForm") \
+                if v.i and self.doc[v.i - 1].text == "," and self.lang.has_morph(v, "participle") \
                         and v.sent.root.i < v.i and v.sent.root.i != v.head.i:
                     # "X was defensive when forced to …, saying …": a participle closing the
                     # sentence speaks for its main subject, wherever the parser hung it.

@@ -127,9 +127,8 @@ class StatementWindow(QuoteWindow):
     # -- morphology -------------------------------------------------------------------------
 
     def _is(self, tok: Token, role: str) -> bool:
-        """Whether a token's morphology has one of the features statements.yml lists under `role`."""
-        features = fold(str(tok.morph)).split("|")
-        return any(f in features for f in self.lang.statement_words.get(role, ()))
+        """Whether a token's morphology has one of the features lang.yml's `morphology` lists under `role`."""
+        return self.lang.has_morph(tok, role)
 
     def _participle(self, tok: Token) -> bool:
         """A past participle the tagger took for an adjective or a noun, after its auxiliary

@@ -59,7 +59,7 @@ class VerbStatements(StatementWindow):
             actor = None
             if named is not None:
                 actor = self.finder.actor_of(named) or self.finder.name_after(verb) or self._person_in(named)
-                if actor is None and named.pos_ == "NOUN" and "Plur" not in named.morph.get("Number"):
+                if actor is None and named.pos_ == "NOUN" and not self.lang.has_morph(named, "plural"):
                     actor = self.finder.role_antecedent(named)  # "…, poursuit l'ex-président"
             if actor is not None:
                 speaker = Speaker(actor, speaker.cue, 0.7, verb.i)

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .models import Brief
+
+_V = TypeVar("_V")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -57,9 +60,9 @@ def annotate(brief: Brief) -> list[list[Piece]]:
     return [p for p in paragraphs if p]
 
 
-def _non_overlapping(spans: list[tuple[int, int, object]], size: int) -> list[tuple[int, int, object]]:
+def _non_overlapping(spans: list[tuple[int, int, _V]], size: int) -> list[tuple[int, int, _V]]:
     """Spans inside the text, earliest (then longest) first, dropping any that overlap a kept one."""
-    kept: list[tuple[int, int, object]] = []
+    kept: list[tuple[int, int, _V]] = []
     # An offset outside the text is a broken extraction: it is not shown rather than guessed.
     valid = [(s, e, v) for s, e, v in spans if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= size]
     for start, end, value in sorted(valid, key=lambda x: (x[0], -x[1])):
@@ -69,7 +72,7 @@ def _non_overlapping(spans: list[tuple[int, int, object]], size: int) -> list[tu
     return kept
 
 
-def _covering(spans: list[tuple[int, int, object]], start: int, end: int) -> object | None:
+def _covering(spans: list[tuple[int, int, _V]], start: int, end: int) -> _V | None:
     """The value of the span that contains [start, end), if any (spans do not overlap)."""
     for s, e, value in spans:
         if s <= start and end <= e:

@@ -49,13 +49,16 @@ def load_cached(cache_dir: Path, key: str) -> Brief | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        return _drop(path, exc)
+        _drop(path, exc)
+        return None
     try:
         brief = Brief.from_dict(data) if isinstance(data, dict) else None
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        return _drop(path, exc)
+        _drop(path, exc)
+        return None
     if brief is None or not _well_formed(brief):
-        return _drop(path, "not a brief")
+        _drop(path, "not a brief")
+        return None
     return brief
 
 

@@ -107,7 +107,7 @@ def _edit(entry: Any, number: int, path: Path) -> Edit:
     unknown = set(entry) - _KEYS
     if unknown:
         raise fail(f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; allowed: {', '.join(sorted(_KEYS))}")
-    name = _text(entry.get("name"), "name", fail, required=True)
+    name = _required_text(entry.get("name"), "name", fail)
     merge = entry.get("merge") or []
     if isinstance(merge, str):
         merge = [merge]
@@ -140,14 +140,17 @@ def _split(raw: Any, fail: _Fail) -> Split:
         briefs = [briefs]
     if not isinstance(briefs, list) or not briefs or not all(isinstance(b, str) for b in briefs):
         raise fail("each `split:` item needs `briefs:`, a list of brief ids")
-    return Split(_text(raw.get("name"), "split name", fail, required=True), tuple(briefs),
+    return Split(_required_text(raw.get("name"), "split name", fail), tuple(briefs),
                  _type(raw.get("type"), fail), _text(raw.get("description"), "description", fail) or "")
 
 
-def _text(value: Any, key: str, fail: _Fail, required: bool = False) -> str | None:
-    """A non-empty string, or None when absent and not required."""
-    if value is None and not required:
-        return None
+def _text(value: Any, key: str, fail: _Fail) -> str | None:
+    """A non-empty string, or None when absent."""
+    return None if value is None else _required_text(value, key, fail)
+
+
+def _required_text(value: Any, key: str, fail: _Fail) -> str:
+    """A non-empty string; anything else is an error naming the key."""
     if not isinstance(value, str) or not value.strip():
         raise fail(f"`{key}:` must be a non-empty text")
     return value.strip()

@@ -224,7 +224,7 @@ class LangData:
     def has_morph(self, tok: Token, role: str) -> bool:
         """Whether a token's morphology has one of the Feature=Value pairs lang.yml lists under `role`."""
         morph = tok.morph
-        return any(value in morph.get(feature) for feature, value in self.morphology[role])
+        return any(value in morph.get(feature, []) for feature, value in self.morphology[role])
 
     @functools.cached_property
     def speech_verb_forms(self) -> frozenset[str]:

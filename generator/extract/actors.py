@@ -138,7 +138,9 @@ def extract_actors(doc: Doc, lang: LangData, title: str = "") -> ActorTable:
 
 def _table(doc: Doc, groups: list[tuple[list[Candidate], str]], lang: LangData) -> tuple[ActorTable, set[int]]:
     """Actors and mentions for the kept groups, with the roles written next to their names."""
-    actors, mentions, used_ids = [], [], set()
+    actors: list[Actor] = []
+    mentions: list[Mention] = []
+    used_ids: set[str] = set()
     taken = {i for g, _ in groups for c in g for i in range(c.first, c.last)}
     for group, kind in groups:
         name = _canonical(group, lang)

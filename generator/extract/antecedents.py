@@ -392,7 +392,8 @@ class Antecedents:
 
     def _own_clause(self, verb: Token, subject: int) -> list[Token]:
         """Tokens of a verb's clause, without its subject and the clauses it governs."""
-        out, stack = [], [verb]
+        out: list[Token] = []
+        stack = [verb]
         while stack and len(out) < 40:
             tok = stack.pop()
             out.append(tok)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -107,9 +107,9 @@ def _find(doc: Doc, lang: LangData) -> list[_Match]:
     text = text_of(doc)
     found: list[_Match] = []
     for pattern in _patterns(lang.code):
-        for m in pattern.regex.finditer(text):
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            match = _Match(m.start(), m.end(), pattern.kind, groups)
+        for hit in pattern.regex.finditer(text):
+            groups = {k: v for k, v in hit.groupdict().items() if v is not None}
+            match = _Match(hit.start(), hit.end(), pattern.kind, groups)
             if _plausible(match, doc, lang):
                 found.append(match)
     chosen: list[_Match] = []
@@ -151,7 +151,7 @@ def _month_word(m: _Match, doc: Doc, lang: LangData) -> bool:
         return name[:1].isupper() and (tok is None or tok.pos_ not in _VERBS)
     if name[:1].islower() or "day" in m.groups or "year" in m.groups:
         return True
-    return tok is not None and tok.is_sent_start
+    return tok is not None and bool(tok.is_sent_start)
 
 
 def _year_alone(m: _Match, doc: Doc, lang: LangData) -> bool:
@@ -179,7 +179,7 @@ def _words_regex(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
 
 
-def _grain_of(word: str, table: dict[str, tuple[str, ...]]) -> str | None:
+def _grain_of(word: str, table: Mapping[str, tuple[str, ...]]) -> str | None:
     """The grain of a unit word ("année" -> "year")."""
     key = _key(word)
     return next((grain for grain, forms in table.items() if key in {_key(f) for f in forms}), None)

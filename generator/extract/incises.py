@@ -134,7 +134,7 @@ class Incises(QuoteWindow):
         finder = self.finder
         m = finder.mention_at(first.idx, first.idx + len(first))
         actor = finder.index.by_id.get(m.actor_id) if m is not None and m.start == first.idx else None
-        if actor is None or actor.type != "person":
+        if m is None or actor is None or actor.type != "person":
             return NOBODY
         for tok in self.doc[first.i:verb.i]:
             if tok.idx < m.end:
@@ -153,7 +153,7 @@ class Incises(QuoteWindow):
         finder, doc = self.finder, self.doc
         m = finder.mention_at(doc[verb.i - 1].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1]))
         actor = finder.index.by_id.get(m.actor_id) if m is not None else None
-        if actor is None or actor.type == "place" or m.end > doc[verb.i - 1].idx + len(doc[verb.i - 1]):
+        if m is None or actor is None or actor.type == "place" or m.end > doc[verb.i - 1].idx + len(doc[verb.i - 1]):
             return NOBODY
         for tok in doc[first.i:verb.i]:
             if tok.idx >= m.start:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -73,9 +73,9 @@ def group_names(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> list[li
     return _assign(forms.values(), clusters)
 
 
-def vote_kind(kinds: object) -> str:
+def vote_kind(kinds: Iterable[str]) -> str:
     """The most frequent actor type; ties go to person, then organisation, then place."""
-    counts = Counter(kinds)  # type: ignore[arg-type]
+    counts = Counter(kinds)
     return max(_KIND_ORDER, key=lambda k: (counts[k], -_KIND_ORDER.index(k)))
 
 

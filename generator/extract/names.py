@@ -169,7 +169,7 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
             return True
         # A capitalised article may belong to the name ("Le Pen", "The Hague"): drop it only at
         # a sentence start when the rest is a name on its own.
-        return tok.is_sent_start and (len(rest) >= 2 or _bare_elsewhere(doc, tok, rest.text))
+        return bool(tok.is_sent_start) and (len(rest) >= 2 or _bare_elsewhere(doc, tok, rest.text))
     next_is_name = rest[0].text[:1].isupper()
     if next_is_name and word in lang.titles:
         return True

@@ -264,7 +264,7 @@ class NounPhrases:
         """Who issued the document a noun names again: the subject of the verb that had the
         last document before as object or complement ("HRW vient de publier un rapport … ce
         rapport", "Dans un communiqué, la présidence a jugé … poursuit le texte")."""
-        keys = {fold(tok.lemma_)}
+        keys: frozenset[str] = frozenset({fold(tok.lemma_)})
         if keys & self.lang.document_nouns:
             keys = self.lang.document_nouns
         return self._owner_before(tok.i, keys)
@@ -356,7 +356,8 @@ class NounPhrases:
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
             named = self.mention_at(doc[k].idx, doc[k].idx + 1) if k < len(doc) else None
             person = self._by_id.get(named.actor_id) if named is not None and named.start >= doc[k].idx else None
-            if person is not None and person.type == "person" and (k == end or self.names_a_person(doc[j])):
+            if named is not None and person is not None and person.type == "person" \
+                    and (k == end or self.names_a_person(doc[j])):
                 actor, end = person, k
                 while end < len(doc) and doc[end].idx < named.end:
                     end += 1

@@ -54,7 +54,9 @@ class SourcedStatements(StatementWindow):
         comma = next((t.i for t in doc[prep.i + 1:end + 1] if t.text in (",", ";", ":")), end + 1)
         while comma < end and doc[comma].text == ",":
             nxt = next((t.i for t in doc[comma + 1:end + 1] if t.text in (",", ";", ":")), None)
-            apposition = [t for t in doc[comma + 1:nxt] if not t.is_punct] if nxt else []
+            if nxt is None:
+                break
+            apposition = [t for t in doc[comma + 1:nxt] if not t.is_punct]
             named = bool(apposition) and self.finder.mention_actor(apposition[0].idx, apposition[-1].idx + 1) is not None
             if not apposition or not all(t.pos_ in ("PROPN", "DET", "NOUN", "ADJ") for t in apposition) \
                     or not (named or any(prep.i < t.head.i < comma for t in apposition)):

@@ -31,7 +31,7 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 
 def _config(config_file: Path, **flags: Any) -> Config:
     """Options from the mkdocs.yml plugin block, then the flags the user actually set."""
-    options = options_from_mkdocs_yml(config_file)
+    options = options_from_mkdocs_yml(config_file)  # as MkDocs reads it: `!ENV`, `INHERIT`, defaults
     options.update({k: v for k, v in flags.items() if v is not None})
     root = config_file.resolve().parent if config_file.is_file() else Path.cwd()
     return make_config(options, source=str(config_file)).resolve(root)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .langdata import supported_languages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 @dataclass(frozen=True)
@@ -116,43 +120,77 @@ def make_config(options: dict[str, Any], *, source: str = "options") -> Config:
     return Config(**values)
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that tolerates MkDocs' `!ENV` and `!relative` tags."""
+def load_mkdocs_config(path: Path) -> MkDocsConfig:
+    """An mkdocs.yml read and validated by MkDocs itself (`!ENV`, `INHERIT`, defaults), so that
+    `newsbrief` sees the settings `mkdocs` sees; every problem MkDocs finds is one `ConfigError`."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _mkdocs_errors() as errors:
+        try:
+            return load_config(str(path))
+        except MkDocsException as exc:
+            raise ConfigError("; ".join(errors) or str(exc), path) from exc
 
 
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+@contextlib.contextmanager
+def _mkdocs_errors() -> Iterator[list[str]]:
+    """The errors MkDocs logs meanwhile about its configuration (it logs each, then aborts): kept
+    for the one `ConfigError` instead of being printed too. Its warnings are logged as usual."""
+    messages: list[str] = []
 
+    def keep_errors(record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            messages.append(record.getMessage())
+            return False
+        return True
 
-def _mkdocs_yml(path: Path) -> dict[str, Any]:
-    """The settings of an mkdocs.yml, or {} when there is none."""
-    if not path.is_file():
-        return {}
+    logger = logging.getLogger("mkdocs.config")  # the logger of MkDocs' `load_config`
+    logger.addFilter(keep_errors)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"is not valid YAML: {exc}", path) from exc
-    if not isinstance(data, dict):
-        raise ConfigError("must be a mapping of settings (site_name: …, plugins: …)", path)
-    return data
+        yield messages
+    finally:
+        logger.removeFilter(keep_errors)
 
 
 def mkdocs_docs_dir(path: Path) -> Path:
     """MkDocs' `docs_dir` for an mkdocs.yml (default `docs`), relative to the file's folder:
-    MkDocs refuses to start when it is missing, so the commands that run MkDocs create it."""
-    return path.parent / str(_mkdocs_yml(path).get("docs_dir") or "docs")  # an absolute one stays as is
+    MkDocs refuses to start when it is missing, so the commands that run MkDocs create it first.
+    Read with MkDocs' own YAML loader, as MkDocs will read it."""
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.utils.yaml import yaml_load
+
+    if not path.is_file():
+        return path.parent / "docs"
+    try:
+        with path.open("rb") as fd:
+            data = yaml_load(fd)
+    except MkDocsException as exc:
+        raise ConfigError(str(exc), path) from exc
+    docs_dir = data.get("docs_dir") if isinstance(data, dict) else None
+    return path.parent / str(docs_dir or "docs")  # an absolute one stays as is
+
+
+def options_from_mkdocs(mkdocs: MkDocsConfig, plugin_options: Mapping[str, Any]) -> dict[str, Any]:
+    """The options of a build: the `newsbrief` plugin block, and the MkDocs settings the pages
+    depend on (the plugin and the CLI both read them here, so they build the same site)."""
+    options = dict(plugin_options)
+    # The site's language is the theme's unless the plugin block says otherwise.
+    theme_lang = mkdocs.theme.get("language")
+    if options.get("site_lang") is None and theme_lang in supported_languages():
+        options["site_lang"] = theme_lang
+    # Where the pages go, and what the feeds need to know about the published site.
+    options.update(docs_dir=mkdocs.docs_dir, site_url=mkdocs.site_url or None, site_name=mkdocs.site_name,
+                   use_directory_urls=mkdocs.use_directory_urls)
+    return options
 
 
 def options_from_mkdocs_yml(path: Path) -> dict[str, Any]:
-    """The `newsbrief` plugin block of an mkdocs.yml, or {} when there is none."""
-    data = _mkdocs_yml(path)
-    # MkDocs' own settings the feeds need, unless the plugin block sets them.
-    site = {k: data[k] for k in ("site_url", "site_name", "use_directory_urls") if data.get(k) is not None}
-    plugins = data.get("plugins") or []
-    for plugin in plugins if isinstance(plugins, list) else [plugins]:
-        if isinstance(plugin, dict) and "newsbrief" in plugin:
-            block = plugin["newsbrief"] or {}
-            if not isinstance(block, dict):
-                raise ConfigError("the `newsbrief` plugin options must be a mapping (content_dir: …)", path)
-            return {**site, **block}
-    return site
+    """The options an mkdocs.yml gives a build (see `options_from_mkdocs`), or {} when there is
+    none. Its docs folder is created first: MkDocs refuses a configuration without it."""
+    if not path.is_file():
+        return {}
+    mkdocs_docs_dir(path).mkdir(parents=True, exist_ok=True)
+    mkdocs = load_mkdocs_config(path)
+    plugin = mkdocs.plugins.get("newsbrief")
+    return options_from_mkdocs(mkdocs, plugin.config if plugin is not None else {})

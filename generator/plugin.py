@@ -6,7 +6,6 @@ A thin wrapper over `generator.build.generate`: options mirror `generator.config
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +19,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .build import Memo, generate
-from .config import Config, make_config
+from .config import Config, make_config, options_from_mkdocs
 from .errors import NewsbriefError
-from .langdata import load_lang, supported_languages
+from .langdata import load_lang
 
 log = get_plugin_logger("newsbrief")
 
@@ -55,19 +54,13 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Check the options once, with paths relative to the folder of mkdocs.yml."""
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        options: dict[str, Any] = dict(self.config)
-        # The site's language is the theme's unless the plugin block says otherwise.
-        theme_lang = config.theme.get("language")
-        if options.get("site_lang") is None and theme_lang in supported_languages():
-            options["site_lang"] = theme_lang
-        # What the feeds need to know about the published site.
-        options.update(site_url=config.site_url or None, site_name=config.site_name,
-                       use_directory_urls=config.use_directory_urls)
         try:
-            settings = make_config(options, source=config.config_file_path or "mkdocs.yml")
+            settings = make_config(options_from_mkdocs(config, self.config),
+                                   source=config.config_file_path or "mkdocs.yml")
         except NewsbriefError as exc:
             raise PluginError(f"newsbrief: {exc}") from exc
-        self.settings = dataclasses.replace(settings.resolve(root), docs_dir=Path(config.docs_dir))
+        self.settings = settings.resolve(root)
+        theme_lang = config.theme.get("language")
         if theme_lang and theme_lang != settings.site_lang:
             log.warning("site_lang %r differs from the theme's language %r: the pages mix two languages",
                         settings.site_lang, theme_lang)

@@ -7,13 +7,16 @@ give their `<title>` and paragraphs. Every problem is a `ContentError` naming th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from markdown_it import MarkdownIt
+
 from .errors import ContentError
-from .langdata import fold, load_lang, supported_languages
+from .langdata import LANG_DIR, fold, load_lang, supported_languages
 from .models import Article
 from .safeyaml import YamlError, load_yaml
 from .text import slugify
@@ -22,6 +25,17 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # little- and big-endian byte-order ma
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 _FRONT_MATTER_KEYS = {"title", "date", "lang", "source", "url", "tags", "license"}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# CommonMark (fenced code, link definitions, raw HTML) and tables, by markdown-it-py: its time grows
+# linearly with any input, where Python-Markdown takes minutes on a hostile run of "[" (10 s for 8,000).
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+# A language newsbrief does not support is reported only on clear evidence: this many of its common
+# words, and twice as many as the best supported language has (on news text the right language has
+# two to four times the next one's; a headline alone is no evidence: "E.U. leaders…" has Spanish "e", "u").
+_FOREIGN_MIN_WORDS = 5
+_FOREIGN_RATIO = 2
+# An article of this many words with none of any known language's common words is in a language
+# newsbrief cannot tell (Russian, Arabic…); a shorter one (a caption, a list of names) is not judged.
+_UNRECOGNISED_AFTER = 20
 
 
 def read_article(path: Path, root: Path | None = None, default_lang: str = "fr") -> Article:
@@ -36,7 +50,11 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
         meta, body = _split_front_matter(text, path)
-        body = markdown_to_text(body)
+        try:
+            body = markdown_to_text(body)
+        except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
+            raise ContentError(f"holds HTML the reader cannot parse ({exc}): fix it or save the article as .txt",
+                               path) from exc
     elif suffix in (".html", ".htm"):
         try:
             meta, body = _read_html(text)
@@ -131,33 +149,37 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
 
 
 def markdown_to_text(body: str) -> str:
-    """Plain text of a Markdown body: markup dropped, words kept."""
-    body = re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)
-    body = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", body)
-    body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
-    body = re.sub(r"^[ \t]{0,3}(#{1,6}|>+)[ \t]*", "", body, flags=re.MULTILINE)
-    body = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", body)
-    body = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)", r"\1", body)
-    body = re.sub(r"<[^>\n]+>", "", body)
-    return body
+    """Plain text of a Markdown body as its reader sees it rendered: markup, list markers, table
+    pipes, code fences and link definitions dropped, words kept, each block its own paragraph."""
+    html = _MARKDOWN.render(body)
+    return _html_text(html, take_title=False)[1].strip()
 
 
 class _HTMLText(HTMLParser):
     """Collect the title and the visible block text of an HTML page."""
 
-    _BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "blockquote", "section", "article"}
-    _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template"}
+    _BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+                         "blockquote", "section", "article", "pre", "table", "tr", "caption", "figcaption", "hr"})
+    _CELLS = frozenset({"td", "th"})
+    # Tags whose own text is only the layout of the source: the line breaks between table cells.
+    _CONTAINERS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"})
+    _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template"})
 
-    def __init__(self) -> None:
+    def __init__(self, take_title: bool) -> None:
         super().__init__(convert_charrefs=True)
+        # A page's first <h1> is its title when it has no <title>; a Markdown body's headings,
+        # under a title of its own, are part of its text.
+        self.take_title = take_title
         self.title = ""
         self.parts: list[str] = []
         self._stack: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Open a tag: a block tag starts a new paragraph."""
+        """Open a tag: a block tag starts a new paragraph, a table cell is set apart by a space."""
         if tag in self._BLOCKS:
             self.parts.append("\n\n")
+        elif tag in self._CELLS:
+            self.parts.append(" ")
         self._stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -172,24 +194,32 @@ class _HTMLText(HTMLParser):
         """Keep visible text: the title's, or the body's outside skipped tags."""
         if any(t in self._SKIP for t in self._stack):
             return
+        if self._stack and self._stack[-1] in self._CONTAINERS and data.isspace():
+            return
         if "title" in self._stack:
             self.title += data
-        elif "h1" in self._stack and not self.title:
+        elif self.take_title and "h1" in self._stack and not self.title:
             self.title = data
         else:
             self.parts.append(data)
 
 
-def _read_html(text: str) -> tuple[dict[str, Any], str]:
-    """Title and paragraph text of an HTML article."""
-    parser = _HTMLText()
-    parser.feed(text)
+def _html_text(html: str, *, take_title: bool) -> tuple[str, str]:
+    """The title and the paragraph text of an HTML document."""
+    parser = _HTMLText(take_title)
+    parser.feed(html)
     parser.close()
     body = "".join(parser.parts)
     body = re.sub(r"[ \t]*\n[ \t]*", "\n", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     body = re.sub(r"[ \t]{2,}", " ", body)
-    return {"title": " ".join(parser.title.split())}, body
+    return " ".join(parser.title.split()), body
+
+
+def _read_html(text: str) -> tuple[dict[str, Any], str]:
+    """Title and paragraph text of an HTML article."""
+    title, body = _html_text(text, take_title=True)
+    return {"title": title}, body
 
 
 def _closing_marks() -> tuple[str, ...]:
@@ -211,18 +241,39 @@ def _read_txt(text: str) -> tuple[dict[str, Any], str]:
     return {}, text
 
 
+@functools.lru_cache(maxsize=1)
+def _common_words() -> dict[str, frozenset[str]]:
+    """Language code -> the folded words of `lang/<code>/common_words.txt`, for every language
+    newsbrief can recognise, supported or not (spaCy is not needed to tell a language)."""
+    words: dict[str, frozenset[str]] = {}
+    for path in sorted(LANG_DIR.glob("*/common_words.txt")):
+        lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+        words[path.parent.name] = frozenset(fold(line) for line in lines if line)
+    return words
+
+
 def _language(declared: Any, body: str, default: str, path: Path) -> str:
-    """The declared language if supported, else the one whose stop words the text uses most."""
+    """The declared language if supported, else the one whose common words the text uses most;
+    an article in a language newsbrief does not support is a `ContentError` listing those it does."""
     supported = supported_languages()
+    listed = f"supported: {', '.join(supported)}"
+    override = "if it is in one of these, say so with `lang:` in its front matter"
     if declared is not None:
         code = str(declared).strip().lower().split("-")[0].split("_")[0]
         if code not in supported:
-            raise ContentError(f"lang {declared!r} is not supported (supported: {', '.join(supported)})", path)
+            raise ContentError(f"lang {declared!r} is not supported ({listed})", path)
         return code
     words = [fold(w) for w in _WORD.findall(body[:5000])]
-    scores = {code: sum(w in load_lang(code).stop_words for w in words) for code in supported}
-    best = max(scores, key=lambda c: (scores[c], c == default))
-    return best if scores[best] > 0 else default
+    scores = {code: sum(w in common for w in words) for code, common in _common_words().items()}
+    ours = {code: scores.get(code, 0) for code in supported}
+    best = max(ours, key=lambda c: (ours[c], c == default))
+    foreign = max((c for c in scores if c not in ours), key=lambda c: scores[c], default=None)
+    if foreign and scores[foreign] >= max(_FOREIGN_MIN_WORDS, _FOREIGN_RATIO * ours[best]):
+        raise ContentError(
+            f"is written in {foreign!r}, a language newsbrief does not support ({listed}); {override}", path)
+    if ours[best] == 0 and not any(scores.values()) and len(words) >= _UNRECOGNISED_AFTER:
+        raise ContentError(f"is in a language newsbrief does not recognise ({listed}); {override}", path)
+    return best if ours[best] > 0 else default
 
 
 def _date(value: Any, path: Path) -> str | None:

@@ -30,7 +30,11 @@ from .models import ACTOR_TYPES, Brief, Quote, Statement
 log = logging.getLogger(__name__)
 
 # The templates newsbrief comes with; a project's own templates_dir overrides them file by file.
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# An installed package has them in generator/templates/ (pyproject.toml's package-dir), a source
+# checkout in the repository's templates/.
+_PACKAGE = Path(__file__).resolve().parent
+DEFAULT_TEMPLATES = next((p for p in (_PACKAGE / "templates", _PACKAGE.parent / "templates") if p.is_dir()),
+                         _PACKAGE / "templates")
 
 
 # Briefs per page of the archive and of each month.

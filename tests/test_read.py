@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
+from generator.brief import make_brief
 from generator.errors import ContentError
+from generator.langdata import LANG_DIR, LangData, supported_languages
 from generator.read import markdown_to_text, read_article
-from generator.text import normalize_for_parser, slugify
 
 
 def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
@@ -66,8 +69,124 @@ def test_bom_and_crlf(tmp_path: Path) -> None:
     assert "\r" not in article.text
 
 
-def test_markdown_markup_is_dropped() -> None:
-    assert markdown_to_text("## Titre\n\nUn **mot** et un [lien](http://x.org).") == "Titre\n\nUn mot et un lien."
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("## Titre\n\nUn **mot** et un [lien](http://x.org).", "Titre\n\nUn mot et un lien."),
+        # Headings are text of their own paragraph, even without a blank line after them.
+        ("# Le sommet\nLe ministre parle.", "Le sommet\n\nLe ministre parle."),
+        ("Le sommet\n=========\n\nTexte.", "Le sommet\n\nTexte."),
+        # Emphasis of every kind, inline code and escapes: the words stay, the marks go.
+        ("Un *mot*, un _autre_, __gras__, `code` et \\*étoile\\*.", "Un mot, un autre, gras, code et *étoile*."),
+        # List markers of both kinds: each item is a paragraph.
+        ("Points :\n\n- premier point\n+ second point\n\n1. un\n2. deux", "Points :\n\npremier point\n\nsecond point\n\nun\n\ndeux"),
+        ("* a\n    * b", "a\n\nb"),
+        # A table: one line per row, cells set apart, no pipes or dashes.
+        ("| Pays | Voix |\n| --- | ---: |\n| France | 12 |\n| Espagne | 3 |", "Pays Voix\n\nFrance 12\n\nEspagne 3"),
+        # Code fences and indented code: the fence lines go, their text stays.
+        ("Avant.\n\n```python\nx = 1\n```\n\nAprès.", "Avant.\n\nx = 1\n\nAprès."),
+        ("~~~\nbloc\n~~~", "bloc"),
+        # Link definitions, reference links, autolinks and images.
+        ("Voir [la note][1] et <https://e.x>.\n\n[1]: http://example.org \"Titre\"", "Voir la note et https://e.x."),
+        ("Une photo ![légende](x.png) ici.", "Une photo ici."),
+        # Block quotes, comments, raw HTML and scripts.
+        ("> Une citation\n> sur deux lignes", "Une citation\nsur deux lignes"),
+        ("Texte <!-- caché --> visible.", "Texte visible."),
+        ("<div>Bloc</div>\n\n<script>alert(1)</script>Fin <b>gras</b>.", "Bloc\n\nFin gras."),
+        ("Trois &lt; quatre &amp; cinq", "Trois < quatre & cinq"),
+        ("Un trait\n\n---\n\nfin.", "Un trait\n\nfin."),
+    ],
+)
+def test_markdown_markup_is_dropped(markdown: str, text: str) -> None:
+    assert markdown_to_text(markdown) == text
+
+
+def test_a_hostile_run_of_brackets_is_read() -> None:
+    """Python-Markdown takes minutes on this (10 s for 8,000 "["): the reader's parser is linear."""
+    assert markdown_to_text("[" * 20_000 + "texte") == "[" * 20_000 + "texte"
+
+
+def test_markdown_quotes_and_offsets_line_up(tmp_path: Path, parse_fr: Callable[[str], Doc], fr: LangData) -> None:
+    """The brief is made of the text the reader sees: its offsets point at the quoted words there."""
+    path = write(tmp_path, "vote.md", (
+        "---\ntitle: Vote\nlang: fr\n---\n# Le vote\n\n"
+        "- « Nous **voterons** contre ce texte », a déclaré *Marie Dupont* lundi.\n"
+        "- La ministre a répondu : « Le texte sera adopté. »\n\n"
+        "| Groupe | Voix |\n| --- | --- |\n| PS | 12 |\n\n[1]: http://example.org\n"
+    ))
+    article = read_article(path, tmp_path)
+    assert not any(mark in article.text for mark in ("**", "*", "- ", "|", "#", "http"))
+    brief = make_brief(article, parse_fr(article.text), fr)
+    assert brief.text == article.text
+    assert brief.quotes, "the quotes are still found"
+    for quote in brief.quotes:
+        assert brief.text[quote.start : quote.end] == quote.text
+    assert "Nous voterons contre ce texte" in [q.text for q in brief.quotes]
+    for actor in brief.actors:
+        for span in actor.spans:
+            assert brief.text[span.start : span.end].strip()
+
+
+def test_html_table_cells_are_apart(tmp_path: Path) -> None:
+    html = "<title>T</title><p>Résultats du vote.</p><table><tr><th>Pays</th><th>Voix</th></tr>\n<tr><td>France</td><td>12</td></tr></table>"
+    assert read_article(write(tmp_path, "t.html", html), tmp_path).text == "Résultats du vote.\n\nPays Voix\n\nFrance 12"
+
+
+SPANISH = ("El presidente del Gobierno anunció el martes un nuevo plan de vivienda para los jóvenes. «Vamos a "
+           "construir cien mil pisos en cuatro años», dijo en una rueda de prensa en Madrid. La oposición criticó "
+           "la medida y pidió más detalles sobre su financiación.\n")
+ITALIAN = ("Il presidente del Consiglio ha annunciato martedì un nuovo piano per la casa destinato ai giovani. "
+           "«Costruiremo centomila appartamenti in quattro anni», ha detto in una conferenza stampa a Roma.\n")
+RUSSIAN = ("Президент объявил во вторник о новом жилищном плане для молодёжи. «Мы построим сто тысяч квартир "
+           "за четыре года», сказал он на пресс-конференции в Москве. Оппозиция раскритиковала эту меру и "
+           "потребовала подробностей о её финансировании.\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("es.txt", SPANISH, "is written in 'es', a language newsbrief does not support (supported: en, fr)"),
+        ("es.md", "---\ntitle: Vivienda\n---\n" + SPANISH, "is written in 'es'"),
+        ("it.html", f"<p>{ITALIAN}</p>", "is written in 'it'"),
+        ("declared.md", "---\nlang: es\n---\n" + SPANISH, "lang 'es' is not supported (supported: en, fr)"),
+        ("declared-en.md", "---\nlang: es-ES\n---\nThe minister said it was over.\n", "lang 'es-ES' is not supported"),
+        ("ru.txt", RUSSIAN, "is in a language newsbrief does not recognise (supported: en, fr)"),
+    ],
+)
+def test_unsupported_language_is_a_clear_error(tmp_path: Path, name: str, data: str, message: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        read_article(write(tmp_path, name, data), tmp_path)
+    assert message in str(caught.value)
+    assert caught.value.path is not None and caught.value.path.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A headline alone is no evidence of a foreign language ("e", "u" are Spanish words too).
+        ("E.U. leaders weigh plans for greater military coordination.", "en"),
+        # A Spanish quote or name inside an article leaves it in its own language.
+        (("Le président a répondu en espagnol : « no es el momento para los cambios ». Il a ensuite quitté la "
+          "salle sans un mot pour les journalistes qui attendaient devant le palais."), "fr"),
+        ("The mayor of Los Angeles, Karen Bass, said the city would rebuild the homes that burned.", "en"),
+        # Too few words to tell: the default language.
+        ("Paris, 12 mars.", "fr"),
+        ("Москва", "fr"),
+    ],
+)
+def test_language_detection_keeps_supported_articles(tmp_path: Path, text: str, lang: str) -> None:
+    assert read_article(write(tmp_path, "a.txt", text + "\n"), tmp_path).lang == lang
+
+
+def test_a_declared_language_wins_over_detection(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.md", "---\nlang: en\n---\n" + SPANISH)
+    assert read_article(path, tmp_path).lang == "en"
+
+
+def test_every_supported_language_has_common_words() -> None:
+    """Detection needs the common words of each supported language (and of the others it reports)."""
+    for code in supported_languages():
+        assert (LANG_DIR / code / "common_words.txt").is_file(), code
 
 
 @pytest.mark.parametrize(
@@ -105,18 +224,6 @@ def test_bad_input_names_the_file(tmp_path: Path, name: str, data: str | bytes, 
         read_article(path, tmp_path)
     assert message in str(caught.value)
     assert name in str(caught.value)
-
-
-def test_normalisation_keeps_offsets() -> None:
-    text = "Il l\u2019a dit\u00a0: «\u202fnon\u202f»."
-    plain = normalize_for_parser(text)
-    assert len(plain) == len(text)
-    assert plain == "Il l'a dit : « non »."
-
-
-@pytest.mark.parametrize(("text", "slug"), [("Nicolás Maduro", "nicolas-maduro"), ("États-Unis", "etats-unis"), ("???", "item")])
-def test_slugify(text: str, slug: str) -> None:
-    assert slugify(text) == slug
 
 
 def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:

@@ -382,19 +382,16 @@ def test_actor_page_links_its_feed(pages: dict[str, str]) -> None:
             "(../feeds/actors/gregory-doucet.xml)") in page
 
 
-def test_rendering_stays_linear_with_many_briefs() -> None:
-    import time
-
+def test_many_briefs_each_get_their_page() -> None:
+    # How fast this renders is measured by benchmarks/site_scale.py, not asserted here.
     made = [Brief(id=f"b{i}", title=f"Brief {i}", lang="fr", path=f"b{i}.md", text="Ana Lopez parle.",
                   date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
                   actors=(Actor(f"a{i % 300}", f"Personne {i % 300}", "person", mentions=1, key=True,
                                 spans=(Span(0, 9),)),))
             for i in range(600)]
     corpus = aggregate(made)
-    start = time.perf_counter()
     pages = render_site(corpus, Config(templates_dir=ROOT / "templates"))
     assert len([p for p in pages if p.startswith("briefs/")]) == 601
-    assert time.perf_counter() - start < 20
 
 
 # --- statements, dates, events and background (brief schema 2) ---------------------------------

@@ -15,6 +15,8 @@ from mkdocs.exceptions import Abort
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = Path(__file__).resolve().parent / "content"
 
+pytestmark = pytest.mark.slow  # full MkDocs builds
+
 
 def site_config(tmp: Path, content: Path) -> Path:
     """A copy of the project's mkdocs.yml that reads `content` and writes under `tmp`."""

@@ -127,6 +127,7 @@ def test_nothing_from_outside_content_is_published(hostile: tuple[Path, Path, Re
             assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_invisible_characters_open_no_markdown_block(hostile: tuple[Path, Path, Result, Result]) -> None:
     tmp, config, *_ = hostile
     site = _built(config)
@@ -155,6 +156,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_no_page_of_the_hostile_site_opens_a_dialog_or_logs_an_error(
         hostile: tuple[Path, Path, Result, Result], tmp_path: Path) -> None:
     playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")

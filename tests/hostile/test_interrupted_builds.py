@@ -113,6 +113,7 @@ def failed_write(pages: Mapping[str, str], docs: Path, n: int, monkeypatch: pyte
     return False
 
 
+@pytest.mark.slow  # a forked write killed at each of its steps in turn
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 @pytest.mark.parametrize(
     ("how", "before", "after"),
@@ -364,6 +365,7 @@ def unfinished(docs: Path) -> bool:
     )
 
 
+@pytest.mark.slow  # a series of builds in other processes, killed and run again
 def test_builds_killed_at_random_moments_are_repaired_by_the_next_build(tmp_path: Path) -> None:
     rng = random.Random(97)
     start = ["vote", "strike", "prices"]

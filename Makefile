@@ -11,7 +11,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install serve build test test-fast test-all quality speed scale freeze clean
+.PHONY: install serve build test test-fast test-all lint quality speed scale freeze clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "newsbrief needs Python 3.11.5 to 3.14" \
@@ -33,8 +33,14 @@ build: $(STAMP)
 	$(BIN)/newsbrief build --strict
 
 # Every test, the slow ones too (full MkDocs builds, the browser, a plain install): what CI runs.
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# Lint, format check and types: part of `make test`, so CI fails on them too.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # The developer loop: everything but the tests marked slow.
 test-fast: $(STAMP)

@@ -49,14 +49,36 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling modules, also when loaded by path
 from quality_context import (  # noqa: E402
-    CONTEXT, CONTEXT_SCORER_PATH, ContextCounts, context_figures, context_report, context_scorer_lines,
-    context_table, has_context_gold, score_context_article)
+    CONTEXT,
+    CONTEXT_SCORER_PATH,
+    ContextCounts,
+    context_figures,
+    context_report,
+    context_scorer_lines,
+    context_table,
+    has_context_gold,
+    score_context_article,
+)
 from quality_tally import (  # noqa: E402
-    ROOT, SHARED_EVAL, Article, Brief, Error, Tally, error_lines, load_module, ratio, sort_attributions)
+    ROOT,
+    SHARED_EVAL,
+    Article,
+    Brief,
+    Error,
+    Tally,
+    error_lines,
+    load_module,
+    ratio,
+    sort_attributions,
+)
 
 SCORER_PATH = SHARED_EVAL / "score.py"
-DEFAULT_GOLD = [SHARED_EVAL / "articles", SHARED_EVAL / "wikinews-fr", SHARED_EVAL / "polnear-dev",
-                ROOT / "benchmarks" / "articles"]
+DEFAULT_GOLD = [
+    SHARED_EVAL / "articles",
+    SHARED_EVAL / "wikinews-fr",
+    SHARED_EVAL / "polnear-dev",
+    ROOT / "benchmarks" / "articles",
+]
 LANGS = ("fr", "en")
 NEWSBRIEF = f"{shlex.quote(str(Path(sys.executable).parent / 'newsbrief'))} brief --json --no-cache"
 TIMEOUT = 3600  # seconds for one folder's newsbrief call (the scorers' defaults of 600/900 are per call too)
@@ -105,10 +127,19 @@ def figures(c: Counts) -> dict[str, float]:
     """score.py's figures, plus the error rates, from the tallies."""
     p, r = ratio(c.match, c.pred), ratio(c.match, c.gold)
     ep, er = ratio(c.e2e_ok, c.pred), ratio(c.e2e_ok, c.gold)
-    return {"det_p": p, "det_r": r, "det_f1": f1(p, r), "attr": ratio(c.attr_ok, c.attr_gold),
-            "e2e_p": ep, "e2e_r": er, "e2e_f1": f1(ep, er),
-            "key_recall": ratio(c.key_found, c.key), "actor_p": ratio(c.actors_ok, c.actors_pred),
-            "wrong_rate": ratio(c.wrong_speaker, c.attributed), "coverage": ratio(c.attributed, c.attr_gold)}
+    return {
+        "det_p": p,
+        "det_r": r,
+        "det_f1": f1(p, r),
+        "attr": ratio(c.attr_ok, c.attr_gold),
+        "e2e_p": ep,
+        "e2e_r": er,
+        "e2e_f1": f1(ep, er),
+        "key_recall": ratio(c.key_found, c.key),
+        "actor_p": ratio(c.actors_ok, c.actors_pred),
+        "wrong_rate": ratio(c.wrong_speaker, c.attributed),
+        "coverage": ratio(c.attributed, c.attr_gold),
+    }
 
 
 def score_article(art: Article, pred: Prediction) -> Counts:
@@ -116,10 +147,17 @@ def score_article(art: Article, pred: Prediction) -> Counts:
     gq, ga = art["gold"]["quotes"], art["gold"]["actors"]
     pq = [q for q in pred["quotes"] if SCORER.tokens(q["text"])]
     pairs = SCORER.match_quotes(pq, gq)
-    attr_gold, attr_ok, e2e_ok, errors = sort_attributions(art["id"], gq, pq, pairs, "speaker",
-                                                           SCORER.speaker_ok, ga)
-    c = Counts(articles=1, gold=len(gq), pred=len(pq), match=len(pairs), attr_gold=attr_gold,
-               attr_ok=attr_ok, e2e_ok=e2e_ok, errors=errors)
+    attr_gold, attr_ok, e2e_ok, errors = sort_attributions(art["id"], gq, pq, pairs, "speaker", SCORER.speaker_ok, ga)
+    c = Counts(
+        articles=1,
+        gold=len(gq),
+        pred=len(pq),
+        match=len(pairs),
+        attr_gold=attr_gold,
+        attr_ok=attr_ok,
+        e2e_ok=e2e_ok,
+        errors=errors,
+    )
     c.count_errors()
     if pred["actors"] is not None:
         score_actors(c, ga, pred["actors"])
@@ -128,8 +166,9 @@ def score_article(art: Article, pred: Prediction) -> Counts:
 
 def names_match(pred_actor: dict[str, Any], gold_actor: dict[str, Any], gold_actors: list[dict[str, Any]]) -> bool:
     """score.py's actor match: a shared name or alias, or the speaker rule (surname) on the name."""
-    return bool(SCORER.names_of(gold_actor) & SCORER.names_of(pred_actor)) or \
-        SCORER.speaker_ok(pred_actor["name"], gold_actor["name"], gold_actors)
+    return bool(SCORER.names_of(gold_actor) & SCORER.names_of(pred_actor)) or SCORER.speaker_ok(
+        pred_actor["name"], gold_actor["name"], gold_actors
+    )
 
 
 def score_actors(c: Counts, ga: list[dict[str, Any]], pa: list[dict[str, Any]]) -> None:
@@ -190,28 +229,35 @@ def replay(store: str, paths: list[str]) -> None:
 def scorer_lines(c: Counts) -> list[str]:
     """score.py's printout of these tallies (its first line without the seconds), for --check and the report."""
     x = figures(c)
-    lines = [f"articles {c.articles}  gold quotes {c.gold}  predicted {c.pred}  matched {c.match}  seconds",
-             f"quote detection   P {x['det_p']:.3f}  R {x['det_r']:.3f}  F1 {x['det_f1']:.3f}",
-             f"attribution acc   {x['attr']:.3f}  ({c.attr_ok}/{c.attr_gold} matched quotes with a gold speaker)",
-             f"quote+speaker     P {x['e2e_p']:.3f}  R {x['e2e_r']:.3f}  F1 {x['e2e_f1']:.3f}"]
+    lines = [
+        f"articles {c.articles}  gold quotes {c.gold}  predicted {c.pred}  matched {c.match}  seconds",
+        f"quote detection   P {x['det_p']:.3f}  R {x['det_r']:.3f}  F1 {x['det_f1']:.3f}",
+        f"attribution acc   {x['attr']:.3f}  ({c.attr_ok}/{c.attr_gold} matched quotes with a gold speaker)",
+        f"quote+speaker     P {x['e2e_p']:.3f}  R {x['e2e_r']:.3f}  F1 {x['e2e_f1']:.3f}",
+    ]
     if c.key:
-        lines += [f"key actors recall {x['key_recall']:.3f}  ({c.key_found}/{c.key})",
-                  f"actor precision   {x['actor_p']:.3f}  ({c.actors_ok}/{c.actors_pred} persons/orgs)"
-                  f"  duplicates {c.duplicates}"]
+        lines += [
+            f"key actors recall {x['key_recall']:.3f}  ({c.key_found}/{c.key})",
+            f"actor precision   {x['actor_p']:.3f}  ({c.actors_ok}/{c.actors_pred} persons/orgs)"
+            f"  duplicates {c.duplicates}",
+        ]
     return lines + [f"SUMMARY detF1={x['det_f1']:.3f} attr={x['attr']:.3f} e2eF1={x['e2e_f1']:.3f}"]
 
 
 def replay_through(scorer: Path, gold: Path, lang: str, store: str) -> subprocess.CompletedProcess[str]:
     """Run a scorer's own CLI on one folder × language, with our stored briefs as the system."""
-    return subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--lang", lang,
-                           "--cmd", replay_command(store)], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, str(scorer), "--gold", str(gold), "--lang", lang, "--cmd", replay_command(store)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def same_printout(scorer: Path, res: subprocess.CompletedProcess[str], ours: list[str]) -> bool:
     """Whether a scorer printed our figures (its first line may end with the seconds); says so."""
     theirs = res.stdout.splitlines()
-    ok = res.returncode == 0 and len(theirs) == len(ours) and theirs[0].startswith(ours[0]) \
-        and theirs[1:] == ours[1:]
+    ok = res.returncode == 0 and len(theirs) == len(ours) and theirs[0].startswith(ours[0]) and theirs[1:] == ours[1:]
     print(f"  check against {scorer.name}: {'same figures' if ok else 'DIFFERENT'}")
     if not ok:
         print(f"    {scorer.name}:", *(res.stdout + res.stderr).splitlines(), sep="\n      ")
@@ -238,13 +284,19 @@ def label(gold: Path) -> str:
 def report(name: str, lang: str, c: Counts, cc: ContextCounts | None, seconds: float, verbose: bool) -> None:
     """The figures of one folder × language, in the scorers' words, then the error categories."""
     x = figures(c)
-    print(f"=== {name} — {lang}: {c.articles} articles, gold quotes {c.gold}, predicted {c.pred}, "
-          f"matched {c.match} (folder briefed in {seconds:.1f} s)")
+    print(
+        f"=== {name} — {lang}: {c.articles} articles, gold quotes {c.gold}, predicted {c.pred}, "
+        f"matched {c.match} (folder briefed in {seconds:.1f} s)"
+    )
     print(*("  " + line for line in scorer_lines(c)[1:-1]), sep="\n")
-    print(f"  errors            no speaker {c.no_speaker}  wrong speaker {c.wrong_speaker}  "
-          f"speaker for unnamed {c.speaker_for_unnamed}  missed {c.missed}  spurious {c.spurious}")
-    print(f"  wrong-speaker rate {x['wrong_rate']:.3f} ({c.wrong_speaker}/{c.attributed} attributed)  "
-          f"coverage {x['coverage']:.3f} ({c.attributed}/{c.attr_gold})")
+    print(
+        f"  errors            no speaker {c.no_speaker}  wrong speaker {c.wrong_speaker}  "
+        f"speaker for unnamed {c.speaker_for_unnamed}  missed {c.missed}  spurious {c.spurious}"
+    )
+    print(
+        f"  wrong-speaker rate {x['wrong_rate']:.3f} ({c.wrong_speaker}/{c.attributed} attributed)  "
+        f"coverage {x['coverage']:.3f} ({c.attributed}/{c.attr_gold})"
+    )
     if verbose:
         print(*error_lines(c.errors), sep="\n")
     context_report(cc, verbose)
@@ -255,29 +307,50 @@ Row = tuple[str, str, Counts, ContextCounts | None]
 
 def table(rows: list[Row]) -> str:
     """The compact summary of quotes and actors: one Markdown row per folder × language."""
-    lines = ["| folder | lang | art | gold/pred/match | det F1 | attr | q+spk F1 | key R | act P | dup "
-             "| no spk | wrong | unnamed | missed | spurious | wrong rate | coverage |",
-             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    lines = [
+        "| folder | lang | art | gold/pred/match | det F1 | attr | q+spk F1 | key R | act P | dup "
+        "| no spk | wrong | unnamed | missed | spurious | wrong rate | coverage |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
     for name, lang, c, _ in rows:
         x = figures(c)
         key = f"{x['key_recall']:.3f}" if c.key else "–"
         act = f"{x['actor_p']:.3f}" if c.key else "–"
-        lines.append(f"| {name} | {lang} | {c.articles} | {c.gold}/{c.pred}/{c.match} | {x['det_f1']:.3f} "
-                     f"| {x['attr']:.3f} | {x['e2e_f1']:.3f} | {key} | {act} | {c.duplicates} | {c.no_speaker} "
-                     f"| {c.wrong_speaker} | {c.speaker_for_unnamed} | {c.missed} | {c.spurious} "
-                     f"| {x['wrong_rate']:.3f} | {x['coverage']:.3f} |")
+        lines.append(
+            f"| {name} | {lang} | {c.articles} | {c.gold}/{c.pred}/{c.match} | {x['det_f1']:.3f} "
+            f"| {x['attr']:.3f} | {x['e2e_f1']:.3f} | {key} | {act} | {c.duplicates} | {c.no_speaker} "
+            f"| {c.wrong_speaker} | {c.speaker_for_unnamed} | {c.missed} | {c.spurious} "
+            f"| {x['wrong_rate']:.3f} | {x['coverage']:.3f} |"
+        )
     return "\n".join(lines)
 
 
 def dump_row(name: str, lang: str, seconds: float, c: Counts, cc: ContextCounts | None) -> dict[str, Any]:
     """One folder × language for --json: tallies, figures and errors (context: null without context gold)."""
+
     def tallies(t: Counts | ContextCounts) -> dict[str, Any]:
         return {k: v for k, v in asdict(t).items() if k != "errors"}
 
-    context = None if cc is None else {**tallies(cc), "attributed": cc.attributed, **context_figures(cc),
-                                       "errors": [asdict(e) for e in cc.errors]}
-    return {"folder": name, "lang": lang, "seconds": round(seconds, 1), **tallies(c), "attributed": c.attributed,
-            **figures(c), "errors": [asdict(e) for e in c.errors], "context": context}
+    context = (
+        None
+        if cc is None
+        else {
+            **tallies(cc),
+            "attributed": cc.attributed,
+            **context_figures(cc),
+            "errors": [asdict(e) for e in cc.errors],
+        }
+    )
+    return {
+        "folder": name,
+        "lang": lang,
+        "seconds": round(seconds, 1),
+        **tallies(c),
+        "attributed": c.attributed,
+        **figures(c),
+        "errors": [asdict(e) for e in c.errors],
+        "context": context,
+    }
 
 
 def main() -> None:
@@ -286,13 +359,27 @@ def main() -> None:
         replay(sys.argv[2], sys.argv[3:])
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, nargs="+", default=DEFAULT_GOLD, metavar="DIR",
-                        help="Annotated folders to score (default: the four of the docstring).")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        nargs="+",
+        default=DEFAULT_GOLD,
+        metavar="DIR",
+        help="Annotated folders to score (default: the four of the docstring).",
+    )
     parser.add_argument("--verbose", action="store_true", help="List every quote, statement and date error.")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="Also write all figures and errors as JSON, e.g. to compare before/after "
-                        "(keep it out of the repo: errors quote the evaluation texts).")
-    parser.add_argument("--check", action="store_true",
-                        help="Replay the briefs through score.py and score_context.py; fail if their figures differ.")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        metavar="FILE",
+        help="Also write all figures and errors as JSON, e.g. to compare before/after "
+        "(keep it out of the repo: errors quote the evaluation texts).",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="Replay the briefs through score.py and score_context.py; fail if their figures differ.",
+    )
     args = parser.parse_args()
     rows: list[Row] = []
     dump: list[dict[str, Any]] = []

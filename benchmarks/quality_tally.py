@@ -66,9 +66,15 @@ def ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def sort_attributions(article: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]],
-                      pairs: list[tuple[int, int]], speaker: str, speaker_ok: Callable[..., bool],
-                      actors: list[dict[str, Any]]) -> tuple[int, int, int, list[Error]]:
+def sort_attributions(
+    article: str,
+    gold: list[dict[str, Any]],
+    pred: list[dict[str, Any]],
+    pairs: list[tuple[int, int]],
+    speaker: str,
+    speaker_ok: Callable[..., bool],
+    actors: list[dict[str, Any]],
+) -> tuple[int, int, int, list[Error]]:
     """The scorers' speaker rule on matched pairs (gold i, pred j), with `speaker` the predicted
     speaker's key: (matched with a gold speaker, of them right, right speaker or rightly none)
     and the errors, missed and spurious included."""
@@ -91,14 +97,18 @@ def sort_attributions(article: str, gold: list[dict[str, Any]], pred: list[dict[
         if category:
             errors.append(Error(article, category, gold_speaker, said_by, gold[i]["text"]))
     matched_gold, matched_pred = {i for i, _ in pairs}, {j for _, j in pairs}
-    errors += [Error(article, "missed", g.get("speaker"), None, g["text"])
-               for i, g in enumerate(gold) if i not in matched_gold]
-    errors += [Error(article, "spurious", None, p.get(speaker), p["text"])
-               for j, p in enumerate(pred) if j not in matched_pred]
+    errors += [
+        Error(article, "missed", g.get("speaker"), None, g["text"]) for i, g in enumerate(gold) if i not in matched_gold
+    ]
+    errors += [
+        Error(article, "spurious", None, p.get(speaker), p["text"]) for j, p in enumerate(pred) if j not in matched_pred
+    ]
     return attr_gold, attr_ok, e2e_ok, errors
 
 
 def error_lines(errors: list[Error]) -> list[str]:
     """One line per error, for --verbose."""
-    return [f"    {e.article:<8} {e.category:<19} gold={e.gold}  pred={e.pred}  « {' '.join(e.quote.split())[:80]} »"
-            for e in errors]
+    return [
+        f"    {e.article:<8} {e.category:<19} gold={e.gold}  pred={e.pred}  « {' '.join(e.quote.split())[:80]} »"
+        for e in errors
+    ]

@@ -38,13 +38,15 @@ PLACES = "Lyon Paris Lille Nantes Rennes Brest Nice Metz Dijon Tours Caen Reims"
 def synthetic(n: int, seed: int = 1) -> list[Brief]:
     """`n` briefs with about n/2 distinct people and a fixed set of places."""
     rng = random.Random(seed)
-    people = [f"{FIRST[i % 12]} {LAST[(i // 12) % 12]}{'' if i < 144 else f' {i // 144}'}"
-              for i in range(max(20, n // 2))]
+    people = [
+        f"{FIRST[i % 12]} {LAST[(i // 12) % 12]}{'' if i < 144 else f' {i // 144}'}" for i in range(max(20, n // 2))
+    ]
     briefs = []
     for i in range(n):
         who = rng.sample(people, 4)
         where = rng.choice(PLACES)
-        parts, spans = [], {name: [] for name in (*who, where)}
+        parts: list[str] = []
+        spans: dict[str, list[Span]] = {name: [] for name in (*who, where)}
         quotes, statements = [], []
         offset = 0
         for k in range(4):
@@ -55,20 +57,33 @@ def synthetic(n: int, seed: int = 1) -> list[Brief]:
             said = f"Nous voulons un accord durable sur le dossier {k}, et vite"
             quote = f"« {said} », a déclaré {name}."
             q_start = offset + len(sentence) + 2
-            quotes.append(Quote(said, q_start, q_start + len(said), speaker=f"p{k}", cue="a déclaré",
-                                confidence=0.9))
+            quotes.append(Quote(said, q_start, q_start + len(said), speaker=f"p{k}", cue="a déclaré", confidence=0.9))
             paragraph = sentence + quote + " Les discussions se poursuivent dans la soirée, selon les participants."
             parts.append(paragraph)
             offset += len(paragraph) + 2
         statements.append(Statement("que le dossier avancerait", 0, 10, speaker="p0", cue="a assuré"))
-        actors = tuple(Actor(f"p{k}", name, "person", mentions=len(spans[name]), key=k < 2,
-                             spans=tuple(spans[name])) for k, name in enumerate(who))
+        actors = tuple(
+            Actor(f"p{k}", name, "person", mentions=len(spans[name]), key=k < 2, spans=tuple(spans[name]))
+            for k, name in enumerate(who)
+        )
         actors += (Actor("place", where, "place", mentions=len(spans[where]), spans=tuple(spans[where])),)
-        briefs.append(Brief(
-            id=f"brief-{i:05d}", title=f"Réunion {i} à {where}", lang="fr", path=f"brief-{i}.md",
-            text="\n\n".join(parts), summary=parts[0], date=f"20{10 + i % 14}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-            source="Journal synthétique", url=f"https://example.org/{i}", tags=(where, f"thème {i % 7}"),
-            actors=actors, quotes=tuple(quotes), statements=tuple(statements)))
+        briefs.append(
+            Brief(
+                id=f"brief-{i:05d}",
+                title=f"Réunion {i} à {where}",
+                lang="fr",
+                path=f"brief-{i}.md",
+                text="\n\n".join(parts),
+                summary=parts[0],
+                date=f"20{10 + i % 14}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                source="Journal synthétique",
+                url=f"https://example.org/{i}",
+                tags=(where, f"thème {i % 7}"),
+                actors=actors,
+                quotes=tuple(quotes),
+                statements=tuple(statements),
+            )
+        )
     return briefs
 
 
@@ -83,8 +98,11 @@ def mkdocs_config(tmp: Path, *, with_plugin: bool) -> Path:
         if isinstance(plugin, dict) and "newsbrief" in plugin:
             if not with_plugin:
                 continue
-            plugin["newsbrief"].update(content_dir=str(ROOT / "content"), templates_dir=str(ROOT / "templates"),
-                                       cache_dir=str(ROOT / ".cache" / "newsbrief"))
+            plugin["newsbrief"].update(
+                content_dir=str(ROOT / "content"),
+                templates_dir=str(ROOT / "templates"),
+                cache_dir=str(ROOT / ".cache" / "newsbrief"),
+            )
         plugins.append(plugin)
     data["plugins"] = plugins
     (tmp / "docs").mkdir(exist_ok=True)
@@ -108,8 +126,11 @@ def report(label: str, tmp: Path, render: float, total: float) -> None:
     """One line of results."""
     index = tmp / "site" / "search" / "search_index.json"
     pages = sum(1 for _ in (tmp / "site").rglob("*.html"))
-    print(f"{label:>18} | {pages:6d} pages | render+write {render:6.2f} s | mkdocs build {total:6.2f} s"
-          f" | search index {index.stat().st_size / 1024:8.1f} KiB", flush=True)
+    print(
+        f"{label:>18} | {pages:6d} pages | render+write {render:6.2f} s | mkdocs build {total:6.2f} s"
+        f" | search index {index.stat().st_size / 1024:8.1f} KiB",
+        flush=True,
+    )
 
 
 def main(sizes: list[int]) -> None:

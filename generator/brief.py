@@ -9,8 +9,8 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from .extract.actors import extract_actors, rank_actors
-from .extract.doctext import text_of
 from .extract.context import extract_context
+from .extract.doctext import text_of
 from .extract.quotes import extract_quotes
 from .extract.summary import summarize
 from .langdata import LangData
@@ -56,8 +56,11 @@ def _verbatim(items: Sequence[_T], text: str, parsed: str | None = None) -> list
     for item in items:
         item = dataclasses.replace(item, text=text[item.start : item.end])
         if parsed is not None and item.speaker_desc:
-            found = [i for i in (parsed.rfind(item.speaker_desc, 0, item.start), parsed.find(item.speaker_desc, item.end))
-                     if i >= 0]
+            found = [
+                i
+                for i in (parsed.rfind(item.speaker_desc, 0, item.start), parsed.find(item.speaker_desc, item.end))
+                if i >= 0
+            ]
             if found:
                 at = min(found, key=lambda i: abs(i - item.start))
                 item = dataclasses.replace(item, speaker_desc=text[at : at + len(item.speaker_desc)])

@@ -76,14 +76,18 @@ def _well_formed(brief: Brief) -> bool:
     """Whether a brief read back has the types its pages rely on."""
     texts = (brief.id, brief.title, brief.lang, brief.path, brief.text, brief.summary)
     optional = (brief.date, brief.source, brief.url, brief.license)
-    return (all(isinstance(t, str) for t in texts)
-            and all(t is None or isinstance(t, str) for t in optional)
-            and all(isinstance(t, str) for t in brief.tags)
-            and all(isinstance(a, Actor) and isinstance(a.id, str) and isinstance(a.name, str) for a in brief.actors)
-            and all(isinstance(q, Quote) and isinstance(q.text, str) and isinstance(q.start, int)
-                    and isinstance(q.end, int) for q in brief.quotes)
-            and all(isinstance(q, Statement) and isinstance(q.text, str) for q in brief.statements)
-            and isinstance(brief.context, Context))
+    return (
+        all(isinstance(t, str) for t in texts)
+        and all(t is None or isinstance(t, str) for t in optional)
+        and all(isinstance(t, str) for t in brief.tags)
+        and all(isinstance(a, Actor) and isinstance(a.id, str) and isinstance(a.name, str) for a in brief.actors)
+        and all(
+            isinstance(q, Quote) and isinstance(q.text, str) and isinstance(q.start, int) and isinstance(q.end, int)
+            for q in brief.quotes
+        )
+        and all(isinstance(q, Statement) and isinstance(q.text, str) for q in brief.statements)
+        and isinstance(brief.context, Context)
+    )
 
 
 def store(cache_dir: Path, key: str, brief: Brief) -> None:

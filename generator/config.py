@@ -69,6 +69,7 @@ class Config:
 
     def resolve(self, root: Path) -> Config:
         """The same config with its folders made absolute against `root`."""
+
         def absolute(p: Path) -> Path:
             return p if p.is_absolute() else (root / p)
 
@@ -180,8 +181,12 @@ def options_from_mkdocs(mkdocs: MkDocsConfig, plugin_options: Mapping[str, Any])
     if options.get("site_lang") is None and theme_lang in supported_languages():
         options["site_lang"] = theme_lang
     # Where the pages go, and what the feeds need to know about the published site.
-    options.update(docs_dir=mkdocs.docs_dir, site_url=mkdocs.site_url or None, site_name=mkdocs.site_name,
-                   use_directory_urls=mkdocs.use_directory_urls)
+    options.update(
+        docs_dir=mkdocs.docs_dir,
+        site_url=mkdocs.site_url or None,
+        site_name=mkdocs.site_name,
+        use_directory_urls=mkdocs.use_directory_urls,
+    )
     return options
 
 

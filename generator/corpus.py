@@ -10,8 +10,8 @@ nothing else is translated. Pure: no I/O beyond the cached language data.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import functools
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -169,9 +169,13 @@ def assemble(briefs: tuple[Brief, ...], actors: Iterable[CorpusActor]) -> Corpus
     events_of = by_actor(events)
     rank = brief_ranks(briefs)
     actors = [
-        dataclasses.replace(a, co_mentions=tuple(
-            CoMention(other, n) for other, n in sorted(co[a.id].items(), key=lambda kv: (-kv[1], names[kv[0]]))
-        ), timeline=actor_timeline(a.id, events_of.get(a.id, ()), a.statements, rank))
+        dataclasses.replace(
+            a,
+            co_mentions=tuple(
+                CoMention(other, n) for other, n in sorted(co[a.id].items(), key=lambda kv: (-kv[1], names[kv[0]]))
+            ),
+            timeline=actor_timeline(a.id, events_of.get(a.id, ()), a.statements, rank),
+        )
         for a in actors
     ]
     actors.sort(key=lambda a: (-a.brief_count, -a.key_count, -a.mentions, fold(a.name), a.id))
@@ -208,8 +212,13 @@ def _unique_ids(briefs: Iterable[Brief]) -> list[Brief]:
         new = unique_slug(base, seen)
         if new != base and base in owners:
             # "a.md" beside "a.txt": both would be briefs/a/; the second gets another address.
-            log.warning("%s: same page address %r as %s, published as %r instead: rename one of the files",
-                        brief.path, base, owners[base], new)
+            log.warning(
+                "%s: same page address %r as %s, published as %r instead: rename one of the files",
+                brief.path,
+                base,
+                owners[base],
+                new,
+            )
         owners.setdefault(base, brief.path)
         out.append(brief if new == brief.id else dataclasses.replace(brief, id=new))
     return out
@@ -274,8 +283,10 @@ def _canonical(members: list[Member]) -> str:
 
 def _page_ids(groups: list[list[Member]]) -> list[str]:
     """A unique page id per group: the slug of its canonical name, numbered on collision."""
-    order = sorted(range(len(groups)), key=lambda i: (
-        _type_rank(groups[i][0][1].type), fold(_canonical(groups[i])), _canonical(groups[i])))
+    order = sorted(
+        range(len(groups)),
+        key=lambda i: (_type_rank(groups[i][0][1].type), fold(_canonical(groups[i])), _canonical(groups[i])),
+    )
     seen: set[str] = set(RESERVED_IDS)
     ids = [""] * len(groups)
     for i in order:
@@ -288,8 +299,15 @@ def _type_rank(type: str) -> int:
     return ACTOR_TYPES.index(type) if type in ACTOR_TYPES else len(ACTOR_TYPES)
 
 
-def build_actor(page_id: str, members: list[Member], rank: Mapping[str, int], *,
-                name: str | None = None, type: str | None = None, description: str = "") -> CorpusActor:
+def build_actor(
+    page_id: str,
+    members: list[Member],
+    rank: Mapping[str, int],
+    *,
+    name: str | None = None,
+    type: str | None = None,
+    description: str = "",
+) -> CorpusActor:
     """One corpus actor from the brief actors that are the same real actor.
 
     `rank` orders the briefs (`brief_ranks`); `name` and `type` default to the fullest name the
@@ -309,10 +327,14 @@ def build_actor(page_id: str, members: list[Member], rank: Mapping[str, int], *,
     quotes: list[CorpusQuote] = []
     statements: list[CorpusQuote] = []
     for brief, actor in members:
-        quotes += [_said(brief, q.text, q.cue) for q in sorted(brief.quotes, key=lambda q: q.start)
-                   if q.speaker == actor.id]
-        statements += [_said(brief, s.text, s.cue) for s in sorted(brief.statements, key=lambda s: s.start)
-                       if s.speaker == actor.id]
+        quotes += [
+            _said(brief, q.text, q.cue) for q in sorted(brief.quotes, key=lambda q: q.start) if q.speaker == actor.id
+        ]
+        statements += [
+            _said(brief, s.text, s.cue)
+            for s in sorted(brief.statements, key=lambda s: s.start)
+            if s.speaker == actor.id
+        ]
     return CorpusActor(
         id=page_id,
         name=name,

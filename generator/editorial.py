@@ -140,8 +140,12 @@ def _split(raw: Any, fail: _Fail) -> Split:
         briefs = [briefs]
     if not isinstance(briefs, list) or not briefs or not all(isinstance(b, str) for b in briefs):
         raise fail("each `split:` item needs `briefs:`, a list of brief ids")
-    return Split(_required_text(raw.get("name"), "split name", fail), tuple(briefs),
-                 _type(raw.get("type"), fail), _text(raw.get("description"), "description", fail) or "")
+    return Split(
+        _required_text(raw.get("name"), "split name", fail),
+        tuple(briefs),
+        _type(raw.get("type"), fail),
+        _text(raw.get("description"), "description", fail) or "",
+    )
 
 
 def _text(value: Any, key: str, fail: _Fail) -> str | None:
@@ -186,8 +190,14 @@ def apply_edits(corpus: Corpus, edits: tuple[Edit, ...]) -> Corpus:
                 continue
             if state[other].type != draft.type and not edit.type:
                 # "a person merged into a place" is a slip, unless the entry says what the result is.
-                log.warning("%s: %s is a %s and %s a %s: not merged (set `type:` to merge them anyway)",
-                            edit.where, other_name, state[other].type, edit.name, draft.type)
+                log.warning(
+                    "%s: %s is a %s and %s a %s: not merged (set `type:` to merge them anyway)",
+                    edit.where,
+                    other_name,
+                    state[other].type,
+                    edit.name,
+                    draft.type,
+                )
                 continue
             draft.members += state.pop(other).members
         for split in edit.split:
@@ -198,12 +208,12 @@ def apply_edits(corpus: Corpus, edits: tuple[Edit, ...]) -> Corpus:
             draft.members = [m for m in draft.members if m[0].id not in split.briefs]
             new_id = unique_slug(slugify(split.name, fallback="actor"), {*state, *RESERVED_IDS})
             state[new_id] = _Draft(moved, None, split.name, split.type, split.description)
-        taken = edit.rename and next((d.name for pid, d in state.items()
-                                      if pid != target and fold(d.name) == fold(edit.rename)), None)
+        taken = edit.rename and next(
+            (d.name for pid, d in state.items() if pid != target and fold(d.name) == fold(edit.rename)), None
+        )
         if taken:
             # Two actors with one name would share a page title and confuse every look-up.
-            log.warning("%s: another actor is already called %r: not renamed (merge them instead)",
-                        edit.where, taken)
+            log.warning("%s: another actor is already called %r: not renamed (merge them instead)", edit.where, taken)
         else:
             draft.name = edit.rename or draft.name
         draft.type = edit.type or draft.type
@@ -218,16 +228,23 @@ def apply_edits(corpus: Corpus, edits: tuple[Edit, ...]) -> Corpus:
         if draft.renamed:
             # A new name is a new page address; an id another actor keeps is not taken over.
             page_id = unique_slug(slugify(draft.name, fallback="actor"), used)
-        actors.append(build_actor(page_id, draft.members, rank, name=draft.name,
-                                  type=draft.type, description=draft.description))
+        actors.append(
+            build_actor(page_id, draft.members, rank, name=draft.name, type=draft.type, description=draft.description)
+        )
     return assemble(corpus.briefs, actors)
 
 
 class _Draft:
     """A corpus actor being edited: its brief actors and what the editor set."""
 
-    def __init__(self, members: list[Member], actor: CorpusActor | None, name: str = "",
-                 type: str | None = None, description: str = "") -> None:
+    def __init__(
+        self,
+        members: list[Member],
+        actor: CorpusActor | None,
+        name: str = "",
+        type: str | None = None,
+        description: str = "",
+    ) -> None:
         self.members = members
         self.original = actor.name if actor is not None else name
         self.name = actor.name if actor is not None else name
@@ -247,8 +264,9 @@ def _find(state: Mapping[str, _Draft], name: str, where: str) -> str | None:
     key = fold(name)
     by_name = [pid for pid, d in state.items() if fold(d.name) == key]
     if not by_name:
-        by_name = [pid for pid, d in state.items()
-                   if any(key in {fold(a.name), *map(fold, a.aliases)} for _, a in d.members)]
+        by_name = [
+            pid for pid, d in state.items() if any(key in {fold(a.name), *map(fold, a.aliases)} for _, a in d.members)
+        ]
     if len(by_name) == 1:
         return by_name[0]
     if by_name:

@@ -38,7 +38,7 @@ _ZWJ = "\u200d"
 # is a "So" (other symbol) character, and keeping a joiner between two symbols opens nothing.
 _EMOJI_TAIL = {"\ufe0f", *map(chr, range(0x1F3FB, 0x1F400))}
 # A subdivision flag (England, Scotland, Wales): a black flag, tag letters, a cancel tag.
-_TAG_FLAG = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")
+_TAG_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 # "-" and "1." only open a list or a rule at the start of a line; escaping them only there
 # keeps ordinary hyphens and full stops readable in the generated source.
 _LINE_START = re.compile(r"^( ?)(?:(\d+)\.|-)")
@@ -69,8 +69,11 @@ def _visible(text: str) -> str:
     if text.isprintable():
         return text
     flags = {i for m in _TAG_FLAG.finditer(text) for i in range(m.start() + 1, m.end())}
-    return "".join(c for i, c in enumerate(text)
-                   if c.isprintable() or c.isspace() or i in flags or c == _ZWJ and _joins_emoji(text, i))
+    return "".join(
+        c
+        for i, c in enumerate(text)
+        if c.isprintable() or c.isspace() or i in flags or c == _ZWJ and _joins_emoji(text, i)
+    )
 
 
 def _joins_emoji(text: str, i: int) -> bool:
@@ -78,7 +81,7 @@ def _joins_emoji(text: str, i: int) -> bool:
     before = text[i - 1] if i else ""
     if before in _EMOJI_TAIL and i > 1:
         before = text[i - 2]
-    after = text[i + 1:i + 2]
+    after = text[i + 1 : i + 2]
     return bool(before and after) and unicodedata.category(before) == unicodedata.category(after) == "So"
 
 

@@ -32,8 +32,17 @@ class Entry:
     author: str | None = None
 
 
-def atom_feed(*, path: str, page: str, title: str, entries: Sequence[Entry], lang: str,
-              author: str, site_url: str | None, page_url: Callable[[str], str]) -> str:
+def atom_feed(
+    *,
+    path: str,
+    page: str,
+    title: str,
+    entries: Sequence[Entry],
+    lang: str,
+    author: str,
+    site_url: str | None,
+    page_url: Callable[[str], str],
+) -> str:
     """The Atom document of `entries`, to be published at `path` (under docs_dir) for `page`.
 
     `page_url` turns a page path (`briefs/x.md`) into its address under the site root

@@ -229,14 +229,19 @@ class LangData:
     @functools.cached_property
     def speech_verb_forms(self) -> frozenset[str]:
         """Folded written forms of the speech verbs, spelled from their lemmas ("juge", "estime")."""
-        return frozenset(verb[: len(verb) - len(end)] + form for verb in self.speech_verbs
-                         for end, form in self.speech_verb_endings if verb.endswith(end) and " " not in verb)
+        return frozenset(
+            verb[: len(verb) - len(end)] + form
+            for verb in self.speech_verbs
+            for end, form in self.speech_verb_endings
+            if verb.endswith(end) and " " not in verb
+        )
 
     @functools.cached_property
     def speech_verb_pairs(self) -> Mapping[str, str]:
         """Two-word speech verbs from speech_verbs.txt: their last word -> their first."""
-        return types.MappingProxyType({verb.split(" ", 1)[1]: verb.split(" ", 1)[0]
-                                       for verb in self.speech_verbs if verb.count(" ") == 1})
+        return types.MappingProxyType(
+            {verb.split(" ", 1)[1]: verb.split(" ", 1)[0] for verb in self.speech_verbs if verb.count(" ") == 1}
+        )
 
     @functools.cached_property
     def countries(self) -> frozenset[str]:
@@ -255,7 +260,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def country_keys() -> Mapping[str, str]:
     """Folded country name in any language -> one key per country (`lang/countries.tsv`).
 
@@ -354,7 +359,7 @@ class _Section:
             raise ConfigError(f"unknown key {self.where + unknown[0]!r}", path=self.path)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_lang(code: str) -> LangData:
     """The `LangData` for a language code; a `ConfigError` lists the supported ones, or names the
     file and the key of a misspelled entry."""
@@ -484,23 +489,37 @@ def _date_words(path: Path) -> DateWords:
         return tuple(str(w).lower() for w in raw.get(key) or [])
 
     def grains(key: str) -> Mapping[str, tuple[str, ...]]:
-        return types.MappingProxyType({g: tuple(str(w).lower() for w in ws or [])
-                                       for g, ws in raw.mapping(key).items()})
+        return types.MappingProxyType(
+            {g: tuple(str(w).lower() for w in ws or []) for g, ws in raw.mapping(key).items()}
+        )
 
     words_ = DateWords(
         relative_days=types.MappingProxyType({k.lower(): int(v) for k, v in raw.mapping("relative_days").items()}),
-        day_parts=words("day_parts"), this=words("this"),
-        that_before=words("that_before"), that_after=words("that_after"),
-        past_before=words("past_before"), past_after=words("past_after"),
-        future_before=words("future_before"), future_after=words("future_after"),
-        units=grains("units"), counted_units=grains("counted_units"),
-        edges=words("edges"), joiners=words("joiners"), articles=words("articles"),
-        ago_before=words("ago_before"), ago_after=words("ago_after"),
+        day_parts=words("day_parts"),
+        this=words("this"),
+        that_before=words("that_before"),
+        that_after=words("that_after"),
+        past_before=words("past_before"),
+        past_after=words("past_after"),
+        future_before=words("future_before"),
+        future_after=words("future_after"),
+        units=grains("units"),
+        counted_units=grains("counted_units"),
+        edges=words("edges"),
+        joiners=words("joiners"),
+        articles=words("articles"),
+        ago_before=words("ago_before"),
+        ago_after=words("ago_after"),
         numbers=types.MappingProxyType({k.lower(): int(v) for k, v in raw.mapping("numbers").items()}),
-        previous_day=words("previous_day"), next_day=words("next_day"), same_day=words("same_day"),
-        day_suffixes=words("day_suffixes"), range_joiners=words("range_joiners"),
+        previous_day=words("previous_day"),
+        next_day=words("next_day"),
+        same_day=words("same_day"),
+        day_suffixes=words("day_suffixes"),
+        range_joiners=words("range_joiners"),
         future_auxiliaries=frozenset(words("future_auxiliaries")),
-        decades=words("decades"), habitual=words("habitual"), non_dates=words("non_dates"),
+        decades=words("decades"),
+        habitual=words("habitual"),
+        non_dates=words("non_dates"),
         capitalized_months=bool(raw.get("capitalized_months", False)),
     )
     raw.check()
@@ -508,22 +527,40 @@ def _date_words(path: Path) -> DateWords:
 
 
 # The roles of statements.yml, as the statement modules read them (extract/*statement*.py).
-STATEMENT_ROLES = ("clause_verbs", "clause_needs_marker", "infinitive_verbs", "object_verbs", "preposition_verbs",
-                   "attribute_verbs", "reflexive_pronouns", "infinitive_markers", "preposition_forms", "negations",
-                   "as_cues", "aspect_verbs", "reporting_endings", "not_infinitive_verbs", "participle_endings",
-                   "unreported_marks", "opinion_nouns", "demonstratives")
+STATEMENT_ROLES = (
+    "clause_verbs",
+    "clause_needs_marker",
+    "infinitive_verbs",
+    "object_verbs",
+    "preposition_verbs",
+    "attribute_verbs",
+    "reflexive_pronouns",
+    "infinitive_markers",
+    "preposition_forms",
+    "negations",
+    "as_cues",
+    "aspect_verbs",
+    "reporting_endings",
+    "not_infinitive_verbs",
+    "participle_endings",
+    "unreported_marks",
+    "opinion_nouns",
+    "demonstratives",
+)
 
 
 def _statement_words(path: Path) -> Mapping[str, frozenset[str]]:
     """statements.yml as read-only role -> folded words (an absent file gives no roles)."""
     raw = _Section.load(path)
     raw.check(STATEMENT_ROLES)
-    return types.MappingProxyType({str(role): frozenset(fold(str(w)) for w in words or [])
-                                   for role, words in raw.raw.items()})
+    return types.MappingProxyType(
+        {str(role): frozenset(fold(str(w)) for w in words or []) for role, words in raw.raw.items()}
+    )
 
 
 def _background_cues(raw: _Section) -> BackgroundCues:
     """The `background:` block of lang.yml (markers kept as written: they are matched as patterns)."""
+
     def values(key: str) -> frozenset[str]:
         return frozenset(str(v) for v in raw.get(key) or [])
 

@@ -60,11 +60,17 @@ class Tag:
 
 def paginate(briefs: Sequence[Brief], first: str, prefix: str, per_page: int) -> tuple[Listing, ...]:
     """`briefs` cut into pages: the first at `first`, the others at `{prefix}{n}.md`."""
-    chunks = [tuple(briefs[i:i + per_page]) for i in range(0, len(briefs), per_page)] or [()]
+    chunks = [tuple(briefs[i : i + per_page]) for i in range(0, len(briefs), per_page)] or [()]
     paths = [first] + [f"{prefix}{n}.md" for n in range(2, len(chunks) + 1)]
     return tuple(
-        Listing(paths[i], chunk, i + 1, len(chunks), paths[i - 1] if i else None,
-                paths[i + 1] if i + 1 < len(chunks) else None)
+        Listing(
+            paths[i],
+            chunk,
+            i + 1,
+            len(chunks),
+            paths[i - 1] if i else None,
+            paths[i + 1] if i + 1 < len(chunks) else None,
+        )
         for i, chunk in enumerate(chunks)
     )
 
@@ -76,8 +82,7 @@ def months(corpus: Corpus, per_page: int) -> tuple[Month, ...]:
         by_month[month_of(brief.date)].append(brief)
     keys = sorted((k for k in by_month if k != UNDATED), reverse=True)
     keys += [UNDATED] if UNDATED in by_month else []
-    return tuple(Month(k, paginate(by_month[k], f"archive/{k}.md", f"archive/{k}-page-", per_page))
-                 for k in keys)
+    return tuple(Month(k, paginate(by_month[k], f"archive/{k}.md", f"archive/{k}-page-", per_page)) for k in keys)
 
 
 def month_of(date: str | None) -> str:

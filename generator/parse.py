@@ -8,6 +8,7 @@ memory bounded by one piece at a time (plus the joined `Doc`).
 
 from __future__ import annotations
 
+import collections
 import functools
 import logging
 import re
@@ -92,12 +93,10 @@ def _cut(text: str, start: int, end: int) -> int:
     """Where the piece starting at `start` ends: after the last best cut in `text[start:end]`,
     else at `end` (a run of `size` characters without any white space)."""
     for pattern in _CUTS:
-        last = None
-        for last in pattern.finditer(text, start, end):
-            pass
+        last = collections.deque(pattern.finditer(text, start, end), maxlen=1)
         # White space running on past `end` is cut at `end`: the next piece starts with the rest.
-        if last is not None:
-            return last.end()
+        if last:
+            return last[0].end()
     return end
 
 

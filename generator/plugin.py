@@ -55,15 +55,19 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
         """Check the options once, with paths relative to the folder of mkdocs.yml."""
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         try:
-            settings = make_config(options_from_mkdocs(config, self.config),
-                                   source=config.config_file_path or "mkdocs.yml")
+            settings = make_config(
+                options_from_mkdocs(config, self.config), source=config.config_file_path or "mkdocs.yml"
+            )
         except NewsbriefError as exc:
             raise PluginError(f"newsbrief: {exc}") from exc
         self.settings = settings.resolve(root)
         theme_lang = config.theme.get("language")
         if theme_lang and theme_lang != settings.site_lang:
-            log.warning("site_lang %r differs from the theme's language %r: the pages mix two languages",
-                        settings.site_lang, theme_lang)
+            log.warning(
+                "site_lang %r differs from the theme's language %r: the pages mix two languages",
+                settings.site_lang,
+                theme_lang,
+            )
         labels = load_lang(settings.site_lang).labels
         # Words of the theme's own pages (the 404 page) in the site's language.
         config.extra["newsbrief_labels"] = {k: labels[k] for k in ("not_found", "not_found_help", "back_home")}
@@ -80,13 +84,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
         for failure in report.failures:
             log.warning("%s", failure)
         if (report.failures or report.warnings) and self.settings.strict:
-            raise PluginError(f"newsbrief: {len(report.failures)} article(s) failed, "
-                              f"{len(report.warnings)} warning(s) (strict: true)")
-        log.info("%d briefs; %d pages written, %d unchanged, %d removed",
-                 len(report.briefs), report.written, report.unchanged, report.removed)
+            raise PluginError(
+                f"newsbrief: {len(report.failures)} article(s) failed, {len(report.warnings)} warning(s) (strict: true)"
+            )
+        log.info(
+            "%d briefs; %d pages written, %d unchanged, %d removed",
+            len(report.briefs),
+            report.written,
+            report.unchanged,
+            report.removed,
+        )
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
-                 builder: Any) -> LiveReloadServer | None:
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         """Rebuild when an article or a template changes."""
         assert self.settings is not None
         for folder in (self.settings.content_dir, self.settings.templates_dir):

@@ -43,8 +43,9 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
     path = Path(path)
     if root is not None and not path.resolve().is_relative_to(Path(root).resolve()):
         # "ln -s /etc/passwd content/x.txt" must not publish the file: links stay inside content/.
-        raise ContentError("is a link to a file outside the content folder: refused (copy the article in instead)",
-                           path)
+        raise ContentError(
+            "is a link to a file outside the content folder: refused (copy the article in instead)", path
+        )
     raw = _read_bytes(path)
     text = _decode(raw, path)
     suffix = path.suffix.lower()
@@ -53,14 +54,16 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
         try:
             body = markdown_to_text(body)
         except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
-            raise ContentError(f"holds HTML the reader cannot parse ({exc}): fix it or save the article as .txt",
-                               path) from exc
+            raise ContentError(
+                f"holds HTML the reader cannot parse ({exc}): fix it or save the article as .txt", path
+            ) from exc
     elif suffix in (".html", ".htm"):
         try:
             meta, body = _read_html(text)
         except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
-            raise ContentError(f"is HTML the reader cannot parse ({exc}): save the article as .md or .txt",
-                               path) from exc
+            raise ContentError(
+                f"is HTML the reader cannot parse ({exc}): save the article as .md or .txt", path
+            ) from exc
     elif suffix == ".txt":
         meta, body = _read_txt(text)
     else:
@@ -112,9 +115,7 @@ def _decode(raw: bytes, path: Path) -> str:
     try:
         text = raw.decode("utf-16") if _utf16(raw) else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError(
-            f"is not valid {exc.encoding.upper()} (byte {exc.start}): save it as UTF-8", path
-        ) from exc
+        raise ContentError(f"is not valid {exc.encoding.upper()} (byte {exc.start}): save it as UTF-8", path) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -132,7 +133,9 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         if exc.key:
             raise ContentError(f"front matter {exc.key!r}: {exc.message}", path) from exc
         if exc.line is not None:  # the file's line: the front matter starts on line 2
-            raise ContentError(f"front matter is not valid YAML (line {exc.line + 1}): fix it or remove it", path) from exc
+            raise ContentError(
+                f"front matter is not valid YAML (line {exc.line + 1}): fix it or remove it", path
+            ) from exc
         raise ContentError(f"front matter {exc.message}", path) from exc
     if meta is None:
         meta = {}
@@ -158,8 +161,34 @@ def markdown_to_text(body: str) -> str:
 class _HTMLText(HTMLParser):
     """Collect the title and the visible block text of an HTML page."""
 
-    _BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-                         "blockquote", "section", "article", "pre", "table", "tr", "caption", "figcaption", "hr"})
+    _BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "section",
+            "article",
+            "pre",
+            "table",
+            "tr",
+            "caption",
+            "figcaption",
+            "hr",
+        }
+    )
     _CELLS = frozenset({"td", "th"})
     # Tags whose own text is only the layout of the source: the line breaks between table cells.
     _CONTAINERS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"})
@@ -270,7 +299,8 @@ def _language(declared: Any, body: str, default: str, path: Path) -> str:
     foreign = max((c for c in scores if c not in ours), key=lambda c: scores[c], default=None)
     if foreign and scores[foreign] >= max(_FOREIGN_MIN_WORDS, _FOREIGN_RATIO * ours[best]):
         raise ContentError(
-            f"is written in {foreign!r}, a language newsbrief does not support ({listed}); {override}", path)
+            f"is written in {foreign!r}, a language newsbrief does not support ({listed}); {override}", path
+        )
     if ours[best] == 0 and not any(scores.values()) and len(words) >= _UNRECOGNISED_AFTER:
         raise ContentError(f"is in a language newsbrief does not recognise ({listed}); {override}", path)
     return best if ours[best] > 0 else default

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,9 @@ log = logging.getLogger(__name__)
 # An installed package has them in generator/templates/ (pyproject.toml's package-dir), a source
 # checkout in the repository's templates/.
 _PACKAGE = Path(__file__).resolve().parent
-DEFAULT_TEMPLATES = next((p for p in (_PACKAGE / "templates", _PACKAGE.parent / "templates") if p.is_dir()),
-                         _PACKAGE / "templates")
+DEFAULT_TEMPLATES = next(
+    (p for p in (_PACKAGE / "templates", _PACKAGE.parent / "templates") if p.is_dir()), _PACKAGE / "templates"
+)
 
 
 # Briefs per page of the archive and of each month.
@@ -76,25 +77,39 @@ def render_site(corpus: Corpus, config: Config) -> dict[str, str]:
         source = annotate(brief)
         marked = {p.quote for paragraph in source for p in paragraph if p.quote is not None}
         stated = {p.statement for paragraph in source for p in paragraph if p.statement is not None}
-        page(f"briefs/{brief.id}.md", "brief.md.j2", brief=brief, source=source, marked_quotes=marked,
-             marked_statements=stated)
+        page(
+            f"briefs/{brief.id}.md",
+            "brief.md.j2",
+            brief=brief,
+            source=source,
+            marked_quotes=marked,
+            marked_statements=stated,
+        )
     for actor in corpus.actors:
         page(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
     pages.update(render_feeds(corpus, config, labels, index))
     return pages
 
 
-def render_feeds(corpus: Corpus, config: Config, labels: dict[str, str], index: Index) -> dict[str, str]:
+def render_feeds(corpus: Corpus, config: Config, labels: Mapping[str, str], index: Index) -> dict[str, str]:
     """The Atom feed of the latest briefs and one feed per actor, keyed by path under docs_dir."""
+
     def url(path: str) -> str:
         return page_url(path, config.use_directory_urls)
 
     def feed(path: str, page: str, title: str, entries: list[Entry]) -> str:
-        return atom_feed(path=path, page=page, title=title, entries=entries, lang=config.site_lang,
-                         author=config.site_name, site_url=config.site_url, page_url=url)
+        return atom_feed(
+            path=path,
+            page=page,
+            title=title,
+            entries=entries,
+            lang=config.site_lang,
+            author=config.site_name,
+            site_url=config.site_url,
+            page_url=url,
+        )
 
-    latest = [Entry(f"briefs/{b.id}.md", b.title, b.date, b.summary, b.source)
-              for b in corpus.briefs[:FEED_SIZE]]
+    latest = [Entry(f"briefs/{b.id}.md", b.title, b.date, b.summary, b.source) for b in corpus.briefs[:FEED_SIZE]]
     feeds = {SITE_FEED: feed(SITE_FEED, "index.md", f"{config.site_name} — {labels['latest_briefs']}", latest)}
     for actor in corpus.actors:
         entries = []
@@ -103,8 +118,11 @@ def render_feeds(corpus: Corpus, config: Config, labels: dict[str, str], index: 
             if brief is None:
                 continue
             said = [labels["quoted"].format(text=q.text) for q in actor.quotes if q.brief_id == brief.id]
-            entries.append(Entry(f"briefs/{brief.id}.md", brief.title, brief.date,
-                                 "\n\n".join([*said, brief.summary]), brief.source))
+            entries.append(
+                Entry(
+                    f"briefs/{brief.id}.md", brief.title, brief.date, "\n\n".join([*said, brief.summary]), brief.source
+                )
+            )
         path = actor_feed(actor.id)
         feeds[path] = feed(path, f"actors/{actor.id}.md", f"{actor.name} — {config.site_name}", entries)
     return feeds
@@ -145,9 +163,12 @@ class Index:
                         self.named.setdefault((brief.id, fold(name)), page)
         # Places of each brief: its place actors, then the places of its context that are actors.
         self.places = {
-            b.id: tuple(dict.fromkeys(
-                [p for a in b.actors if a.type == "place" and (p := corpus.page_of(b.id, a.id))]
-                + [p for name in b.context.places if (p := self.named.get((b.id, fold(name))))]))
+            b.id: tuple(
+                dict.fromkeys(
+                    [p for a in b.actors if a.type == "place" and (p := corpus.page_of(b.id, a.id))]
+                    + [p for name in b.context.places if (p := self.named.get((b.id, fold(name))))]
+                )
+            )
             for b in corpus.briefs
         }
 
@@ -187,20 +208,27 @@ def md_join(items: Iterable[Any], separator: str = ", ") -> Markdown:
     return Markdown(md_escape(separator).join(md_escape(item) for item in items))
 
 
-def _render(env: jinja2.Environment, name: str, root: str, corpus: Corpus,
-            labels: dict[str, str], index: Index, **context: Any) -> str:
+def _render(
+    env: jinja2.Environment,
+    name: str,
+    root: str,
+    corpus: Corpus,
+    labels: Mapping[str, str],
+    index: Index,
+    **context: Any,
+) -> str:
     """One page from one template; a template problem becomes a `RenderError`."""
     try:
         template = env.get_template(name)
-        text = template.render(corpus=corpus, labels=labels, index=index,
-                               link=Links(root, corpus, labels, index), **context)
+        text = template.render(
+            corpus=corpus, labels=labels, index=index, link=Links(root, corpus, labels, index), **context
+        )
     except jinja2.TemplateNotFound as exc:
         raise RenderError(f"template {exc.name} not found", _templates_of(env)) from exc
     except jinja2.TemplateError as exc:
         where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)
-        raise RenderError(f"{exc.__class__.__name__}: {exc}" + (f" (line {line})" if line else ""),
-                          where) from exc
+        raise RenderError(f"{exc.__class__.__name__}: {exc}" + (f" (line {line})" if line else ""), where) from exc
     # One blank line at most between blocks, one final newline: clean diffs of golden files.
     lines: list[str] = []
     for line in text.splitlines():
@@ -220,7 +248,7 @@ def _templates_of(env: jinja2.Environment) -> str | None:
 class Links:
     """Links from one page to the others, as Markdown; `root` leads from the page to docs_dir."""
 
-    def __init__(self, root: str, corpus: Corpus, labels: dict[str, str], index: Index | None = None) -> None:
+    def __init__(self, root: str, corpus: Corpus, labels: Mapping[str, str], index: Index | None = None) -> None:
         self.root = root
         self.corpus = corpus
         self.labels = labels
@@ -237,12 +265,18 @@ class Links:
     def tags(self, brief: Brief) -> list[Markdown]:
         """The tags of a brief as links: its own tags, its key actors, then its places."""
         pages = [self.corpus.page_of(brief.id, a.id) for a in brief.actors if a.key and a.type != "place"]
-        actors = [a for p in dict.fromkeys([*pages, *self.index.places.get(brief.id, ())])
-                  if (a := self.index.actor(p)) is not None]
+        actors = [
+            a
+            for p in dict.fromkeys([*pages, *self.index.places.get(brief.id, ())])
+            if (a := self.index.actor(p)) is not None
+        ]
         # A tag naming one of those actors is shown once, as a link to the actor's page.
         names = {fold(a.name) for a in actors}
-        own = {fold(str(t)): md_link(t, f"{self.root}{path}") for t in reversed(brief.tags)
-               if fold(str(t)) not in names and (path := self.index.tags.get(fold(str(t))))}
+        own = {
+            fold(str(t)): md_link(t, f"{self.root}{path}")
+            for t in reversed(brief.tags)
+            if fold(str(t)) not in names and (path := self.index.tags.get(fold(str(t))))
+        }
         return [*reversed(own.values()), *(self.actor(a) for a in actors)]
 
     def home(self, text: str) -> Markdown:
@@ -325,8 +359,13 @@ class Links:
         for pieces in paragraphs:
             line, open_mark = [], None
             for piece in pieces:
-                mark = (("quote", piece.quote) if piece.quote is not None else
-                        ("statement", piece.statement) if piece.statement is not None else None)
+                mark = (
+                    ("quote", piece.quote)
+                    if piece.quote is not None
+                    else ("statement", piece.statement)
+                    if piece.statement is not None
+                    else None
+                )
                 if mark != open_mark:
                     if open_mark is not None:
                         line.append("</mark>")
@@ -348,7 +387,7 @@ _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 _YEAR = re.compile(r"\d{4}")
 
 
-def format_date(iso: str | None, labels: dict[str, str]) -> str:
+def format_date(iso: str | None, labels: Mapping[str, str]) -> str:
     """`2024-11-12` as "12 novembre 2024" (by the labels' `date_format`), `2024-11` as "novembre
     2024" (`month_format`), `2024` as it is; other text unchanged."""
     if not iso:
@@ -356,8 +395,8 @@ def format_date(iso: str | None, labels: dict[str, str]) -> str:
     months = labels["month_names"].split()
     if month := _MONTH.fullmatch(iso):
         year, number = month.group(1), int(month.group(2))
-        name = months[number - 1] if len(months) == 12 else str(number)
-        return labels["month_format"].format(month=name, year=year)
+        month_name = months[number - 1] if len(months) == 12 else str(number)
+        return labels["month_format"].format(month=month_name, year=year)
     if _YEAR.fullmatch(iso):
         return iso
     try:
@@ -365,5 +404,5 @@ def format_date(iso: str | None, labels: dict[str, str]) -> str:
     except ValueError:
         return iso
     name = months[day.month - 1] if len(months) == 12 else str(day.month)
-    number = labels["first_day"] if day.day == 1 else str(day.day)
-    return labels["date_format"].format(day=number, month=name, year=day.year)
+    day_number = labels["first_day"] if day.day == 1 else str(day.day)
+    return labels["date_format"].format(day=day_number, month=name, year=day.year)

@@ -38,8 +38,14 @@ def slugify(text: str, fallback: str = "item") -> str:
     """A lowercase ASCII slug for file names and page addresses, other scripts transliterated
     ("Søren" -> "soren", "Владимир Путин" -> "vladimir-putin"); `fallback` when nothing is left."""
     slug = _transliterated_slug(
-        text, entities=False, decimal=False, hexadecimal=False, max_length=_MAX_SLUG,
-        replacements=_KEEP_ADDRESSES, replacement_stage="pre", backend="text-unidecode",
+        text,
+        entities=False,
+        decimal=False,
+        hexadecimal=False,
+        max_length=_MAX_SLUG,
+        replacements=_KEEP_ADDRESSES,
+        replacement_stage="pre",
+        backend="text-unidecode",
     )
     return slug or fallback
 

@@ -50,8 +50,7 @@ def chronology(briefs: Sequence[Brief], pages: Mapping[tuple[str, str], str]) ->
     for brief in briefs:
         for event in brief.context.events:
             ids = tuple(dict.fromkeys(p for a in event.actors if (p := pages.get((brief.id, a))) is not None))
-            line = Dated(event.date, "event", event.text, brief.id, brief.title,
-                         date_text=event.date_text, actors=ids)
+            line = Dated(event.date, "event", event.text, brief.id, brief.title, date_text=event.date_text, actors=ids)
             lines.append(((event.date, -rank[brief.id], event.start), line))
     return tuple(line for _, line in sorted(lines, key=lambda item: item[0]))
 
@@ -80,12 +79,16 @@ def by_actor(events: Iterable[Dated]) -> dict[str, list[Dated]]:
     return out
 
 
-def actor_timeline(actor_id: str, events: Iterable[Dated], statements: Iterable[Said],
-                   rank: Mapping[str, int]) -> tuple[Dated, ...]:
+def actor_timeline(
+    actor_id: str, events: Iterable[Dated], statements: Iterable[Said], rank: Mapping[str, int]
+) -> tuple[Dated, ...]:
     """The events of `actor_id` (from `by_actor`) and its dated statements, oldest first; within
     one date, the older brief first, its events before its statements."""
     lines = list(events)
-    lines += [Dated(s.date, "statement", s.text, s.brief_id, s.brief_title, cue=s.cue, actors=(actor_id,))
-              for s in statements if s.date]
+    lines += [
+        Dated(s.date, "statement", s.text, s.brief_id, s.brief_title, cue=s.cue, actors=(actor_id,))
+        for s in statements
+        if s.date
+    ]
     # A stable sort keeps the reading order of each brief's events, then its statements.
     return tuple(sorted(lines, key=lambda d: (d.date, -rank.get(d.brief_id, 0), d.kind != "event")))

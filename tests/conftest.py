@@ -40,7 +40,9 @@ def parse_en() -> Callable[[str], Doc]:
 def pytest_addoption(parser: pytest.Parser) -> None:
     """`--update-golden` rewrites tests/golden/ from the current output instead of comparing."""
     parser.addoption(
-        "--update-golden", action="store_true", default=False,
+        "--update-golden",
+        action="store_true",
+        default=False,
         help="Regenerate the expected pages in tests/golden/ (review the diff before committing).",
     )
 

@@ -18,22 +18,31 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
 from test_site import ROOT, build_site, site_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SEED_QUOTE = "ne voulait pas travailler sérieusement"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed: `make install` installs it")
+    "playwright.sync_api", reason="Playwright is not installed: `make install` installs it"
+)
 if not CHROMIUM.is_file():
-    pytest.skip(f"{CHROMIUM} not found: install the Debian package `chromium` (CI does, see .ci/run)",
-                allow_module_level=True)
+    pytest.skip(
+        f"{CHROMIUM} not found: install the Debian package `chromium` (CI does, see .ci/run)", allow_module_level=True
+    )
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -80,8 +89,13 @@ def browser_page(server: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
     outside: list[str] = []
     with playwright_api.sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), headless=True, args=ARGS,
-            viewport={"width": 1280, "height": 900}, locale="fr-FR")
+            str(profile),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS,
+            viewport={"width": 1280, "height": 900},
+            locale="fr-FR",
+        )
         context.set_default_timeout(15_000)
 
         def route(r: object) -> None:
@@ -114,7 +128,9 @@ def test_a_reader_goes_from_home_to_brief_to_speaker(server: str, browser_page: 
     assert cards.count() == 10
     page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
 
-    page.locator(".md-content").get_by_role("link", name="Maduro propose à Trump son expérience dans la lutte contre la criminalité").click()
+    page.locator(".md-content").get_by_role(
+        "link", name="Maduro propose à Trump son expérience dans la lutte contre la criminalité"
+    ).click()
     page.wait_for_url("**/briefs/maduro-trump-securite/")
     assert page.locator("h1").inner_text().startswith("Maduro propose à Trump")
     # The annotated source text highlights the quote where it stands, and links mentions.
@@ -175,7 +191,8 @@ def test_the_feeds_and_the_404_page(server: str, browser_page: tuple) -> None:
     links = [e.get("href") for e in feed.findall("a:entry/a:link", ns)]
     assert server + "briefs/maduro-trump-securite/" in links
     discovered = page.goto(server + "actors/nicolas-maduro/") and page.locator(
-        'link[rel~="alternate"][type="application/atom+xml"]').evaluate_all("ls => ls.map(l => l.href)")
+        'link[rel~="alternate"][type="application/atom+xml"]'
+    ).evaluate_all("ls => ls.map(l => l.href)")
     assert server + "feeds/actors/nicolas-maduro.xml" in discovered
     page.goto(server + "404.html")
     assert page.locator("h1").inner_text() == "Page introuvable"

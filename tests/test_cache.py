@@ -13,8 +13,14 @@ from generator.models import SCHEMA_VERSION, Brief, Quote
 
 
 def good() -> Brief:
-    return Brief(id="a", title="T", lang="fr", path="a.md", text="Texte « cité ici ».",
-                 quotes=(Quote(text="cité ici", start=8, end=16),))
+    return Brief(
+        id="a",
+        title="T",
+        lang="fr",
+        path="a.md",
+        text="Texte « cité ici ».",
+        quotes=(Quote(text="cité ici", start=8, end=16),),
+    )
 
 
 def test_a_stored_brief_comes_back(tmp_path: Path) -> None:
@@ -27,20 +33,51 @@ def test_an_absent_entry_is_none_without_a_warning(tmp_path: Path, caplog: pytes
     assert not caplog.records
 
 
-@pytest.mark.parametrize("content", [
-    "{not json",
-    "[]",
-    "42",
-    json.dumps({"schema_version": SCHEMA_VERSION, "id": 5, "title": "T", "lang": "fr", "path": "a", "text": "x"}),
-    json.dumps({"schema_version": SCHEMA_VERSION, "id": "a", "title": "T", "lang": "fr", "path": "a", "text": "x",
-                "actors": "not a list"}),
-    json.dumps({"schema_version": SCHEMA_VERSION, "id": "a", "title": "T", "lang": "fr", "path": "a", "text": "x",
-                "quotes": [{"text": "q", "start": "0", "end": 1}]}),
-    json.dumps({"schema_version": SCHEMA_VERSION, "id": "a", "title": "T", "lang": "fr", "path": "a", "text": "x",
-                "quotes": [{"unknown": 1}]}),
-])
-def test_a_damaged_entry_is_dropped_with_a_warning(tmp_path: Path, content: str,
-                                                  caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[]",
+        "42",
+        json.dumps({"schema_version": SCHEMA_VERSION, "id": 5, "title": "T", "lang": "fr", "path": "a", "text": "x"}),
+        json.dumps(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "id": "a",
+                "title": "T",
+                "lang": "fr",
+                "path": "a",
+                "text": "x",
+                "actors": "not a list",
+            }
+        ),
+        json.dumps(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "id": "a",
+                "title": "T",
+                "lang": "fr",
+                "path": "a",
+                "text": "x",
+                "quotes": [{"text": "q", "start": "0", "end": 1}],
+            }
+        ),
+        json.dumps(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "id": "a",
+                "title": "T",
+                "lang": "fr",
+                "path": "a",
+                "text": "x",
+                "quotes": [{"unknown": 1}],
+            }
+        ),
+    ],
+)
+def test_a_damaged_entry_is_dropped_with_a_warning(
+    tmp_path: Path, content: str, caplog: pytest.LogCaptureFixture
+) -> None:
     (tmp_path / "k.json").write_text(content, encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         assert load_cached(tmp_path, "k") is None

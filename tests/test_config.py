@@ -26,11 +26,14 @@ def test_env_values_are_read_as_mkdocs_reads_them(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("NB_CONTENT", "articles")
     monkeypatch.setenv("NB_SITE", "Revue de presse")
     monkeypatch.delenv("NB_UNSET", raising=False)
-    path = write_yml(tmp_path, (
-        "site_name: !ENV NB_SITE\n"
-        "docs_dir: !ENV [NB_UNSET, pages]\n"
-        "plugins:\n  - newsbrief:\n      content_dir: !ENV NB_CONTENT\n      latest: !ENV [NB_UNSET, 7]\n"
-    ))
+    path = write_yml(
+        tmp_path,
+        (
+            "site_name: !ENV NB_SITE\n"
+            "docs_dir: !ENV [NB_UNSET, pages]\n"
+            "plugins:\n  - newsbrief:\n      content_dir: !ENV NB_CONTENT\n      latest: !ENV [NB_UNSET, 7]\n"
+        ),
+    )
     options = options_from_mkdocs_yml(path)
     assert options["content_dir"] == "articles" and options["latest"] == 7
     assert options["site_name"] == "Revue de presse"
@@ -42,10 +45,13 @@ def test_env_values_are_read_as_mkdocs_reads_them(tmp_path: Path, monkeypatch: p
 
 def test_the_cli_and_the_plugin_see_the_same_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NB_LANG", "en")
-    path = write_yml(tmp_path, (
-        "site_name: t\nsite_url: https://e.x/news/\ndocs_dir: pages\ntheme:\n  name: mkdocs\n  locale: en\n"
-        "plugins:\n  - newsbrief:\n      default_lang: !ENV NB_LANG\n"
-    ))
+    path = write_yml(
+        tmp_path,
+        (
+            "site_name: t\nsite_url: https://e.x/news/\ndocs_dir: pages\ntheme:\n  name: mkdocs\n  locale: en\n"
+            "plugins:\n  - newsbrief:\n      default_lang: !ENV NB_LANG\n"
+        ),
+    )
     cli = make_config(options_from_mkdocs_yml(path)).resolve(tmp_path)
     mkdocs = load_mkdocs_config(path)
     plugin = mkdocs.plugins["newsbrief"]

@@ -12,19 +12,49 @@ from generator.editorial import Edit, apply_edits
 from generator.models import Actor, Brief, Context, Event, Quote, Statement
 
 
-def actor(name: str, type: str = "person", aliases: tuple[str, ...] = (), mentions: int = 1,
-          key: bool = False, roles: tuple[str, ...] = (), id: str | None = None) -> Actor:
+def actor(
+    name: str,
+    type: str = "person",
+    aliases: tuple[str, ...] = (),
+    mentions: int = 1,
+    key: bool = False,
+    roles: tuple[str, ...] = (),
+    id: str | None = None,
+) -> Actor:
     """A brief-level actor; its id is a slug of its name unless given."""
-    return Actor(id=id or name.lower().replace(" ", "-"), name=name, type=type, aliases=aliases,
-                 roles=roles, mentions=mentions, key=key)
+    return Actor(
+        id=id or name.lower().replace(" ", "-"),
+        name=name,
+        type=type,
+        aliases=aliases,
+        roles=roles,
+        mentions=mentions,
+        key=key,
+    )
 
 
-def brief(id: str, *actors: Actor, date: str | None = "2024-01-01", title: str | None = None,
-          quotes: tuple[Quote, ...] = (), statements: tuple[Statement, ...] = (),
-          events: tuple[Event, ...] = ()) -> Brief:
+def brief(
+    id: str,
+    *actors: Actor,
+    date: str | None = "2024-01-01",
+    title: str | None = None,
+    quotes: tuple[Quote, ...] = (),
+    statements: tuple[Statement, ...] = (),
+    events: tuple[Event, ...] = (),
+) -> Brief:
     """A brief with only what the corpus looks at."""
-    return Brief(id=id, title=title or id.title(), lang="fr", path=f"{id}.md", text="…", date=date,
-                 actors=actors, quotes=quotes, statements=statements, context=Context(events=events))
+    return Brief(
+        id=id,
+        title=title or id.title(),
+        lang="fr",
+        path=f"{id}.md",
+        text="…",
+        date=date,
+        actors=actors,
+        quotes=quotes,
+        statements=statements,
+        context=Context(events=events),
+    )
 
 
 def event(text: str, date: str, *actors: str, start: int = 0) -> Event:
@@ -37,13 +67,15 @@ def names(corpus: Corpus) -> set[str]:
 
 
 def test_briefs_newest_first_undated_last_then_title() -> None:
-    corpus = aggregate([
-        brief("a", date=None, title="Zèbre"),
-        brief("b", date="2024-03-01", title="Bravo"),
-        brief("c", date="2024-05-01", title="Charlie"),
-        brief("d", date="2024-03-01", title="Alpha"),
-        brief("e", date=None, title="Écureuil"),
-    ])
+    corpus = aggregate(
+        [
+            brief("a", date=None, title="Zèbre"),
+            brief("b", date="2024-03-01", title="Bravo"),
+            brief("c", date="2024-05-01", title="Charlie"),
+            brief("d", date="2024-03-01", title="Alpha"),
+            brief("e", date=None, title="Écureuil"),
+        ]
+    )
     assert [b.id for b in corpus.briefs] == ["c", "d", "b", "e", "a"]
 
 
@@ -55,8 +87,11 @@ def test_briefs_newest_first_undated_last_then_title() -> None:
         # The name in one brief is an alias of the actor in the other, both ways round.
         (actor("Trump"), actor("Donald Trump", aliases=("Trump",)), True),
         (actor("Donald Trump", aliases=("Trump",)), actor("Trump"), True),
-        (actor("OTAN", "organization"), actor("Organisation du traité de l'Atlantique nord",
-                                              "organization", aliases=("OTAN",)), True),
+        (
+            actor("OTAN", "organization"),
+            actor("Organisation du traité de l'Atlantique nord", "organization", aliases=("OTAN",)),
+            True,
+        ),
         # Same name, another type: not the same actor.
         (actor("Paris", "place"), actor("Paris", "person"), False),
         (actor("Trump", "organization"), actor("Donald Trump", aliases=("Trump",)), False),
@@ -75,41 +110,59 @@ def test_actors_merge_across_briefs(first: Actor, second: Actor, merged: bool) -
 
 
 def test_merged_actor_takes_the_fullest_name_and_keeps_the_others_as_aliases() -> None:
-    corpus = aggregate([
-        brief("one", actor("Trump", mentions=2, roles=("président élu",))),
-        brief("two", actor("Donald Trump", aliases=("Trump", "D. Trump"), mentions=3, key=True,
-                           roles=("Président élu", "homme d'affaires"))),
-    ])
+    corpus = aggregate(
+        [
+            brief("one", actor("Trump", mentions=2, roles=("président élu",))),
+            brief(
+                "two",
+                actor(
+                    "Donald Trump",
+                    aliases=("Trump", "D. Trump"),
+                    mentions=3,
+                    key=True,
+                    roles=("Président élu", "homme d'affaires"),
+                ),
+            ),
+        ]
+    )
     (trump,) = corpus.actors
     assert (trump.id, trump.name) == ("donald-trump", "Donald Trump")
     assert trump.aliases == ("D. Trump", "Trump")
     assert trump.roles == ("président élu", "homme d'affaires")  # first written form kept
     assert trump.mentions == 5 and trump.key_count == 1
     assert [(a.brief_id, a.actor_id, a.key) for a in trump.appearances] == [
-        ("one", "trump", False), ("two", "donald-trump", True)]
+        ("one", "trump", False),
+        ("two", "donald-trump", True),
+    ]
 
 
 def test_ambiguous_alias_is_not_merged() -> None:
-    corpus = aggregate([
-        brief("a", actor("Joe Biden", aliases=("Biden",))),
-        brief("b", actor("Hunter Biden", aliases=("Biden",))),
-        brief("c", actor("Biden")),
-    ])
+    corpus = aggregate(
+        [
+            brief("a", actor("Joe Biden", aliases=("Biden",))),
+            brief("b", actor("Hunter Biden", aliases=("Biden",))),
+            brief("c", actor("Biden")),
+        ]
+    )
     assert names(corpus) == {"Joe Biden", "Hunter Biden", "Biden"}
 
 
 def test_alias_does_not_merge_two_actors_kept_apart_in_one_brief() -> None:
-    corpus = aggregate([
-        brief("a", actor("Trump"), actor("Donald Trump", aliases=("Trump",))),
-    ])
+    corpus = aggregate(
+        [
+            brief("a", actor("Trump"), actor("Donald Trump", aliases=("Trump",))),
+        ]
+    )
     assert names(corpus) == {"Trump", "Donald Trump"}
 
 
 def test_page_ids_are_unique_slugs_and_never_index() -> None:
-    corpus = aggregate([
-        brief("a", actor("Paris", "place"), actor("Index", "organization")),
-        brief("b", actor("Paris", "person"), actor("Paris!", "place")),
-    ])
+    corpus = aggregate(
+        [
+            brief("a", actor("Paris", "place"), actor("Index", "organization")),
+            brief("b", actor("Paris", "person"), actor("Paris!", "place")),
+        ]
+    )
     ids = {(a.name, a.type): a.id for a in corpus.actors}
     assert ids[("Paris", "person")] == "paris"
     assert ids[("Paris", "place")] == "paris-2"
@@ -119,20 +172,33 @@ def test_page_ids_are_unique_slugs_and_never_index() -> None:
 
 
 def test_brief_ids_made_unique_slugs() -> None:
-    corpus = aggregate([brief("x", title="One"), brief("x", title="Two"), brief("index"),
-                        brief("../Été (2)"), brief("")])
+    corpus = aggregate(
+        [brief("x", title="One"), brief("x", title="Two"), brief("index"), brief("../Été (2)"), brief("")]
+    )
     assert sorted(b.id for b in corpus.briefs) == ["brief", "ete-2", "index-2", "x", "x-2"]
 
 
 def test_quotes_and_statements_newest_first_with_their_brief() -> None:
-    older = brief("older", actor("Paul Martin", id="pm"), date="2024-01-05", title="Avant",
-                  quotes=(Quote("Nous verrons bien demain matin", 10, 40, speaker="pm", cue="dire"),
-                          Quote("Rien de plus à ajouter ici", 80, 100, speaker=None),
-                          Quote("Premier dans le texte, donc avant", 0, 9, speaker="pm")))
-    newer = brief("newer", actor("Martin", id="m"), actor("Paul Martin", id="pm2"),
-                  date="2024-02-01", title="Après",
-                  quotes=(Quote("Le port sera prêt en été", 5, 30, speaker="pm2", cue="affirmer"),),
-                  statements=(Statement("qu'il partirait", 50, 65, speaker="pm2", cue="annoncer"),))
+    older = brief(
+        "older",
+        actor("Paul Martin", id="pm"),
+        date="2024-01-05",
+        title="Avant",
+        quotes=(
+            Quote("Nous verrons bien demain matin", 10, 40, speaker="pm", cue="dire"),
+            Quote("Rien de plus à ajouter ici", 80, 100, speaker=None),
+            Quote("Premier dans le texte, donc avant", 0, 9, speaker="pm"),
+        ),
+    )
+    newer = brief(
+        "newer",
+        actor("Martin", id="m"),
+        actor("Paul Martin", id="pm2"),
+        date="2024-02-01",
+        title="Après",
+        quotes=(Quote("Le port sera prêt en été", 5, 30, speaker="pm2", cue="affirmer"),),
+        statements=(Statement("qu'il partirait", 50, 65, speaker="pm2", cue="annoncer"),),
+    )
     corpus = aggregate([older, newer])
     martin = corpus.actor(corpus.page_of("newer", "pm2"))
     assert martin is not None
@@ -147,11 +213,13 @@ def test_quotes_and_statements_newest_first_with_their_brief() -> None:
 
 
 def test_co_mentions_counted_by_brief_most_frequent_first() -> None:
-    corpus = aggregate([
-        brief("a", actor("Ana"), actor("Bob"), actor("Cyd")),
-        brief("b", actor("Ana"), actor("Cyd")),
-        brief("c", actor("Ana"), actor("Cyd"), actor("Dan")),
-    ])
+    corpus = aggregate(
+        [
+            brief("a", actor("Ana"), actor("Bob"), actor("Cyd")),
+            brief("b", actor("Ana"), actor("Cyd")),
+            brief("c", actor("Ana"), actor("Cyd"), actor("Dan")),
+        ]
+    )
     ana = corpus.actor("ana")
     assert ana is not None
     assert [(c.actor_id, c.count) for c in ana.co_mentions] == [("cyd", 3), ("bob", 1), ("dan", 1)]
@@ -213,7 +281,7 @@ def test_a_country_in_two_languages_is_named_in_the_corpus_majority_language() -
 
 
 def test_two_files_with_one_address_are_a_warning(caplog: pytest.LogCaptureFixture) -> None:
-    """"a.md" beside "a.txt": the second is published elsewhere, and the user is told which."""
+    """ "a.md" beside "a.txt": the second is published elsewhere, and the user is told which."""
     first = dataclasses.replace(brief("a", title="Un"), path="a.md")
     second = dataclasses.replace(brief("a", title="Deux"), path="a.txt")
     with caplog.at_level(logging.WARNING):
@@ -224,21 +292,35 @@ def test_two_files_with_one_address_are_a_warning(caplog: pytest.LogCaptureFixtu
 
 # --- chronology and actor timelines --------------------------------------------------------------
 
+
 def story() -> list[Brief]:
     """Two briefs on one story, naming the same people in other words, plus an undated one."""
     return [
-        brief("vote", actor("Nicolás Maduro", aliases=("Maduro",)), actor("CNE", "organization"),
-              actor("TVE", "organization"), date="2024-07-30",
-              events=(event("le CNE a proclamé Maduro vainqueur", "2024-07-29", "cne", "nicolás-maduro", start=50),
-                      event("TVE a diffusé le scrutin", "2024-07-28", "tve", start=80),
-                      event("les élections", "2024-07-28", "nicolás-maduro", start=10)),
-              statements=(Statement("qu'il avait gagné", 0, 5, speaker="nicolás-maduro", cue="a affirmé"),)),
-        brief("sanctions", actor("Maduro"), actor("RTVE", "organization"), date="2024-08-10",
-              events=(event("Washington a annoncé des sanctions", "2024-08", "maduro", "rtve"),
-                      event("un premier scrutin", "2019", "ghost")),
-              statements=(Statement("qu'il ne céderait pas", 0, 5, speaker="maduro", cue="a assuré"),)),
-        brief("undated", actor("Maduro"), date=None,
-              statements=(Statement("sans date", 0, 5, speaker="maduro"),)),
+        brief(
+            "vote",
+            actor("Nicolás Maduro", aliases=("Maduro",)),
+            actor("CNE", "organization"),
+            actor("TVE", "organization"),
+            date="2024-07-30",
+            events=(
+                event("le CNE a proclamé Maduro vainqueur", "2024-07-29", "cne", "nicolás-maduro", start=50),
+                event("TVE a diffusé le scrutin", "2024-07-28", "tve", start=80),
+                event("les élections", "2024-07-28", "nicolás-maduro", start=10),
+            ),
+            statements=(Statement("qu'il avait gagné", 0, 5, speaker="nicolás-maduro", cue="a affirmé"),),
+        ),
+        brief(
+            "sanctions",
+            actor("Maduro"),
+            actor("RTVE", "organization"),
+            date="2024-08-10",
+            events=(
+                event("Washington a annoncé des sanctions", "2024-08", "maduro", "rtve"),
+                event("un premier scrutin", "2019", "ghost"),
+            ),
+            statements=(Statement("qu'il ne céderait pas", 0, 5, speaker="maduro", cue="a assuré"),),
+        ),
+        brief("undated", actor("Maduro"), date=None, statements=(Statement("sans date", 0, 5, speaker="maduro"),)),
     ]
 
 
@@ -246,7 +328,7 @@ def test_chronology_holds_every_event_oldest_first_with_corpus_actor_ids() -> No
     corpus = aggregate(story())
     assert [(d.date, d.text) for d in corpus.chronology] == [
         ("2019", "un premier scrutin"),
-        ("2024-07-28", "les élections"),          # same day: reading order of the brief
+        ("2024-07-28", "les élections"),  # same day: reading order of the brief
         ("2024-07-28", "TVE a diffusé le scrutin"),
         ("2024-07-29", "le CNE a proclamé Maduro vainqueur"),
         ("2024-08", "Washington a annoncé des sanctions"),

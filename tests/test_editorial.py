@@ -19,17 +19,28 @@ def actor(name: str, type: str = "person", aliases: tuple[str, ...] = (), id: st
 
 
 def brief(id: str, *actors: Actor, date: str = "2024-01-01", quotes: tuple[Quote, ...] = ()) -> Brief:
-    return Brief(id=id, title=id.title(), lang="fr", path=f"{id}.md", text="…", date=date,
-                 actors=actors, quotes=quotes)
+    return Brief(id=id, title=id.title(), lang="fr", path=f"{id}.md", text="…", date=date, actors=actors, quotes=quotes)
 
 
 def sample() -> Corpus:
-    return aggregate([
-        brief("a", actor("RTVE", "organization"), actor("Paul Martin"), actor("Sheriff", "place"),
-              quotes=(Quote("Nous partirons demain matin", 0, 10, speaker="paul-martin"),)),
-        brief("b", actor("TVE", "organization", id="tve"), actor("Paul Martin"), actor("Scientology", "place"),
-              date="2024-02-01"),
-    ])
+    return aggregate(
+        [
+            brief(
+                "a",
+                actor("RTVE", "organization"),
+                actor("Paul Martin"),
+                actor("Sheriff", "place"),
+                quotes=(Quote("Nous partirons demain matin", 0, 10, speaker="paul-martin"),),
+            ),
+            brief(
+                "b",
+                actor("TVE", "organization", id="tve"),
+                actor("Paul Martin"),
+                actor("Scientology", "place"),
+                date="2024-02-01",
+            ),
+        ]
+    )
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -40,13 +51,16 @@ def write(tmp_path: Path, text: str) -> Path:
 
 # --- loading ------------------------------------------------------------------------------------
 
+
 def test_missing_or_empty_file_means_no_edits(tmp_path: Path) -> None:
     assert load_edits(tmp_path / "actors.yml") == ()
     assert load_edits(write(tmp_path, "# nothing yet\n")) == ()
 
 
 def test_every_key_is_read(tmp_path: Path) -> None:
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 actors:
   - name: RTVE
     merge: TVE
@@ -58,10 +72,16 @@ actors:
       - {name: Paul Martin (footballeur), briefs: [b], type: person}
   - name: Sheriff
     hide: true
-""")
+""",
+    )
     first, second, third = load_edits(path)
     assert (first.name, first.merge, first.rename, first.type, first.description) == (
-        "RTVE", ("TVE",), "Radio Televisión Española", "organization", "Public broadcaster.")
+        "RTVE",
+        ("TVE",),
+        "Radio Televisión Española",
+        "organization",
+        "Public broadcaster.",
+    )
     assert second.split == (Split("Paul Martin (footballeur)", ("b",), "person"),)
     assert third.hide
 
@@ -96,6 +116,7 @@ def test_actors_yml_is_not_an_article(tmp_path: Path) -> None:
 
 # --- applying -----------------------------------------------------------------------------------
 
+
 def test_merge_keeps_the_target_page_and_takes_the_other_as_alias() -> None:
     corpus = apply_edits(sample(), (Edit("RTVE", merge=("TVE",)),))
     rtve = corpus.actor("rtve")
@@ -113,10 +134,13 @@ def test_split_moves_the_listed_briefs_to_a_new_actor() -> None:
 
 
 def test_rename_retype_describe_and_hide() -> None:
-    corpus = apply_edits(sample(), (
-        Edit("Scientology", type="organization", rename="Church of Scientology", description="Une Église."),
-        Edit("Sheriff", hide=True),
-    ))
+    corpus = apply_edits(
+        sample(),
+        (
+            Edit("Scientology", type="organization", rename="Church of Scientology", description="Une Église."),
+            Edit("Sheriff", hide=True),
+        ),
+    )
     church = corpus.actor("church-of-scientology")
     assert church is not None and (church.type, church.description) == ("organization", "Une Église.")
     assert corpus.actor("scientology") is None and church.aliases == ("Scientology",)
@@ -132,8 +156,9 @@ def test_actor_found_by_alias_or_page_id() -> None:
 
 def test_unknown_actor_is_a_warning_and_the_rest_applies(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
-        corpus = apply_edits(sample(), (Edit("Nobody", hide=True, where="actors.yml, entry 1 (Nobody)"),
-                                        Edit("Sheriff", hide=True)))
+        corpus = apply_edits(
+            sample(), (Edit("Nobody", hide=True, where="actors.yml, entry 1 (Nobody)"), Edit("Sheriff", hide=True))
+        )
     assert "entry 1 (Nobody)" in caplog.text and "Nobody" in caplog.text
     assert corpus.actor("sheriff") is None and len(corpus.actors) == len(sample().actors) - 1
 
@@ -149,7 +174,8 @@ def test_sample_actors_yml_is_valid_and_does_something() -> None:
 
 
 def test_merging_actors_of_another_type_is_a_warning_unless_the_entry_sets_the_type(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     with caplog.at_level(logging.WARNING):
         corpus = apply_edits(sample(), (Edit("Paul Martin", merge=("RTVE",), where="actors.yml, entry 1"),))
     assert "not merged" in caplog.text and corpus.actor("rtve") is not None

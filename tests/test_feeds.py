@@ -19,20 +19,45 @@ NS = {"a": "http://www.w3.org/2005/Atom"}
 def briefs() -> list[Brief]:
     hostile = "<script>alert(1)</script> & ]]> \x00\x0b"
     return [
-        Brief(id="lyon", title="Lyon « vélo » & co", lang="fr", path="lyon.md", text="…", summary="Un plan.",
-              date="2024-03-04", source="Journal",
-              actors=(Actor("doucet", "Grégory Doucet", "person", aliases=("Doucet",), mentions=2, key=True),),
-              quotes=(Quote("Chaque quartier sera relié", 0, 5, speaker="doucet"),)),
-        Brief(id="hostile", title=hostile, lang="fr", path="hostile.md", text="…", summary=hostile,
-              source=hostile, actors=(Actor("doucet", "Doucet", "person", mentions=1),)),
-        Brief(id="vote", title="Le vote", lang="fr", path="vote.md", text="…", summary="Vote.", date="2024-03-18",
-              actors=(Actor("doucet", "Grégory Doucet", "person", mentions=1),)),
+        Brief(
+            id="lyon",
+            title="Lyon « vélo » & co",
+            lang="fr",
+            path="lyon.md",
+            text="…",
+            summary="Un plan.",
+            date="2024-03-04",
+            source="Journal",
+            actors=(Actor("doucet", "Grégory Doucet", "person", aliases=("Doucet",), mentions=2, key=True),),
+            quotes=(Quote("Chaque quartier sera relié", 0, 5, speaker="doucet"),),
+        ),
+        Brief(
+            id="hostile",
+            title=hostile,
+            lang="fr",
+            path="hostile.md",
+            text="…",
+            summary=hostile,
+            source=hostile,
+            actors=(Actor("doucet", "Doucet", "person", mentions=1),),
+        ),
+        Brief(
+            id="vote",
+            title="Le vote",
+            lang="fr",
+            path="vote.md",
+            text="…",
+            summary="Vote.",
+            date="2024-03-18",
+            actors=(Actor("doucet", "Grégory Doucet", "person", mentions=1),),
+        ),
     ]
 
 
 def feeds(site_url: str | None) -> dict[str, ET.Element]:
-    pages = render_site(aggregate(briefs()), Config(templates_dir=ROOT / "templates", site_url=site_url,
-                                                    site_name="Mon <site>"))
+    pages = render_site(
+        aggregate(briefs()), Config(templates_dir=ROOT / "templates", site_url=site_url, site_name="Mon <site>")
+    )
     return {path: ET.fromstring(text.encode("utf-8")) for path, text in pages.items() if path.endswith(".xml")}
 
 
@@ -71,8 +96,10 @@ def test_feeds_without_site_url_link_relative_to_the_feed() -> None:
 
 def test_actor_feed_has_their_quotes_and_appearances() -> None:
     feed = feeds("https://example.org/")["feeds/actors/gregory-doucet.xml"]
-    entries = {e.findtext("a:title", namespaces=NS): e.findtext("a:summary", namespaces=NS)
-               for e in feed.findall("a:entry", NS)}
+    entries = {
+        e.findtext("a:title", namespaces=NS): e.findtext("a:summary", namespaces=NS)
+        for e in feed.findall("a:entry", NS)
+    }
     assert len(entries) == 3
     assert entries["Lyon « vélo » & co"].startswith("« Chaque quartier sera relié »")
     assert feed.findtext("a:title", namespaces=NS) == "Grégory Doucet — Mon <site>"
@@ -86,9 +113,15 @@ def test_article_text_is_escaped_and_cleaned() -> None:
     assert "<script>alert(1)</script> & ]]> " in titles
 
 
-@pytest.mark.parametrize(("path", "directory", "expected"), [
-    ("index.md", True, ""), ("briefs/index.md", True, "briefs/"), ("briefs/x.md", True, "briefs/x/"),
-    ("index.md", False, "index.html"), ("briefs/x.md", False, "briefs/x.html"),
-])
+@pytest.mark.parametrize(
+    ("path", "directory", "expected"),
+    [
+        ("index.md", True, ""),
+        ("briefs/index.md", True, "briefs/"),
+        ("briefs/x.md", True, "briefs/x/"),
+        ("index.md", False, "index.html"),
+        ("briefs/x.md", False, "briefs/x.html"),
+    ],
+)
 def test_page_url(path: str, directory: bool, expected: str) -> None:
     assert page_url(path, directory) == expected

@@ -43,10 +43,15 @@ def golden_differences(pages: dict[str, str], golden: Path = GOLDEN) -> list[str
     """How freshly rendered pages differ from the golden files: pages missing, added or changed."""
     expected = {p.relative_to(golden).as_posix(): p.read_text(encoding="utf-8") for p in golden_files(golden)}
     assert expected, "no golden files: run `pytest tests/test_golden.py --update-golden`"
-    return ([f"{rel}: missing from the output" for rel in sorted(expected.keys() - pages.keys())]
-            + [f"{rel}: not in tests/golden/" for rel in sorted(pages.keys() - expected.keys())]
-            + [f"{rel}: differs from tests/golden/{rel}" for rel in sorted(expected.keys() & pages.keys())
-               if pages[rel] != expected[rel]])
+    return (
+        [f"{rel}: missing from the output" for rel in sorted(expected.keys() - pages.keys())]
+        + [f"{rel}: not in tests/golden/" for rel in sorted(pages.keys() - expected.keys())]
+        + [
+            f"{rel}: differs from tests/golden/{rel}"
+            for rel in sorted(expected.keys() & pages.keys())
+            if pages[rel] != expected[rel]
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +76,9 @@ def test_seed_pages_match_the_golden_files(seed_pages: dict[str, str], update_go
     assert golden_differences(seed_pages) == [], "see the module docstring to regenerate on purpose"
 
 
-def test_a_change_in_rendering_fails_the_comparison(seed_corpus: Corpus, seed_pages: dict[str, str],
-                                                     tmp_path: Path) -> None:
+def test_a_change_in_rendering_fails_the_comparison(
+    seed_corpus: Corpus, seed_pages: dict[str, str], tmp_path: Path
+) -> None:
     # Golden files written from this very output, so the check holds whatever tests/golden/ says.
     golden = tmp_path / "golden"
     write_golden(seed_pages, golden)

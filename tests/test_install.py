@@ -20,8 +20,10 @@ from generator.langdata import load_lang, supported_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 
-ENGLISH = ('---\ntitle: Vote\nlang: en\n---\n'
-           '"We will vote against this bill tomorrow," said John Smith, the leader of the group.\n')
+ENGLISH = (
+    "---\ntitle: Vote\nlang: en\n---\n"
+    '"We will vote against this bill tomorrow," said John Smith, the leader of the group.\n'
+)
 
 
 def _normalized(name: str) -> str:
@@ -50,12 +52,12 @@ def test_brief_of_an_english_file_outside_a_project_folder(tmp_path: Path, monke
     assert [q["speaker_name"] for q in brief["quotes"]] == ["John Smith"]
 
 
-def test_the_models_of_mkdocs_yml_still_override_the_default(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_models_of_mkdocs_yml_still_override_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "vote.md").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - newsbrief:\n      models: {en: no_such_model_installed}\n", encoding="utf-8")
+        "site_name: t\nplugins:\n  - newsbrief:\n      models: {en: no_such_model_installed}\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(cli, ["brief", "--json", "--no-cache", "vote.md"])
     assert result.exit_code == 1
     assert "no_such_model_installed" in result.output
@@ -87,8 +89,10 @@ def plain_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv = tmp / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=tmp)
     python = venv / "bin" / "python"
-    _run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "--no-index", wheel],
-         cwd=tmp)
+    _run(
+        [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "--no-index", wheel],
+        cwd=tmp,
+    )
     # `venv --system-site-packages` would reach the base interpreter's packages, not this
     # environment's: a .pth file adds these. Their own .pth files are not read, so the editable
     # install of the work tree stays out, and the wheel's `generator` comes first on sys.path.

@@ -53,8 +53,20 @@ def test_no_language_words_in_python_code() -> None:
 
 # The modules that read the parse to find speakers: every dependency label they test comes from
 # the language data (`dependency_labels`, `speaker_deps`), so a new parser scheme is a data change.
-ATTRIBUTION_MODULES = ("docindex", "verbs", "nominal", "antecedents", "speakers", "quote_window", "incises",
-                       "introductions", "continuations", "quote_filter", "quotes", "statements")
+ATTRIBUTION_MODULES = (
+    "docindex",
+    "verbs",
+    "nominal",
+    "antecedents",
+    "speakers",
+    "quote_window",
+    "incises",
+    "introductions",
+    "continuations",
+    "quote_filter",
+    "quotes",
+    "statements",
+)
 
 
 def test_attribution_modules_spell_no_dependency_label() -> None:
@@ -89,42 +101,197 @@ def test_dependency_labels_are_read_only() -> None:
 # ClearNLP for English), the Penn Treebank tags of the English tagger and the Universal Features
 # values: none of them may be spelled in a .py file; the code reads them from lang.yml by role.
 # ("list" and "ROOT" are left out: the one is an ordinary word in code, the other is both schemes'.)
-UD_LABELS = {"acl", "acl:relcl", "advcl", "advmod", "amod", "appos", "aux", "aux:pass", "aux:tense", "case", "cc",
-             "ccomp", "clf", "compound", "conj", "cop", "csubj", "csubj:pass", "dep", "det", "discourse",
-             "dislocated", "expl", "expl:comp", "expl:pass", "expl:subj", "fixed", "flat", "flat:foreign",
-             "flat:name", "goeswith", "iobj", "mark", "nmod", "nsubj", "nsubj:pass", "nummod", "obj", "obl",
-             "obl:agent", "obl:arg", "obl:mod", "orphan", "parataxis", "punct", "reparandum", "vocative", "xcomp"}
-CLEARNLP_LABELS = {"acomp", "agent", "attr", "auxpass", "csubjpass", "dative", "dobj", "intj", "meta", "neg",
-                   "npadvmod", "nsubjpass", "oprd", "pcomp", "pobj", "poss", "preconj", "predet", "prep", "prt",
-                   "quantmod", "relcl"}
-PENN_TAGS = {"CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP", "NNPS", "PDT",
-             "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
-             "WDT", "WP", "WP$", "WRB", "HYPH", "NFP", "ADD", "AFX", "XX"}
-MORPH_VALUES = {"Plur", "Sing", "Part", "Ind", "Def", "Dem", "Art", "Yes", "Fin", "Inf", "Ger", "Pres", "Past",
-                "Fut", "Imp", "Pass", "Masc", "Fem", "Neut", "Cnd", "Sub", "Number", "Gender", "Definite",
-                "PronType", "VerbForm", "Tense", "Mood", "Person", "Poss", "Voice", "Reflex", "Polarity"}
+UD_LABELS = {
+    "acl",
+    "acl:relcl",
+    "advcl",
+    "advmod",
+    "amod",
+    "appos",
+    "aux",
+    "aux:pass",
+    "aux:tense",
+    "case",
+    "cc",
+    "ccomp",
+    "clf",
+    "compound",
+    "conj",
+    "cop",
+    "csubj",
+    "csubj:pass",
+    "dep",
+    "det",
+    "discourse",
+    "dislocated",
+    "expl",
+    "expl:comp",
+    "expl:pass",
+    "expl:subj",
+    "fixed",
+    "flat",
+    "flat:foreign",
+    "flat:name",
+    "goeswith",
+    "iobj",
+    "mark",
+    "nmod",
+    "nsubj",
+    "nsubj:pass",
+    "nummod",
+    "obj",
+    "obl",
+    "obl:agent",
+    "obl:arg",
+    "obl:mod",
+    "orphan",
+    "parataxis",
+    "punct",
+    "reparandum",
+    "vocative",
+    "xcomp",
+}
+CLEARNLP_LABELS = {
+    "acomp",
+    "agent",
+    "attr",
+    "auxpass",
+    "csubjpass",
+    "dative",
+    "dobj",
+    "intj",
+    "meta",
+    "neg",
+    "npadvmod",
+    "nsubjpass",
+    "oprd",
+    "pcomp",
+    "pobj",
+    "poss",
+    "preconj",
+    "predet",
+    "prep",
+    "prt",
+    "quantmod",
+    "relcl",
+}
+PENN_TAGS = {
+    "CC",
+    "CD",
+    "DT",
+    "EX",
+    "FW",
+    "IN",
+    "JJ",
+    "JJR",
+    "JJS",
+    "LS",
+    "MD",
+    "NN",
+    "NNS",
+    "NNP",
+    "NNPS",
+    "PDT",
+    "POS",
+    "PRP",
+    "PRP$",
+    "RB",
+    "RBR",
+    "RBS",
+    "RP",
+    "TO",
+    "UH",
+    "VB",
+    "VBD",
+    "VBG",
+    "VBN",
+    "VBP",
+    "VBZ",
+    "WDT",
+    "WP",
+    "WP$",
+    "WRB",
+    "HYPH",
+    "NFP",
+    "ADD",
+    "AFX",
+    "XX",
+}
+MORPH_VALUES = {
+    "Plur",
+    "Sing",
+    "Part",
+    "Ind",
+    "Def",
+    "Dem",
+    "Art",
+    "Yes",
+    "Fin",
+    "Inf",
+    "Ger",
+    "Pres",
+    "Past",
+    "Fut",
+    "Imp",
+    "Pass",
+    "Masc",
+    "Fem",
+    "Neut",
+    "Cnd",
+    "Sub",
+    "Number",
+    "Gender",
+    "Definite",
+    "PronType",
+    "VerbForm",
+    "Tense",
+    "Mood",
+    "Person",
+    "Poss",
+    "Voice",
+    "Reflex",
+    "Polarity",
+}
 # Literals not moved yet (issue 13): each is data waiting for its key in lang.yml. The list may
 # only shrink; a new literal of the kinds above fails the test.
 NOT_YET_MOVED = {
-    ("extract/names.py", "'s"), ("extract/names.py", "’"), ("extract/names.py", "^(\\w{1,3}['’])(?=\\w)"),
-    ("extract/names.py", "(?![\\w'’])"), ("extract/names.py", "'’"),
-    ("extract/merge.py", "[\\s'’\\-]+"), ("extract/roles.py", "[\\s'’,]+"),
-    ("extract/rescue.py", "’"), ("extract/dates.py", "’"), ("extract/date_patterns.py", "['’]"),
-    ("extract/continuations.py", " .,;!?…\"'»”’"), ("extract/continuations.py", "([A-Z][A-Z'’.\\-]+(?: [A-Z][A-Z'’.\\-]+){0,2}):[ \\t]+"),
-    ("extract/quote_marks.py", "»”\"'"), ("langdata.py", "’"),
+    ("extract/names.py", "'s"),
+    ("extract/names.py", "’"),
+    ("extract/names.py", "^(\\w{1,3}['’])(?=\\w)"),
+    ("extract/names.py", "(?![\\w'’])"),
+    ("extract/names.py", "'’"),
+    ("extract/merge.py", "[\\s'’\\-]+"),
+    ("extract/roles.py", "[\\s'’,]+"),
+    ("extract/rescue.py", "’"),
+    ("extract/dates.py", "’"),
+    ("extract/date_patterns.py", "['’]"),
+    ("extract/continuations.py", " .,;!?…\"'»”’"),
+    ("extract/continuations.py", "([A-Z][A-Z'’.\\-]+(?: [A-Z][A-Z'’.\\-]+){0,2}):[ \\t]+"),
+    ("extract/quote_marks.py", "»”\"'"),
+    ("langdata.py", "’"),
     # Outside extraction (parse.py splits sentences; text.py normalises typography).
-    ("parse.py", "[.!?…](?:\\s*[\\\"'»”’)\\]])*\\s+"), ("text.py", "’"), ("text.py", "‘"),
+    ("parse.py", "[.!?…](?:\\s*[\\\"'»”’)\\]])*\\s+"),
+    ("text.py", "’"),
+    ("text.py", "‘"),
 }
 
 
 def _code_literals(path: Path) -> list[str]:
     """The string literals of a module, docstrings left out."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-    return [node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
 
 
 def _language_words() -> set[str]:
@@ -133,7 +300,9 @@ def _language_words() -> set[str]:
     for code in supported_languages():
         lang = load_lang(code)
         words |= set(lang.months) | set(lang.weekdays) | lang.leading_function_words | lang.complementizers
-        words |= {w for w in (*lang.dates.day_suffixes, *lang.ordinal_suffixes, *lang.possessive_endings) if w.isalpha()}
+        words |= {
+            w for w in (*lang.dates.day_suffixes, *lang.ordinal_suffixes, *lang.possessive_endings) if w.isalpha()
+        }
     return {w for w in words if len(w) >= 2 and w.isalpha()}
 
 
@@ -153,28 +322,44 @@ def parser_and_mark_offenders(package: Path) -> list[str]:
             if (name, literal) in NOT_YET_MOVED:
                 continue
             regex_words = set(re.findall(r"[^\W\d_]{2,}", re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", " ", literal)))
-            if (literal in labels or literal in PENN_TAGS or literal in MORPH_VALUES
-                    or any(m in literal for m in marks)
-                    or (("|" in literal or "(?" in literal) and {w.lower() for w in regex_words} & words)):
+            if (
+                literal in labels
+                or literal in PENN_TAGS
+                or literal in MORPH_VALUES
+                or any(m in literal for m in marks)
+                or (("|" in literal or "(?" in literal) and {w.lower() for w in regex_words} & words)
+            ):
                 offenders.append(f"{name}: {literal!r}")
     return offenders
 
 
 def test_no_parser_scheme_tags_morphology_or_quote_marks_in_python_code() -> None:
     offenders = parser_and_mark_offenders(PACKAGE)
-    assert not offenders, "these belong in generator/lang/<code>/ (dependency_labels, tags, morphology, " \
-                          "quote_pairs …): " + ", ".join(offenders)
+    assert not offenders, (
+        "these belong in generator/lang/<code>/ (dependency_labels, tags, morphology, "
+        "quote_pairs …): " + ", ".join(offenders)
+    )
 
 
-@pytest.mark.parametrize("planted", ['dep == "obl:arg"', 'dep in ("pobj", "dative")', 'tok.tag_ == "NNPS"',
-                                     '"Plur" in tok.morph.get("Number")', 'text.endswith("»")',
-                                     're.compile(r"(?:janvier|février)")', 're.compile(r"\\d+(?:st|nd|rd|th)")'])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        'dep == "obl:arg"',
+        'dep in ("pobj", "dative")',
+        'tok.tag_ == "NNPS"',
+        '"Plur" in tok.morph.get("Number")',
+        'text.endswith("»")',
+        're.compile(r"(?:janvier|février)")',
+        're.compile(r"\\d+(?:st|nd|rd|th)")',
+    ],
+)
 def test_the_guard_catches_a_planted_literal(tmp_path: Path, planted: str) -> None:
     (tmp_path / "extract").mkdir()
     (tmp_path / "extract" / "planted.py").write_text(f'"""A module."""\n\nX = {planted}\n', encoding="utf-8")
     assert parser_and_mark_offenders(tmp_path)
-    (tmp_path / "extract" / "planted.py").write_text('"""A module about "obl:arg" and «»."""\n\nX = "NOUN"\n',
-                                                     encoding="utf-8")
+    (tmp_path / "extract" / "planted.py").write_text(
+        '"""A module about "obl:arg" and «»."""\n\nX = "NOUN"\n', encoding="utf-8"
+    )
     assert not parser_and_mark_offenders(tmp_path)
 
 
@@ -195,15 +380,19 @@ def lang_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     load_lang.cache_clear()
 
 
-@pytest.mark.parametrize(("file", "line", "key"), [
-    ("lang.yml", "speach_verbs: [dire]", "speach_verbs"),
-    ("lang.yml", "background:\n  markerz: [jadis]", "background.markerz"),
-    ("statements.yml", "clause_verb: [penser]", "clause_verb"),
-    ("dates.yml", "weekday_parts: [matin]", "weekday_parts"),
-    ("labels.yml", None, None),
-])
-def test_an_unknown_key_names_the_file_and_the_key(lang_copy: Path, file: str, line: str | None,
-                                                   key: str | None) -> None:
+@pytest.mark.parametrize(
+    ("file", "line", "key"),
+    [
+        ("lang.yml", "speach_verbs: [dire]", "speach_verbs"),
+        ("lang.yml", "background:\n  markerz: [jadis]", "background.markerz"),
+        ("statements.yml", "clause_verb: [penser]", "clause_verb"),
+        ("dates.yml", "weekday_parts: [matin]", "weekday_parts"),
+        ("labels.yml", None, None),
+    ],
+)
+def test_an_unknown_key_names_the_file_and_the_key(
+    lang_copy: Path, file: str, line: str | None, key: str | None
+) -> None:
     if line is None:
         assert load_lang("fr").labels  # labels.yml keys are free: any label may be named
         return
@@ -225,9 +414,23 @@ def test_a_known_copy_loads(lang_copy: Path) -> None:
 
 def test_language_data_is_read_only() -> None:
     lang = load_lang("fr")
-    for mapping in (lang.deps, lang.tags, lang.morphology, lang.entity_types, lang.nationalities, lang.labels,
-                    lang.genders, lang.body_synonyms, lang.seats, lang.body_genders, lang.statement_words,
-                    lang.dates.relative_days, lang.dates.units, lang.dates.numbers, lang.speech_verb_pairs):
+    for mapping in (
+        lang.deps,
+        lang.tags,
+        lang.morphology,
+        lang.entity_types,
+        lang.nationalities,
+        lang.labels,
+        lang.genders,
+        lang.body_synonyms,
+        lang.seats,
+        lang.body_genders,
+        lang.statement_words,
+        lang.dates.relative_days,
+        lang.dates.units,
+        lang.dates.numbers,
+        lang.speech_verb_pairs,
+    ):
         with pytest.raises(TypeError):
             mapping["x"] = frozenset()  # type: ignore[index]
     for value in (*lang.deps.values(), *lang.statement_words.values()):

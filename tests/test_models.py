@@ -11,11 +11,33 @@ from generator.models import SCHEMA_VERSION, Actor, Brief, Context, DateMention,
 
 def sample() -> Brief:
     return Brief(
-        id="a", title="T", lang="fr", path="a.md", text="« Bonjour à tous les amis », dit Jean Dupont.",
-        actors=(Actor(id="jean-dupont", name="Jean Dupont", type="person", aliases=("Dupont",),
-                      mentions=1, key=True, spans=(Span(33, 44),)),),
-        quotes=(Quote(text="Bonjour à tous les amis", start=2, end=25, speaker="jean-dupont",
-                      speaker_name="Jean Dupont", cue="dire", confidence=0.9),),
+        id="a",
+        title="T",
+        lang="fr",
+        path="a.md",
+        text="« Bonjour à tous les amis », dit Jean Dupont.",
+        actors=(
+            Actor(
+                id="jean-dupont",
+                name="Jean Dupont",
+                type="person",
+                aliases=("Dupont",),
+                mentions=1,
+                key=True,
+                spans=(Span(33, 44),),
+            ),
+        ),
+        quotes=(
+            Quote(
+                text="Bonjour à tous les amis",
+                start=2,
+                end=25,
+                speaker="jean-dupont",
+                speaker_name="Jean Dupont",
+                cue="dire",
+                confidence=0.9,
+            ),
+        ),
         context=Context(dates=(DateMention("3 mars", 0, 6),), places=("Paris",)),
     )
 

@@ -21,11 +21,15 @@ def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
 
 
 def test_markdown_with_front_matter(tmp_path: Path) -> None:
-    path = write(tmp_path, "sommet.md", (
-        "---\ntitle: \"Sommet à Bruxelles\"\ndate: 2024-03-02\nlang: fr\nsource: Le Soir\n"
-        "url: https://example.org/a\ntags: [Europe, budget]\n---\n\n"
-        "La Commission européenne a présenté son budget mardi.\n"
-    ))
+    path = write(
+        tmp_path,
+        "sommet.md",
+        (
+            '---\ntitle: "Sommet à Bruxelles"\ndate: 2024-03-02\nlang: fr\nsource: Le Soir\n'
+            "url: https://example.org/a\ntags: [Europe, budget]\n---\n\n"
+            "La Commission européenne a présenté son budget mardi.\n"
+        ),
+    )
     article = read_article(path, tmp_path)
     assert article.title == "Sommet à Bruxelles"
     assert article.date == "2024-03-02"
@@ -37,7 +41,11 @@ def test_markdown_with_front_matter(tmp_path: Path) -> None:
 
 
 def test_txt_title_line_and_language_detection(tmp_path: Path) -> None:
-    path = write(tmp_path, "storm.txt", "Storm hits the coast\n\nThe storm reached the coast on Monday and the mayor said it was over.\n")
+    path = write(
+        tmp_path,
+        "storm.txt",
+        "Storm hits the coast\n\nThe storm reached the coast on Monday and the mayor said it was over.\n",
+    )
     article = read_article(path, tmp_path)
     assert article.title == "Storm hits the coast"
     assert article.lang == "en"
@@ -54,8 +62,10 @@ def test_txt_without_title_keeps_first_paragraph(tmp_path: Path) -> None:
 
 
 def test_html_article(tmp_path: Path) -> None:
-    html = ("<html><head><title>Vote au Sénat</title><script>alert(1)</script></head><body>"
-            "<nav>menu</nav><p>Le Sénat a voté la loi.</p><p>Le ministre s&#39;est dit satisfait.</p></body></html>")
+    html = (
+        "<html><head><title>Vote au Sénat</title><script>alert(1)</script></head><body>"
+        "<nav>menu</nav><p>Le Sénat a voté la loi.</p><p>Le ministre s&#39;est dit satisfait.</p></body></html>"
+    )
     article = read_article(write(tmp_path, "vote.html", html), tmp_path)
     assert article.title == "Vote au Sénat"
     assert "alert" not in article.text and "menu" not in article.text
@@ -79,7 +89,10 @@ def test_bom_and_crlf(tmp_path: Path) -> None:
         # Emphasis of every kind, inline code and escapes: the words stay, the marks go.
         ("Un *mot*, un _autre_, __gras__, `code` et \\*étoile\\*.", "Un mot, un autre, gras, code et *étoile*."),
         # List markers of both kinds: each item is a paragraph.
-        ("Points :\n\n- premier point\n+ second point\n\n1. un\n2. deux", "Points :\n\npremier point\n\nsecond point\n\nun\n\ndeux"),
+        (
+            "Points :\n\n- premier point\n+ second point\n\n1. un\n2. deux",
+            "Points :\n\npremier point\n\nsecond point\n\nun\n\ndeux",
+        ),
         ("* a\n    * b", "a\n\nb"),
         # A table: one line per row, cells set apart, no pipes or dashes.
         ("| Pays | Voix |\n| --- | ---: |\n| France | 12 |\n| Espagne | 3 |", "Pays Voix\n\nFrance 12\n\nEspagne 3"),
@@ -87,7 +100,7 @@ def test_bom_and_crlf(tmp_path: Path) -> None:
         ("Avant.\n\n```python\nx = 1\n```\n\nAprès.", "Avant.\n\nx = 1\n\nAprès."),
         ("~~~\nbloc\n~~~", "bloc"),
         # Link definitions, reference links, autolinks and images.
-        ("Voir [la note][1] et <https://e.x>.\n\n[1]: http://example.org \"Titre\"", "Voir la note et https://e.x."),
+        ('Voir [la note][1] et <https://e.x>.\n\n[1]: http://example.org "Titre"', "Voir la note et https://e.x."),
         ("Une photo ![légende](x.png) ici.", "Une photo ici."),
         # Block quotes, comments, raw HTML and scripts.
         ("> Une citation\n> sur deux lignes", "Une citation\nsur deux lignes"),
@@ -108,12 +121,16 @@ def test_a_hostile_run_of_brackets_is_read() -> None:
 
 def test_markdown_quotes_and_offsets_line_up(tmp_path: Path, parse_fr: Callable[[str], Doc], fr: LangData) -> None:
     """The brief is made of the text the reader sees: its offsets point at the quoted words there."""
-    path = write(tmp_path, "vote.md", (
-        "---\ntitle: Vote\nlang: fr\n---\n# Le vote\n\n"
-        "- « Nous **voterons** contre ce texte », a déclaré *Marie Dupont* lundi.\n"
-        "- La ministre a répondu : « Le texte sera adopté. »\n\n"
-        "| Groupe | Voix |\n| --- | --- |\n| PS | 12 |\n\n[1]: http://example.org\n"
-    ))
+    path = write(
+        tmp_path,
+        "vote.md",
+        (
+            "---\ntitle: Vote\nlang: fr\n---\n# Le vote\n\n"
+            "- « Nous **voterons** contre ce texte », a déclaré *Marie Dupont* lundi.\n"
+            "- La ministre a répondu : « Le texte sera adopté. »\n\n"
+            "| Groupe | Voix |\n| --- | --- |\n| PS | 12 |\n\n[1]: http://example.org\n"
+        ),
+    )
     article = read_article(path, tmp_path)
     assert not any(mark in article.text for mark in ("**", "*", "- ", "|", "#", "http"))
     brief = make_brief(article, parse_fr(article.text), fr)
@@ -129,17 +146,25 @@ def test_markdown_quotes_and_offsets_line_up(tmp_path: Path, parse_fr: Callable[
 
 def test_html_table_cells_are_apart(tmp_path: Path) -> None:
     html = "<title>T</title><p>Résultats du vote.</p><table><tr><th>Pays</th><th>Voix</th></tr>\n<tr><td>France</td><td>12</td></tr></table>"
-    assert read_article(write(tmp_path, "t.html", html), tmp_path).text == "Résultats du vote.\n\nPays Voix\n\nFrance 12"
+    assert (
+        read_article(write(tmp_path, "t.html", html), tmp_path).text == "Résultats du vote.\n\nPays Voix\n\nFrance 12"
+    )
 
 
-SPANISH = ("El presidente del Gobierno anunció el martes un nuevo plan de vivienda para los jóvenes. «Vamos a "
-           "construir cien mil pisos en cuatro años», dijo en una rueda de prensa en Madrid. La oposición criticó "
-           "la medida y pidió más detalles sobre su financiación.\n")
-ITALIAN = ("Il presidente del Consiglio ha annunciato martedì un nuovo piano per la casa destinato ai giovani. "
-           "«Costruiremo centomila appartamenti in quattro anni», ha detto in una conferenza stampa a Roma.\n")
-RUSSIAN = ("Президент объявил во вторник о новом жилищном плане для молодёжи. «Мы построим сто тысяч квартир "
-           "за четыре года», сказал он на пресс-конференции в Москве. Оппозиция раскритиковала эту меру и "
-           "потребовала подробностей о её финансировании.\n")
+SPANISH = (
+    "El presidente del Gobierno anunció el martes un nuevo plan de vivienda para los jóvenes. «Vamos a "
+    "construir cien mil pisos en cuatro años», dijo en una rueda de prensa en Madrid. La oposición criticó "
+    "la medida y pidió más detalles sobre su financiación.\n"
+)
+ITALIAN = (
+    "Il presidente del Consiglio ha annunciato martedì un nuovo piano per la casa destinato ai giovani. "
+    "«Costruiremo centomila appartamenti in quattro anni», ha detto in una conferenza stampa a Roma.\n"
+)
+RUSSIAN = (
+    "Президент объявил во вторник о новом жилищном плане для молодёжи. «Мы построим сто тысяч квартир "
+    "за четыре года», сказал он на пресс-конференции в Москве. Оппозиция раскритиковала эту меру и "
+    "потребовала подробностей о её финансировании.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -166,8 +191,13 @@ def test_unsupported_language_is_a_clear_error(tmp_path: Path, name: str, data: 
         # A headline alone is no evidence of a foreign language ("e", "u" are Spanish words too).
         ("E.U. leaders weigh plans for greater military coordination.", "en"),
         # A Spanish quote or name inside an article leaves it in its own language.
-        (("Le président a répondu en espagnol : « no es el momento para los cambios ». Il a ensuite quitté la "
-          "salle sans un mot pour les journalistes qui attendaient devant le palais."), "fr"),
+        (
+            (
+                "Le président a répondu en espagnol : « no es el momento para los cambios ». Il a ensuite quitté la "
+                "salle sans un mot pour les journalistes qui attendaient devant le palais."
+            ),
+            "fr",
+        ),
         ("The mayor of Los Angeles, Karen Bass, said the city would rebuild the homes that burned.", "en"),
         # Too few words to tell: the default language.
         ("Paris, 12 mars.", "fr"),

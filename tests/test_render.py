@@ -11,13 +11,13 @@ from pathlib import Path
 import markdown
 import pytest
 
+from generator import render
 from generator.config import Config
 from generator.corpus import aggregate
 from generator.errors import RenderError
 from generator.escape import md_escape, page_title, safe_url
 from generator.langdata import load_lang
 from generator.models import Actor, Background, Brief, Context, DateMention, Event, Quote, Span, Statement
-from generator import render
 from generator.render import format_date, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,10 +47,10 @@ HOSTILE = [
     "Titre\n---",
     "    quatre espaces",
     "{{ config }} {% include 'x' %} {# c #}",
-    "Un paragraphe {: onclick=\"alert(1)\" }",
+    'Un paragraphe {: onclick="alert(1)" }',
     "Texte\\ avec \\[barre\\] oblique",
     "&lt;déjà échappé&gt; &amp; &#60;",
-    "!!! note \"titre\"\n    corps",
+    '!!! note "titre"\n    corps',
     "<!-- commentaire -->",
     "[réf][1]\n\n[1]: javascript:alert(1)",
     "Ligne\u2028séparée et \u202eretournée",
@@ -147,28 +147,48 @@ def quote(text: str, speaker: str | None, cue: str | None = None) -> Quote:
 @pytest.fixture()
 def briefs() -> list[Brief]:
     lyon = Brief(
-        id="lyon-velo", title="Lyon double ses pistes", lang="fr", path="lyon-velo.md", text="…",
-        summary="Le maire a présenté un plan.", date="2024-03-04", source="Journal d'exemple",
-        url="https://example.org/lyon", license="CC BY 2.5",
-        actors=(Actor("doucet", "Grégory Doucet", "person", aliases=("Doucet",), roles=("maire",),
-                      mentions=3, key=True),
-                Actor("lyon", "Lyon", "place", mentions=2)),
-        quotes=(quote("Chaque quartier sera relié au centre", "doucet", "déclarer"),
-                quote("Une phrase sans locuteur connu du tout", None)),
+        id="lyon-velo",
+        title="Lyon double ses pistes",
+        lang="fr",
+        path="lyon-velo.md",
+        text="…",
+        summary="Le maire a présenté un plan.",
+        date="2024-03-04",
+        source="Journal d'exemple",
+        url="https://example.org/lyon",
+        license="CC BY 2.5",
+        actors=(
+            Actor("doucet", "Grégory Doucet", "person", aliases=("Doucet",), roles=("maire",), mentions=3, key=True),
+            Actor("lyon", "Lyon", "place", mentions=2),
+        ),
+        quotes=(
+            quote("Chaque quartier sera relié au centre", "doucet", "déclarer"),
+            quote("Une phrase sans locuteur connu du tout", None),
+        ),
         statements=(Statement("que l'État paierait", 0, 10, speaker="doucet", cue="répondre"),),
-        context=Context(dates=(DateMention("lundi 4 mars", 0, 5),), places=("Lyon",),
-                        sources=("Journal d'exemple",)),
+        context=Context(dates=(DateMention("lundi 4 mars", 0, 5),), places=("Lyon",), sources=("Journal d'exemple",)),
     )
     vote = Brief(
-        id="vote", title="Le conseil vote le plan", lang="fr", path="vote.md", text="…",
-        summary="Vote.", date="2024-03-18",
+        id="vote",
+        title="Le conseil vote le plan",
+        lang="fr",
+        path="vote.md",
+        text="…",
+        summary="Vote.",
+        date="2024-03-18",
         actors=(Actor("doucet", "Doucet", "person", mentions=2, key=True),),
         quotes=(quote("Nous tenons notre promesse", "doucet"),),
     )
     hostile = Brief(
-        id="hostile", title="<script>alert(1)</script> [x](javascript:alert(2))", lang="fr",
-        path="hostile.txt", text="…", summary="# Titre <img src=x onerror=alert(3)> {: onclick=x }",
-        source="<b>gras</b>", url="javascript:alert(4)", license="CC | BY",
+        id="hostile",
+        title="<script>alert(1)</script> [x](javascript:alert(2))",
+        lang="fr",
+        path="hostile.txt",
+        text="…",
+        summary="# Titre <img src=x onerror=alert(3)> {: onclick=x }",
+        source="<b>gras</b>",
+        url="javascript:alert(4)",
+        license="CC | BY",
         actors=(Actor("evil", "<i>Evil</i> `x`", "person", aliases=("[a](javascript:b)",)),),
         quotes=(quote("<script>alert(5)</script>\n# h", "evil", "*dire*"),),
     )
@@ -182,11 +202,24 @@ def pages(briefs: list[Brief]) -> dict[str, str]:
 
 def test_every_page_is_made(pages: dict[str, str]) -> None:
     assert set(pages) == {
-        "index.md", "briefs/index.md", "timeline/index.md", "actors/index.md", "places/index.md", "tags/index.md",
-        "archive/index.md", "archive/2024-03.md", "archive/undated.md",
-        "briefs/lyon-velo.md", "briefs/vote.md", "briefs/hostile.md",
-        "actors/gregory-doucet.md", "actors/lyon.md", "actors/i-evil-i-x.md",
-        "feeds/briefs.xml", "feeds/actors/gregory-doucet.xml", "feeds/actors/lyon.xml",
+        "index.md",
+        "briefs/index.md",
+        "timeline/index.md",
+        "actors/index.md",
+        "places/index.md",
+        "tags/index.md",
+        "archive/index.md",
+        "archive/2024-03.md",
+        "archive/undated.md",
+        "briefs/lyon-velo.md",
+        "briefs/vote.md",
+        "briefs/hostile.md",
+        "actors/gregory-doucet.md",
+        "actors/lyon.md",
+        "actors/i-evil-i-x.md",
+        "feeds/briefs.xml",
+        "feeds/actors/gregory-doucet.xml",
+        "feeds/actors/lyon.xml",
         "feeds/actors/i-evil-i-x.xml",
     }
     for path, text in pages.items():
@@ -271,18 +304,25 @@ def test_labels_have_the_same_keys_in_every_language() -> None:
 
 @pytest.mark.parametrize(
     ("iso", "lang", "expected"),
-    [("2024-11-12", "fr", "12 novembre 2024"), ("2024-08-01", "fr", "1er août 2024"),
-     ("2024-11-12", "en", "November 12, 2024"), ("pas une date", "fr", "pas une date"), (None, "fr", ""),
-     ("2024-07", "fr", "juillet 2024"), ("2024-07", "en", "July 2024"), ("2024", "fr", "2024"),
-     ("2024-13", "fr", "2024-13")],
+    [
+        ("2024-11-12", "fr", "12 novembre 2024"),
+        ("2024-08-01", "fr", "1er août 2024"),
+        ("2024-11-12", "en", "November 12, 2024"),
+        ("pas une date", "fr", "pas une date"),
+        (None, "fr", ""),
+        ("2024-07", "fr", "juillet 2024"),
+        ("2024-07", "en", "July 2024"),
+        ("2024", "fr", "2024"),
+        ("2024-13", "fr", "2024-13"),
+    ],
 )
 def test_format_date(iso: str | None, lang: str, expected: str) -> None:
     assert format_date(iso, load_lang(lang).labels) == expected
 
 
-def test_missing_templates_fall_back_to_the_defaults(tmp_path: Path, briefs: list[Brief],
-                                                    pages: dict[str, str],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_templates_fall_back_to_the_defaults(
+    tmp_path: Path, briefs: list[Brief], pages: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert render_site(aggregate(briefs), Config(templates_dir=tmp_path / "missing")) == pages
     monkeypatch.setattr(render, "DEFAULT_TEMPLATES", tmp_path / "none")
     with pytest.raises(RenderError, match="templates folder not found"):
@@ -290,11 +330,12 @@ def test_missing_templates_fall_back_to_the_defaults(tmp_path: Path, briefs: lis
 
 
 def test_a_project_template_overrides_the_default(tmp_path: Path, briefs: list[Brief]) -> None:
-    (tmp_path / "actors.md.j2").write_text("---\ntitle: x\n---\n\n# {{ corpus.actors | length }} <b>\n",
-                                           encoding="utf-8")
+    (tmp_path / "actors.md.j2").write_text(
+        "---\ntitle: x\n---\n\n# {{ corpus.actors | length }} <b>\n", encoding="utf-8"
+    )
     pages = render_site(aggregate(briefs), Config(templates_dir=tmp_path))
     assert pages["actors/index.md"] == "---\ntitle: x\n---\n\n# 3 <b>\n"
-    assert pages["index.md"].startswith("---\ntitle: \"Derniers briefs\"")
+    assert pages["index.md"].startswith('---\ntitle: "Derniers briefs"')
 
 
 def test_template_problems_are_render_errors(tmp_path: Path, briefs: list[Brief]) -> None:
@@ -304,16 +345,38 @@ def test_template_problems_are_render_errors(tmp_path: Path, briefs: list[Brief]
 
 
 def annotated_brief() -> Brief:
-    text = ("Le maire Grégory Doucet a déclaré : « Chaque quartier sera relié <b>au</b> centre ».\n\n"
-            "# Pas un titre [x](javascript:y) selon Doucet.")
+    text = (
+        "Le maire Grégory Doucet a déclaré : « Chaque quartier sera relié <b>au</b> centre ».\n\n"
+        "# Pas un titre [x](javascript:y) selon Doucet."
+    )
     start = text.index("Chaque")
     return Brief(
-        id="source", title="Source", lang="fr", path="source.md", text=text, date="2024-03-04",
-        actors=(Actor("doucet", "Grégory Doucet", "person", mentions=2, key=True,
-                      spans=(Span(9, 23), Span(text.index("Doucet."), text.index("Doucet.") + 6),
-                             Span(10, 20), Span(-4, 2), Span(500, 510))),),
-        quotes=(Quote("Chaque quartier sera relié au centre", start, text.index(" »"), speaker="doucet"),
-                Quote("hors du texte", 900, 950, speaker="doucet")),
+        id="source",
+        title="Source",
+        lang="fr",
+        path="source.md",
+        text=text,
+        date="2024-03-04",
+        actors=(
+            Actor(
+                "doucet",
+                "Grégory Doucet",
+                "person",
+                mentions=2,
+                key=True,
+                spans=(
+                    Span(9, 23),
+                    Span(text.index("Doucet."), text.index("Doucet.") + 6),
+                    Span(10, 20),
+                    Span(-4, 2),
+                    Span(500, 510),
+                ),
+            ),
+        ),
+        quotes=(
+            Quote("Chaque quartier sera relié au centre", start, text.index(" »"), speaker="doucet"),
+            Quote("hors du texte", 900, 950, speaker="doucet"),
+        ),
         statements=(Statement("Pas un titre", text.index("Pas"), text.index(" [x]"), speaker="doucet"),),
     )
 
@@ -335,7 +398,10 @@ def test_brief_page_shows_the_annotated_source_escaped() -> None:
     brief = annotated_brief()
     page = render_site(aggregate([brief]), Config(templates_dir=ROOT / "templates"))["briefs/source.md"]
     html_page = to_html(body(page))
-    assert '<mark class="nb-quote" id="source-quote-1">Chaque quartier sera relié &lt;b&gt;au&lt;/b&gt; centre</mark>' in html_page
+    assert (
+        '<mark class="nb-quote" id="source-quote-1">Chaque quartier sera relié &lt;b&gt;au&lt;/b&gt; centre</mark>'
+        in html_page
+    )
     assert '<mark class="nb-statement" id="source-statement-1">' in html_page
     assert 'Le maire <a href="../actors/gregory-doucet.md">Grégory Doucet</a> a déclaré' in html_page
     assert 'selon <a href="../actors/gregory-doucet.md">Doucet</a>.' in html_page
@@ -349,13 +415,28 @@ def test_brief_page_shows_the_annotated_source_escaped() -> None:
 
 def test_archive_is_paginated_newest_first_by_month(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render, "PER_PAGE", 2)
-    made = [Brief(id=f"b{i}", title=f"Brief {i}", lang="fr", path=f"b{i}.md", text="…", summary=f"S{i}",
-                  date=f"2024-0{1 + i % 2}-1{i}", tags=("Vélo", "vélo") if i % 2 else ("Index",))
-            for i in range(5)]
+    made = [
+        Brief(
+            id=f"b{i}",
+            title=f"Brief {i}",
+            lang="fr",
+            path=f"b{i}.md",
+            text="…",
+            summary=f"S{i}",
+            date=f"2024-0{1 + i % 2}-1{i}",
+            tags=("Vélo", "vélo") if i % 2 else ("Index",),
+        )
+        for i in range(5)
+    ]
     pages = render_site(aggregate(made), Config(templates_dir=ROOT / "templates"))
     assert {p for p in pages if p.startswith("archive/")} == {
-        "archive/index.md", "archive/page-2.md", "archive/page-3.md",
-        "archive/2024-02.md", "archive/2024-01.md", "archive/2024-01-page-2.md"}
+        "archive/index.md",
+        "archive/page-2.md",
+        "archive/page-3.md",
+        "archive/2024-02.md",
+        "archive/2024-01.md",
+        "archive/2024-01-page-2.md",
+    }
     first = pages["archive/index.md"]
     assert first.index("briefs/b3.md") < first.index("briefs/b1.md") and "b4" not in first
     assert "Page 1 sur 3" in first and "[Page suivante →](../archive/page-2.md)" in first
@@ -370,25 +451,40 @@ def test_archive_is_paginated_newest_first_by_month(monkeypatch: pytest.MonkeyPa
 
 
 def test_places_index_and_tags_of_a_brief(pages: dict[str, str]) -> None:
-    assert "| [Lyon](../actors/lyon.md) | 1 | 2 | [Lyon double ses pistes](../briefs/lyon-velo.md) |" in pages["places/index.md"]
-    assert "**Étiquettes**\u00a0: [Grégory Doucet](../actors/gregory-doucet.md), [Lyon](../actors/lyon.md)" in pages["briefs/lyon-velo.md"]
+    assert (
+        "| [Lyon](../actors/lyon.md) | 1 | 2 | [Lyon double ses pistes](../briefs/lyon-velo.md) |"
+        in pages["places/index.md"]
+    )
+    assert (
+        "**Étiquettes**\u00a0: [Grégory Doucet](../actors/gregory-doucet.md), [Lyon](../actors/lyon.md)"
+        in pages["briefs/lyon-velo.md"]
+    )
     assert "## Acteurs clés\n\n- [Grégory Doucet](../actors/gregory-doucet.md) (2)" in pages["tags/index.md"]
 
 
 def test_actor_page_links_its_feed(pages: dict[str, str]) -> None:
     page = pages["actors/gregory-doucet.md"]
     assert 'feed: "feeds/actors/gregory-doucet.xml"' in page
-    assert ("**Suivre Grégory Doucet**\u00a0: [flux Atom des citations et apparitions de Grégory Doucet]"
-            "(../feeds/actors/gregory-doucet.xml)") in page
+    assert (
+        "**Suivre Grégory Doucet**\u00a0: [flux Atom des citations et apparitions de Grégory Doucet]"
+        "(../feeds/actors/gregory-doucet.xml)"
+    ) in page
 
 
 def test_many_briefs_each_get_their_page() -> None:
     # How fast this renders is measured by benchmarks/site_scale.py, not asserted here.
-    made = [Brief(id=f"b{i}", title=f"Brief {i}", lang="fr", path=f"b{i}.md", text="Ana Lopez parle.",
-                  date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                  actors=(Actor(f"a{i % 300}", f"Personne {i % 300}", "person", mentions=1, key=True,
-                                spans=(Span(0, 9),)),))
-            for i in range(600)]
+    made = [
+        Brief(
+            id=f"b{i}",
+            title=f"Brief {i}",
+            lang="fr",
+            path=f"b{i}.md",
+            text="Ana Lopez parle.",
+            date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            actors=(Actor(f"a{i % 300}", f"Personne {i % 300}", "person", mentions=1, key=True, spans=(Span(0, 9),)),),
+        )
+        for i in range(600)
+    ]
     corpus = aggregate(made)
     pages = render_site(corpus, Config(templates_dir=ROOT / "templates"))
     assert len([p for p in pages if p.startswith("briefs/")]) == 601
@@ -396,31 +492,60 @@ def test_many_briefs_each_get_their_page() -> None:
 
 # --- statements, dates, events and background (brief schema 2) ---------------------------------
 
+
 def story() -> list[Brief]:
     """Two briefs on one story: an undated one (dates resolved from its file) and a dated one."""
     hostile = "<script>alert(1)</script> [x](javascript:y) *gras*"
     undated = Brief(
-        id="scrutin", title="Le scrutin contesté", lang="fr", path="scrutin.md", text="…",
-        actors=(Actor("maduro", "Nicolás Maduro", "person", aliases=("Maduro",), mentions=3, key=True),
-                Actor("cne", "CNE", "organization", mentions=1)),
-        statements=(Statement("il avait tenté un accord", 0, 5, speaker="maduro", speaker_name="Nicolás Maduro",
-                              cue="a expliqué"),
-                    Statement("il fait l'éloge de Maduro " + hostile, 6, 9, cue="selon",
-                              speaker_desc="l'un de ses conseillers")),
+        id="scrutin",
+        title="Le scrutin contesté",
+        lang="fr",
+        path="scrutin.md",
+        text="…",
+        actors=(
+            Actor("maduro", "Nicolás Maduro", "person", aliases=("Maduro",), mentions=3, key=True),
+            Actor("cne", "CNE", "organization", mentions=1),
+        ),
+        statements=(
+            Statement(
+                "il avait tenté un accord", 0, 5, speaker="maduro", speaker_name="Nicolás Maduro", cue="a expliqué"
+            ),
+            Statement(
+                "il fait l'éloge de Maduro " + hostile, 6, 9, cue="selon", speaker_desc="l'un de ses conseillers"
+            ),
+        ),
         context=Context(
             dates=(DateMention("28 juillet", 0, 3, "2026-07-28"), DateMention("l'an dernier", 4, 8)),
-            events=(Event("le CNE a proclamé Maduro vainqueur le 29 juillet " + hostile, 0, 4, "2026-07-29",
-                          "29 juillet", ("cne", "maduro")),
-                    Event("les élections du 28 juillet", 5, 9, "2026-07-28", "28 juillet", ("ghost",))),
+            events=(
+                Event(
+                    "le CNE a proclamé Maduro vainqueur le 29 juillet " + hostile,
+                    0,
+                    4,
+                    "2026-07-29",
+                    "29 juillet",
+                    ("cne", "maduro"),
+                ),
+                Event("les élections du 28 juillet", 5, 9, "2026-07-28", "28 juillet", ("ghost",)),
+            ),
             background=(Background("En 2019, Guaidó s'était proclamé président " + hostile, 10, 20, "En 2019"),),
-            reference_date="2026-12-02", reference="file"),
+            reference_date="2026-12-02",
+            reference="file",
+        ),
     )
     dated = Brief(
-        id="sanctions", title="Nouvelles sanctions", lang="fr", path="sanctions.md", text="…", date="2026-08-10",
+        id="sanctions",
+        title="Nouvelles sanctions",
+        lang="fr",
+        path="sanctions.md",
+        text="…",
+        date="2026-08-10",
         actors=(Actor("m", "Maduro", "person", mentions=1),),
         statements=(Statement("qu'il ne céderait pas", 0, 5, speaker="m", cue="a assuré"),),
-        context=Context(events=(Event("Washington a annoncé des sanctions en août", 0, 4, "2026-08", "en août", ("m",)),),
-                        reference_date="2026-08-10", reference="article"),
+        context=Context(
+            events=(Event("Washington a annoncé des sanctions en août", 0, 4, "2026-08", "en août", ("m",)),),
+            reference_date="2026-08-10",
+            reference="article",
+        ),
     )
     return [undated, dated]
 
@@ -441,18 +566,16 @@ def test_statements_link_their_speaker_or_describe_an_unnamed_source(story_pages
 def test_dates_show_their_value_and_a_file_date_is_said(story_pages: dict[str, str]) -> None:
     page = story_pages["briefs/scrutin.md"]
     assert "- **Dates**\u00a0: 28 juillet → 2026-07-28, l'an dernier\n" in page
-    assert ("- *Dates résolues d'après la date du fichier \\(2 décembre 2026\\), l'article n'étant pas daté.*"
-            in page)
+    assert "- *Dates résolues d'après la date du fichier \\(2 décembre 2026\\), l'article n'étant pas daté.*" in page
     # Resolved against the article's own date: nothing to say.
     assert "Dates résolues" not in story_pages["briefs/sanctions.md"]
 
 
 def test_brief_timeline_in_date_order_with_linked_actors(story_pages: dict[str, str]) -> None:
     page = story_pages["briefs/scrutin.md"]
-    timeline = page[page.index("## Chronologie"):page.index("## Contexte antérieur")]
+    timeline = page[page.index("## Chronologie") : page.index("## Contexte antérieur")]
     assert timeline.index("**28 juillet 2026**") < timeline.index("**29 juillet 2026**")
-    assert ("le CNE a proclamé Maduro vainqueur le 29 juillet &lt;script&gt;alert\\(1\\)&lt;/script&gt;"
-            in timeline)
+    assert "le CNE a proclamé Maduro vainqueur le 29 juillet &lt;script&gt;alert\\(1\\)&lt;/script&gt;" in timeline
     assert "([CNE](../actors/cne.md), [Nicolás Maduro](../actors/nicolas-maduro.md))" in timeline
     # An actor id the brief does not hold is left out, not shown as an unknown speaker.
     assert "- **28 juillet 2026**\u00a0: les élections du 28 juillet\n" in timeline
@@ -460,7 +583,7 @@ def test_brief_timeline_in_date_order_with_linked_actors(story_pages: dict[str, 
 
 def test_background_is_a_section_of_its_own(story_pages: dict[str, str]) -> None:
     page = story_pages["briefs/scrutin.md"]
-    section = page[page.index("## Contexte antérieur"):page.index("## Texte source")]
+    section = page[page.index("## Contexte antérieur") : page.index("## Texte source")]
     assert "- En 2019, Guaidó s'était proclamé président" in section and "(*En 2019*)" in section
     assert "## Contexte antérieur" not in story_pages["briefs/sanctions.md"]
 
@@ -470,20 +593,23 @@ def test_chronology_page_lists_every_event_by_date_across_briefs(story_pages: di
     assert page.startswith('---\ntitle: "Chronologie des événements"')
     assert page.index("**28 juillet 2026**") < page.index("**29 juillet 2026**") < page.index("**août 2026**")
     assert "## 2026" in page
-    assert ("- **août 2026**\u00a0: Washington a annoncé des sanctions en août "
-            "([Nicolás Maduro](../actors/nicolas-maduro.md)) — [Nouvelles sanctions](../briefs/sanctions.md)") in page
+    assert (
+        "- **août 2026**\u00a0: Washington a annoncé des sanctions en août "
+        "([Nicolás Maduro](../actors/nicolas-maduro.md)) — [Nouvelles sanctions](../briefs/sanctions.md)"
+    ) in page
     assert "[Chronologie des événements](timeline/index.md)" in story_pages["index.md"]
 
 
 def test_actor_page_has_a_timeline_of_events_and_dated_statements(story_pages: dict[str, str]) -> None:
     page = story_pages["actors/nicolas-maduro.md"]
-    timeline = page[page.index("## Chronologie"):page.index("## Apparaît dans")]
+    timeline = page[page.index("## Chronologie") : page.index("## Apparaît dans")]
     lines = [line for line in timeline.splitlines() if line.startswith("- ")]
     assert [line.split("**")[1] for line in lines] == ["29 juillet 2026", "août 2026", "10 août 2026"]
-    assert lines[2] == ("- **10 août 2026**, *a assuré*\u00a0: qu'il ne céderait pas — "
-                        "[Nouvelles sanctions](../briefs/sanctions.md)")
+    assert lines[2] == (
+        "- **10 août 2026**, *a assuré*\u00a0: qu'il ne céderait pas — [Nouvelles sanctions](../briefs/sanctions.md)"
+    )
     # The undated brief's statement is listed with the others, not in the timeline.
-    assert "il avait tenté un accord" in page[:page.index("## Chronologie")]
+    assert "il avait tenté un accord" in page[: page.index("## Chronologie")]
     assert "il avait tenté un accord" not in timeline
 
 

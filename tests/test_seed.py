@@ -37,8 +37,16 @@ def test_the_long_quote_is_one_quote_by_maduro(seed: Brief) -> None:
 def test_actors_have_clean_names_and_one_identity(seed: Brief) -> None:
     names = {a.name: a for a in seed.actors}
     assert set(names) == {
-        "Nicolás Maduro", "Donald Trump", "Joe Biden", "Juan Guaidó", "Vladimir Poutine",
-        "Recep Tayyip Erdogan", "Wall Street Journal", "Maison Blanche", "États-Unis", "Venezuela",
+        "Nicolás Maduro",
+        "Donald Trump",
+        "Joe Biden",
+        "Juan Guaidó",
+        "Vladimir Poutine",
+        "Recep Tayyip Erdogan",
+        "Wall Street Journal",
+        "Maison Blanche",
+        "États-Unis",
+        "Venezuela",
     }
     assert {"Trump", "D. Trump"} <= set(names["Donald Trump"].aliases)
     assert "Maduro" in names["Nicolás Maduro"].aliases
@@ -66,7 +74,7 @@ def test_statements_with_their_speakers(seed: Brief) -> None:
     journal = next(s for s in seed.statements if s.text.startswith("des hommes d’affaires pétroliers"))
     assert journal.speaker_name == "Wall Street Journal"
     for statement in seed.statements:
-        assert seed.text[statement.start:statement.end] == statement.text
+        assert seed.text[statement.start : statement.end] == statement.text
         assert not any(q.start <= statement.start and statement.end <= q.end for q in seed.quotes)
 
 

@@ -26,8 +26,9 @@ def site_config(tmp: Path, content: Path) -> Path:
     data["theme"]["custom_dir"] = str(ROOT / data["theme"]["custom_dir"])
     for plugin in data["plugins"]:
         if isinstance(plugin, dict) and "newsbrief" in plugin:
-            plugin["newsbrief"].update(content_dir=str(content), templates_dir=str(ROOT / "templates"),
-                                       cache_dir=str(tmp / "cache"))
+            plugin["newsbrief"].update(
+                content_dir=str(content), templates_dir=str(ROOT / "templates"), cache_dir=str(tmp / "cache")
+            )
     (tmp / "docs").mkdir(exist_ok=True)
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -56,8 +57,15 @@ def page(site: Path, path: str) -> str:
 
 
 def test_every_page_is_built(site: Path) -> None:
-    for path in ["", "actors", "briefs", "briefs/fr-seed-maduro-trump", "actors/nicolas-maduro",
-                 "briefs/fr-quote-attributed-with-licence", "actors/gregory-doucet"]:
+    for path in [
+        "",
+        "actors",
+        "briefs",
+        "briefs/fr-seed-maduro-trump",
+        "actors/nicolas-maduro",
+        "briefs/fr-quote-attributed-with-licence",
+        "actors/gregory-doucet",
+    ]:
         assert (site / "site" / path / "index.html").is_file(), path
     assert not (site / "site" / ".newsbrief-manifest.json").exists()
 
@@ -100,8 +108,7 @@ def test_a_failing_article_fails_the_strict_build(tmp_path: Path) -> None:
     assert (tmp_path / "docs" / "briefs" / "fr-same-actor-second-article.md").is_file()
 
 
-def test_a_bad_plugin_option_stops_the_build_with_one_message(tmp_path: Path,
-                                                             caplog: pytest.LogCaptureFixture) -> None:
+def test_a_bad_plugin_option_stops_the_build_with_one_message(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     config_file = site_config(tmp_path, CONTENT)
     data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     next(p for p in data["plugins"] if isinstance(p, dict) and "newsbrief" in p)["newsbrief"]["site_lang"] = "xx"

@@ -78,8 +78,22 @@ def test_files_written_by_someone_else_are_never_removed(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     "path",
-    ["../escape.md", "/etc/passwd.md", "a/../../escape.md", "briefs/../../escape.md", "", ".", "a//b.md",
-     "./a.md", "a\\..\\b.md", ".hidden.md", "briefs/.x.md", MANIFEST, "dir/", "a\x00.md"],
+    [
+        "../escape.md",
+        "/etc/passwd.md",
+        "a/../../escape.md",
+        "briefs/../../escape.md",
+        "",
+        ".",
+        "a//b.md",
+        "./a.md",
+        "a\\..\\b.md",
+        ".hidden.md",
+        "briefs/.x.md",
+        MANIFEST,
+        "dir/",
+        "a\x00.md",
+    ],
 )
 def test_paths_leaving_the_docs_folder_are_refused(tmp_path: Path, path: str) -> None:
     docs = tmp_path / "docs"

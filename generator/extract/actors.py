@@ -18,18 +18,19 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..langdata import LangData, fold
 from ..models import Actor, Span
 from ..text import slugify, unique_slug
+from .doctext import text_of
 from .institutions import add_institutions
 from .kinds import decide_kind, enumerated, is_actor
 from .merge import abbreviates, group_names, is_acronym, person_compatible
 from .names import Candidate, clean_span, find_candidates, name_words
 from .rescue import rescue_names
 from .roles import countries_of, describe, find_descriptions, resolve_description, role_words, roles_of
-from .doctext import text_of
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,9 @@ class ActorTable:
     def names_before(self, offset: int) -> Counter[str]:
         """How often each actor is named (not described) before `offset`: salience so far."""
         names = {a.id: {name_words(n) for n in (a.name, *a.aliases)} for a in self.actors}
-        return Counter(m.actor_id for m in self.mentions
-                       if m.end <= offset and name_words(m.text) in names.get(m.actor_id, ()))
+        return Counter(
+            m.actor_id for m in self.mentions if m.end <= offset and name_words(m.text) in names.get(m.actor_id, ())
+        )
 
     def mentions_before(self, offset: int, type: str | None = None) -> list[Mention]:
         """Mentions ending before `offset`, nearest first, optionally of one actor type."""
@@ -157,8 +159,17 @@ def _table(doc: Doc, groups: list[tuple[list[Candidate], str]], lang: LangData) 
                         spans.append((role.start, role.end, role.text))
         aliases = tuple(dict.fromkeys(c.text for c in group if c.text != name))
         spans.sort()
-        actors.append(Actor(id=aid, name=name, type=kind, aliases=aliases, roles=tuple(roles),
-                            mentions=len(spans), spans=tuple(Span(s, e) for s, e, _ in spans)))
+        actors.append(
+            Actor(
+                id=aid,
+                name=name,
+                type=kind,
+                aliases=aliases,
+                roles=tuple(roles),
+                mentions=len(spans),
+                spans=tuple(Span(s, e) for s, e, _ in spans),
+            )
+        )
         mentions += [Mention(s, e, aid, t) for s, e, t in spans]
     mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: a.spans[0].start if a.spans else 0)
@@ -172,12 +183,16 @@ def _add_descriptions(doc: Doc, table: ActorTable, taken: set[int], lang: LangDa
         if desc is None:
             continue
         actor = (_apposed_person(doc, span, table, lang) if desc.person_title else None) or resolve_description(
-            desc, table.actors, table.names_before(span.start_char), table.resolve, lang)
+            desc, table.actors, table.names_before(span.start_char), table.resolve, lang
+        )
         if actor is None:
             continue
         role = span[1:].text
-        new_role = (actor.type == "person") == desc.person_title and desc.head not in lang.generic_org_nouns and not any(
-            set(role_words(role)) <= set(role_words(r)) for r in actor.roles)
+        new_role = (
+            (actor.type == "person") == desc.person_title
+            and desc.head not in lang.generic_org_nouns
+            and not any(set(role_words(role)) <= set(role_words(r)) for r in actor.roles)
+        )
         updated = dataclasses.replace(
             actor,
             roles=actor.roles + ((role,) if new_role else ()),
@@ -238,8 +253,10 @@ def _particle_surname(name: str, lang: LangData) -> str:
     words = name.split()
     if len(words) < 2:
         return ""
-    at = next((k for k in range(len(words) - 2, 0, -1) if fold(words[k]) in lang.name_particles
-               and words[k][:1].islower()), None)
+    at = next(
+        (k for k in range(len(words) - 2, 0, -1) if fold(words[k]) in lang.name_particles and words[k][:1].islower()),
+        None,
+    )
     if at is not None:
         if not words[at + 1][:1].isupper():
             return ""  # "Conseil de sécurité": a common noun after the particle, no surname
@@ -279,11 +296,13 @@ def _join_seats(groups: list[list[Candidate]], kinds: list[str], lang: LangData)
 
 def _canonical(group: Sequence[Candidate], lang: LangData) -> str:
     """The fullest name form used in the text: not a seat, most words, no initials, longest, earliest."""
+
     def fullness(c: Candidate) -> tuple[int, int, int, int, int]:
         words = name_words(c.text)
         initials = sum(w.endswith(".") and len(w) <= 3 for w in words)
         seat = " ".join(words) in lang.seats
         return (not seat, not is_acronym(c.text), len(words) - initials, len(c.text), -c.start)
+
     return max(group, key=fullness).text
 
 
@@ -302,8 +321,13 @@ def rank_actors(table: ActorTable, quoted_actor_ids: set[str], title: str, lead_
         in_title = any(f and (set(f) <= title_words) for f in forms)
         in_lead = any(s.start < lead_end for s in a.spans)
         in_front[a.id] = in_title or in_lead
-        scores[a.id] = (3.0 * (a.id in quoted_actor_ids) + 3.0 * in_title + 1.5 * in_lead
-                        + min(a.mentions, 6) * 0.5 - (0.5 if a.type == "place" else 0.0))
+        scores[a.id] = (
+            3.0 * (a.id in quoted_actor_ids)
+            + 3.0 * in_title
+            + 1.5 * in_lead
+            + min(a.mentions, 6) * 0.5
+            - (0.5 if a.type == "place" else 0.0)
+        )
     central = [a for a in table.actors if a.type == "person" and scores[a.id] >= 3.0]
     homes = {fold(c) for a in central for c in countries_of(a, table.lang)} if table.lang else set()
     for a in table.actors:

@@ -8,6 +8,7 @@ quoted spans, names of noun phrases): an antecedent is always a name, never anot
 from __future__ import annotations
 
 import bisect
+
 from spacy.tokens import Token
 
 from ..langdata import LangData, fold
@@ -46,11 +47,18 @@ class Antecedents:
                     actor = self.finder.named_actor(part, describe=False)
                     # A person's name, even when the actor table typed it otherwise: the tagger
                     # says so, or a gendered word or pronoun was seen with it.
-                    if actor is not None and (actor.type == "person" or actor.type != "place" and (
-                            lang.entity_types.get(part.ent_type_) == "person" or actor.id in self._genders)):
+                    if actor is not None and (
+                        actor.type == "person"
+                        or actor.type != "place"
+                        and (lang.entity_types.get(part.ent_type_) == "person" or actor.id in self._genders)
+                    ):
                         self._subjects.append((part.i, actor, is_speech_verb(tok.head, lang)))
-            elif tok.dep_ in lang.deps["root"] and tok.pos_ == "VERB" and not self.finder.in_quote(tok.idx) and not any(
-                    c.dep_ in lang.speaker_deps for c in tok.children):
+            elif (
+                tok.dep_ in lang.deps["root"]
+                and tok.pos_ == "VERB"
+                and not self.finder.in_quote(tok.idx)
+                and not any(c.dep_ in lang.speaker_deps for c in tok.children)
+            ):
                 actor = self.finder.positional_subject(tok)
                 if actor is not None and actor.type == "person":
                     self._subjects.append((tok.i, actor, is_speech_verb(tok, lang)))
@@ -76,8 +84,11 @@ class Antecedents:
         j = verb.i + 1
         while j < len(self.doc) and self.doc[j].pos_ == "DET":
             j += 1
-        return j < len(self.doc) and fold(self.doc[j].lemma_) in self.lang.proxy_nouns \
+        return (
+            j < len(self.doc)
+            and fold(self.doc[j].lemma_) in self.lang.proxy_nouns
             and fold(self.doc[j].lemma_) not in self.lang.document_nouns
+        )
 
     def antecedent(self, pronoun: str, before: int) -> Actor | None:
         """The person a pronoun before token `before` stands for, or None when unsure.
@@ -102,8 +113,9 @@ class Antecedents:
             if self._genders.get(actor.id, gender) == gender:
                 at, found = i, self._best_in_sentence(i, gender, before)
                 break
-        reporter = self._reporting_pronoun(at, gender) if at < before and self.doc[at].dep_ in self.lang.speaker_deps \
-            else None
+        reporter = (
+            self._reporting_pronoun(at, gender) if at < before and self.doc[at].dep_ in self.lang.speaker_deps else None
+        )
         if reporter is not None:
             found = self.antecedent(self.doc[reporter].text, reporter)
         elif found is not None:
@@ -124,11 +136,13 @@ class Antecedents:
             return False
         first, last = self._sentence_bounds(at)
         start, end = self.doc[first].idx, self.doc[min(last, len(self.doc) - 1)].idx
-        return any(m.actor_id != found.id and start <= m.start < end
-                   and self._weak_genders.get(m.actor_id, gender) == gender for m in self.finder.mentions)
+        return any(
+            m.actor_id != found.id and start <= m.start < end and self._weak_genders.get(m.actor_id, gender) == gender
+            for m in self.finder.mentions
+        )
 
     def role_antecedent(self, tok: Token) -> Actor | None:
-        """"X called on Y to apologize. "…," Obama's former strategist said": a definite or
+        """ "X called on Y to apologize. "…," Obama's former strategist said": a definite or
         possessed person noun no name resolves stands, like a pronoun, for the person subject
         of the sentences just before, when nobody else has been named by name since, that
         person is not its possessor ("X's lawyer") and the noun's gender does not rule them out."""
@@ -147,17 +161,20 @@ class Antecedents:
         if k >= 2 and self._subjects[k - 2][1] != actor and self._subjects[k - 2][0] >= self._sentence_bounds(at)[0]:
             return None  # "X et Y ont présenté …, résume le chercheur": either of them
         possessors = [c for c in tok.children if c.dep_ in self.lang.deps["possessor"]]
-        owned = any(self.finder.mention_actor(c.idx, c.idx + len(c)) == actor
-                    or fold(c.text) in fold(actor.name).split()
-                    or c.pos_ == "PRON" or self.finder.names_a_person(c)  # "his lawyer", "the mayor's aide"
-                    for c in possessors)
+        owned = any(
+            self.finder.mention_actor(c.idx, c.idx + len(c)) == actor
+            or fold(c.text) in fold(actor.name).split()
+            or c.pos_ == "PRON"
+            or self.finder.names_a_person(c)  # "his lawyer", "the mayor's aide"
+            for c in possessors
+        )
         gender = self.lang.genders.get(fold(tok.lemma_))
         if owned or gender is not None and self._genders.get(actor.id, gender) != gender:
             return None
         return actor if self._named_since(actor, at, gender, tok.i) == actor else None
 
     def _reporting_pronoun(self, at: int, gender: str) -> int | None:
-        """"She added that X was wrong", "he does believe X is right": the subject at token `at`
+        """ "She added that X was wrong", "he does believe X is right": the subject at token `at`
         is only reported by a verb whose own subject, before it, is a pronoun of that gender;
         that pronoun (its index) is who goes on speaking."""
         verb = self.doc[at].head
@@ -167,13 +184,16 @@ class Antecedents:
             verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
             if subject is not None:
-                fits = subject.i < at and self.finder.is_pronoun(subject) \
+                fits = (
+                    subject.i < at
+                    and self.finder.is_pronoun(subject)
                     and self.lang.genders.get(fold(subject.text)) == gender
+                )
                 return subject.i if fits else None
         return None
 
     def _named_since(self, found: Actor, at: int, gender: str | None, before: int) -> Actor | None:
-        """"X said … [then] with Y lambasting the plan. "…," she said": people who may fit the
+        """ "X said … [then] with Y lambasting the plan. "…," she said": people who may fit the
         pronoun, named after the sentence of the subject found (by name, not as subjects nor
         as a modifier: "the Y campaign", "Y's plan"), stand between it and the pronoun. One
         such person is who is meant; several leave it open. A pronoun subject of that gender
@@ -186,20 +206,26 @@ class Antecedents:
         if last >= before:
             return found
         doc, finder = self.doc, self.finder
-        if any(t.dep_ in self.lang.speaker_deps and finder.is_pronoun(t) and not finder.in_quote(t.idx)
-               and self.lang.genders.get(fold(t.text)) == gender for t in doc[last:before]):
+        if any(
+            t.dep_ in self.lang.speaker_deps
+            and finder.is_pronoun(t)
+            and not finder.in_quote(t.idx)
+            and self.lang.genders.get(fold(t.text)) == gender
+            for t in doc[last:before]
+        ):
             return found
         start, end = doc[last].idx, doc[min(before, len(doc) - 1)].idx
         since: dict[str, Actor] = {}
-        for m in finder.mentions[bisect.bisect_left(finder.index.mention_starts, start):]:
+        for m in finder.mentions[bisect.bisect_left(finder.index.mention_starts, start) :]:
             if m.start >= end:
                 break
             actor = finder.index.by_id.get(m.actor_id)
             if actor is None or actor.type != "person" or actor.id == found.id or finder.in_quote(m.start):
                 continue
             first = doc[bisect.bisect_left(finder.index.token_starts, m.start)]
-            root = next((t for t in doc[first.i:first.i + 6] if t.idx < m.end and not m.start <= t.head.idx < m.end),
-                        first)
+            root = next(
+                (t for t in doc[first.i : first.i + 6] if t.idx < m.end and not m.start <= t.head.idx < m.end), first
+            )
             names = {fold(n) for n in (actor.name, *actor.aliases)}
             if fold(m.text) not in names or root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):
                 continue  # a description ("the nominee"), or a name modifying a noun
@@ -212,15 +238,19 @@ class Antecedents:
         return next(iter(since.values())) if len(since) == 1 else None
 
     def _body_subject(self, gender: str, start: int, before: int) -> tuple[Actor | None, bool]:
-        """"Le nouveau gouvernement s'est donné pour objectif … Il a déclaré": a singular subject
+        """ "Le nouveau gouvernement s'est donné pour objectif … Il a déclaré": a singular subject
         naming an institution, of the pronoun's grammatical gender, nearer than any person,
         is what the pronoun stands for (the organisation if it is an actor, else no one we
         can name)."""
         lang = self.lang
-        for tok in reversed(self.doc[start + 1:before]):
+        for tok in reversed(self.doc[start + 1 : before]):
             # (An acronym such as "ONG" is often tagged as a foreign word, without gender.)
-            if tok.dep_ not in lang.speaker_deps or tok.pos_ not in ("NOUN", "X") or self.finder.in_quote(tok.idx) \
-                    or lang.has_morph(tok, "plural"):
+            if (
+                tok.dep_ not in lang.speaker_deps
+                or tok.pos_ not in ("NOUN", "X")
+                or self.finder.in_quote(tok.idx)
+                or lang.has_morph(tok, "plural")
+            ):
                 continue
             if fold(tok.lemma_) not in lang.institution_nouns and fold(tok.lemma_) not in lang.org_titles:
                 continue
@@ -239,7 +269,7 @@ class Antecedents:
         ("Le Premier ministre et le président se sont rencontrés. « … », a-t-il déclaré")."""
         first, last = self._sentence_bounds(at)
         fits: dict[str, tuple[bool, bool, Actor]] = {}
-        for i, actor, speaks in self._subjects[bisect.bisect_left(self._subject_tokens, first):]:
+        for i, actor, speaks in self._subjects[bisect.bisect_left(self._subject_tokens, first) :]:
             if i >= min(last, before):
                 break
             if self._genders.get(actor.id, gender) != gender:
@@ -279,9 +309,13 @@ class Antecedents:
         the pronoun stands for: the actor it describes, or nobody we can name.
         """
         genders, lang = self.lang.genders, self.lang
-        for tok in reversed(self.doc[start + 1:before]):
-            if tok.dep_ not in lang.speaker_deps or tok.pos_ != "NOUN" or self.finder.in_quote(tok.idx) \
-                    or lang.has_morph(tok, "plural"):
+        for tok in reversed(self.doc[start + 1 : before]):
+            if (
+                tok.dep_ not in lang.speaker_deps
+                or tok.pos_ != "NOUN"
+                or self.finder.in_quote(tok.idx)
+                or lang.has_morph(tok, "plural")
+            ):
                 continue
             if self.finder.mention_at(tok.idx, tok.idx + len(tok)) is not None:
                 continue  # a named subject: the subject list has it
@@ -296,15 +330,23 @@ class Antecedents:
                     return actor, True  # "un porte-parole de la police … a-t-il précisé": the police
                 if actor is None or actor.type != "person":
                     return None, True
-                possessive = any(c.dep_ in self.lang.deps["determiner"] and self.lang.has_morph(c, "possessive") for c in tok.children)
+                possessive = any(
+                    c.dep_ in self.lang.deps["determiner"] and self.lang.has_morph(c, "possessive")
+                    for c in tok.children
+                )
                 if not possessive and not self._named_in_paragraph(actor, before):
                     # "La procureure elle-même avait salué …": a role last named paragraphs ago,
                     # set in a side remark; too weak to credit her with the words.
                     return None, True
                 return actor, True
-            possessors = [c for c in tok.children if c.dep_ in self.lang.deps["possessor"] and c.pos_ in ("PROPN", "PRON")]
-            owners = {a.id: a for a in (self.finder.mention_actor(c.idx, c.idx + len(c)) for c in possessors)
-                      if a is not None and a.type == "person" and self._genders.get(a.id, gender) == gender}
+            possessors = [
+                c for c in tok.children if c.dep_ in self.lang.deps["possessor"] and c.pos_ in ("PROPN", "PRON")
+            ]
+            owners = {
+                a.id: a
+                for a in (self.finder.mention_actor(c.idx, c.idx + len(c)) for c in possessors)
+                if a is not None and a.type == "person" and self._genders.get(a.id, gender) == gender
+            }
             if len(owners) == 1:
                 return next(iter(owners.values())), True
             if any(c.pos_ == "PROPN" for c in possessors):
@@ -319,7 +361,7 @@ class Antecedents:
         return any(m.actor_id == actor.id and start <= m.start < end for m in self.finder.mentions)
 
     def _plural_antecedent(self, before: int) -> Actor | None:
-        """"Ils"/"they" stand for an organisation only when the nearest subject before, in the
+        """ "Ils"/"they" stand for an organisation only when the nearest subject before, in the
         same or the previous sentence, is that organisation."""
         sents = 0
         for i in range(before - 1, max(-1, before - _POSITION_REACH * 2), -1):
@@ -367,11 +409,18 @@ class Antecedents:
             clause = self._own_clause(tok.head, tok.i)
             # "X grilled Y for his role": with someone else named in the clause, a possessive
             # may be theirs.
-            others = any(o is not None and o.id != m.actor_id and o.type == "person"
-                         for o in (self.finder.mention_actor(t.idx, t.idx + len(t)) for t in clause))
-            seen = {genders[fold(t.text)] for t in clause
-                    if t.pos_ == "PRON" and fold(t.text) in genders and t.dep_ not in self.lang.deps["object_pronoun"]
-                    and not (others and t.dep_ in self.lang.deps["possessor"])}
+            others = any(
+                o is not None and o.id != m.actor_id and o.type == "person"
+                for o in (self.finder.mention_actor(t.idx, t.idx + len(t)) for t in clause)
+            )
+            seen = {
+                genders[fold(t.text)]
+                for t in clause
+                if t.pos_ == "PRON"
+                and fold(t.text) in genders
+                and t.dep_ not in self.lang.deps["object_pronoun"]
+                and not (others and t.dep_ in self.lang.deps["possessor"])
+            }
             if len(seen) == 1:
                 votes.setdefault(m.actor_id, set()).update(seen)
         return {aid: next(iter(g)) for aid, g in votes.items() if len(g) == 1}

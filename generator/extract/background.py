@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..langdata import BackgroundCues, LangData, fold
 from ..models import Background, Quote
@@ -65,8 +66,12 @@ def _marker(sent: SpacySpan, root: Token, quotes: list[Quote], lang: LangData) -
     for found in _patterns(cues.markers).finditer(text, sent.start_char, sent.end_char):
         start, end = found.span()
         span = doc.char_span(start, end, alignment_mode="expand")
-        if (span is not None and not _quoted(start, end, quotes) and _in_main_clause(span, root, lang)
-                and not _compared(text, start, cues)):
+        if (
+            span is not None
+            and not _quoted(start, end, quotes)
+            and _in_main_clause(span, root, lang)
+            and not _compared(text, start, cues)
+        ):
             return start, end
     return None
 
@@ -74,7 +79,7 @@ def _marker(sent: SpacySpan, root: Token, quotes: list[Quote], lang: LangData) -
 def _compared(text: str, start: int, cues: BackgroundCues) -> bool:
     """The marker follows a word of comparison ("par rapport à l'an dernier"): a yardstick, not a time."""
     before = fold(text[max(0, start - 40) : start]).split()
-    return any(before[-len(words):] == words for words in (w.split() for w in cues.comparisons) if words)
+    return any(before[-len(words) :] == words for words in (w.split() for w in cues.comparisons) if words)
 
 
 def _verb_group(root: Token, lang: LangData) -> list[Token]:
@@ -85,8 +90,9 @@ def _verb_group(root: Token, lang: LangData) -> list[Token]:
 
 def _pluperfect(root: Token, group: list[Token], lang: LangData) -> bool:
     """A participle under a perfect auxiliary in the past ("avait tenté", "had been elected")."""
-    return _has_participle(group, lang) and any(_perfect_aux(t, lang) and lang.has_morph(t, "pluperfect_auxiliary")
-                                                for t in group if t.i != root.i)
+    return _has_participle(group, lang) and any(
+        _perfect_aux(t, lang) and lang.has_morph(t, "pluperfect_auxiliary") for t in group if t.i != root.i
+    )
 
 
 def _narrative(group: list[Token], lang: LangData) -> bool:
@@ -96,8 +102,9 @@ def _narrative(group: list[Token], lang: LangData) -> bool:
     if finite is None or not lang.has_morph(finite, "narrative_past"):
         return False
     lemma, form = fold(finite.lemma_), fold(finite.text)
-    return not any(lemma.endswith(a) and form == lemma[: len(lemma) - len(a)] + b
-                   for a, b in lang.background.present_like)
+    return not any(
+        lemma.endswith(a) and form == lemma[: len(lemma) - len(a)] + b for a, b in lang.background.present_like
+    )
 
 
 def _past(root: Token, group: list[Token], lang: LangData) -> bool:
@@ -155,6 +162,7 @@ def _quoted(start: int, end: int, quotes: list[Quote]) -> bool:
 @functools.lru_cache(maxsize=8)
 def _patterns(markers: tuple[str, ...]) -> re.Pattern[str]:
     """One case-blind pattern for all marker phrases, longest first, whole words only."""
+
     def compile_one(marker: str) -> str:
         words = [_GAP if w == "…" else re.escape(w).replace(re.escape("{year}"), _YEAR) for w in marker.split()]
         return r"\s+".join(words)

@@ -10,14 +10,14 @@ from spacy.tokens import Doc
 from ..langdata import LangData, fold
 from ..models import Article, Context, Quote
 from .actors import ActorTable
-from .dates import find_dates
 from .background import find_background
+from .dates import find_dates
 from .events import find_events
 
 
-
-def extract_context(doc: Doc, lang: LangData, actors: ActorTable, quotes: Sequence[Quote] = (),
-                    article: Article | None = None) -> Context:
+def extract_context(
+    doc: Doc, lang: LangData, actors: ActorTable, quotes: Sequence[Quote] = (), article: Article | None = None
+) -> Context:
     """Dates written in the text and the events they date, passages about earlier events, the
     places that matter, and the sources cited. Dates resolve against `article`'s date, else its file's (None: no values)."""
     reference_date, reference = reference_of(article)

@@ -18,7 +18,6 @@ from .speakers import NOBODY, Speaker
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):[ \t]+")
 
 
-
 class Continuations(QuoteWindow):
     """Attributions from the story around a quote: transcript and dialogue turns, a quote standing"""
 
@@ -43,19 +42,26 @@ class Continuations(QuoteWindow):
         if label is None:
             previous = next((f for f in reversed(found) if f.mark.close <= mark.open), None)
             # Labelled turns, and the paragraphs that go on with them, have groups of their own.
-            if previous is None or previous.mark.group >= 0 or mark.open != self._para_start(mark.open) \
-                    or text[previous.mark.close:mark.open].strip():
+            if (
+                previous is None
+                or previous.mark.group >= 0
+                or mark.open != self._para_start(mark.open)
+                or text[previous.mark.close : mark.open].strip()
+            ):
                 return None
             return dataclasses.replace(mark, group=previous.mark.group), previous.speaker, "inherited"
         name = fold(label.group(1))  # "PENCE", "SEN. SANDERS": the surname ends it
-        actors = {a.id: a for a in self.index.actors.actors if a.type == "person"
-                  and (name == fold(a.name) or name.split()[-1] == fold(a.name.split()[-1]))}
+        actors = {
+            a.id: a
+            for a in self.index.actors.actors
+            if a.type == "person" and (name == fold(a.name) or name.split()[-1] == fold(a.name.split()[-1]))
+        }
         actor = next(iter(actors.values())) if len(actors) == 1 else None
         if actor is None:
             # A label naming no one ('"UPDATE: …," the clerk said') is a turn only within a
             # transcript: right after a labelled turn, or before one.
             previous = next((f for f in reversed(found) if f.mark.close <= mark.open), None)
-            following = text[self._para_end(mark.open):].lstrip()
+            following = text[self._para_end(mark.open) :].lstrip()
             openers = {o for o, _ in self.lang.quote_pairs}
             opens_turn = following[:1] in openers and TRANSCRIPT_LABEL.match(following, 1)
             if not (previous is not None and previous.mark.group < 0 or opens_turn):
@@ -68,7 +74,7 @@ class Continuations(QuoteWindow):
         paragraph, the speaker of the last quote or a document subject ("ce rapport se base …"),
         provided no other actor is named on the way."""
         finder = self.finder
-        limit = self._para_start(len(self.text[:self._para_start(mark.open)].rstrip()))
+        limit = self._para_start(len(self.text[: self._para_start(mark.open)].rstrip()))
         speaker = NOBODY
         i = self.token_at(mark.open) - 1
         while i >= 0 and self.doc[i].idx >= limit:
@@ -95,8 +101,16 @@ class Continuations(QuoteWindow):
             return NOBODY
         # "Elle a évoqué « … »": a pronoun subject must stand for that same source.
         # "Ils" (the people the story is about) does not.
-        pronoun = next((t for t in before if t.dep_ in self.lang.speaker_deps and finder.is_pronoun(t)
-                        and fold(t.text) not in self.lang.plural_pronouns), None)
+        pronoun = next(
+            (
+                t
+                for t in before
+                if t.dep_ in self.lang.speaker_deps
+                and finder.is_pronoun(t)
+                and fold(t.text) not in self.lang.plural_pronouns
+            ),
+            None,
+        )
         if pronoun is not None and finder.actor_of(pronoun) != speaker.actor:
             return NOBODY
         return speaker
@@ -111,7 +125,7 @@ class Continuations(QuoteWindow):
         first = self._para_start(mark.open)
         while first > 1:  # back to the first line of the dialogue
             prev = self._para_start(first - 1)
-            line = text[prev:first - 1].strip()
+            line = text[prev : first - 1].strip()
             if line and line[0] not in self.lang.dialogue_dashes:
                 break
             first = prev
@@ -123,8 +137,16 @@ class Continuations(QuoteWindow):
         agent = next((c for c in verb.children if c.dep_ in self.lang.deps["passive_agent"]), None)
         if agent is not None:  # "Interrogé par X, Y a …": X asks, the subject of the main verb answers
             asker = finder.actor_of(agent)
-            asked_tok = next((c for c in verb.head.children if c.dep_ in self.lang.speaker_deps
-                              and c.dep_ not in self.lang.deps["passive_agent"] and c.i != verb.i), None)
+            asked_tok = next(
+                (
+                    c
+                    for c in verb.head.children
+                    if c.dep_ in self.lang.speaker_deps
+                    and c.dep_ not in self.lang.deps["passive_agent"]
+                    and c.i != verb.i
+                ),
+                None,
+            )
         else:  # "X a interrogé Y"
             asker_tok = next((c for c in verb.children if c.dep_ in self.lang.speaker_deps), None)
             asker = finder.actor_of(asker_tok) if asker_tok is not None else None
@@ -136,11 +158,11 @@ class Continuations(QuoteWindow):
             asked = finder.actor_of(asked_tok) if asked_tok is not None else None
         if asker is None or asked is None or asker == asked:
             return NOBODY
-        question = text[mark.start:mark.end].rstrip().endswith("?")
+        question = text[mark.start : mark.end].rstrip().endswith("?")
         return Speaker(asker if question else asked, None, 0.6)
 
     def _alternate_turn(self, mark: Marked, first: int, intro: list[Token]) -> Speaker:
-        """"X a interpellé Y.\n— …\n— …": a dialogue after a sentence where one named person
+        """ "X a interpellé Y.\n— …\n— …": a dialogue after a sentence where one named person
         acts on another, read by position (the parse of such sentences is often wrong): the
         turns alternate, the one named before the verb speaking first. Exactly two people
         must be named there, on either side of a verb."""
@@ -154,7 +176,7 @@ class Continuations(QuoteWindow):
             return UNTOLD  # "X a présenté Y à Z": any of them may speak
         if len(people) != 2 or not any(t.pos_ == "VERB" and people[0][0] < t.i < people[1][0] for t in intro):
             return NOBODY
-        lines = [line for line in self.text[first:self._para_start(mark.open)].split("\n") if line.strip()]
+        lines = [line for line in self.text[first : self._para_start(mark.open)].split("\n") if line.strip()]
         return Speaker(people[len(lines) % 2][1], None, 0.55)
 
     def _pointed_back(self, mark: Marked) -> Speaker:
@@ -162,7 +184,7 @@ class Continuations(QuoteWindow):
         has a demonstrative subject standing for the quote ("That was the assessment of X")."""
         text = self.text
         end = self._para_end(mark.close)
-        if text[mark.close:end].strip(" .,;!?…\"'»”’") or end >= len(text):
+        if text[mark.close : end].strip(" .,;!?…\"'»”’") or end >= len(text):
             return NOBODY  # the quote does not close its paragraph
         i = self.token_from(end)
         while i < len(self.doc) and self.doc[i].is_space:
@@ -170,10 +192,13 @@ class Continuations(QuoteWindow):
         if i >= len(self.doc):
             return NOBODY
         first = self.doc[i]
-        if first.dep_ not in self.lang.speaker_deps or not self.lang.has_morph(first, "demonstrative") \
-                or self.finder.in_quote(first.idx):
+        if (
+            first.dep_ not in self.lang.speaker_deps
+            or not self.lang.has_morph(first, "demonstrative")
+            or self.finder.in_quote(first.idx)
+        ):
             return NOBODY
-        for tok in self.doc[i + 1:i + WINDOW]:
+        for tok in self.doc[i + 1 : i + WINDOW]:
             if tok.text in SENTENCE_END or "\n" in tok.text:
                 break
             actor = None if self.finder.in_quote(tok.idx) else self.finder.mention_actor(tok.idx, tok.idx + len(tok))

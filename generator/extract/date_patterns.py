@@ -67,7 +67,9 @@ def build_patterns(lang: LangData) -> tuple[Pattern, ...]:
     number = rf"(?P<n>\d{{1,3}}|{_alt(w.numbers)})"
     year_after = rf"(?:,?{_S}{_YEAR})"
     # "15 septembre l'an prochain": a year named by a unit and a direction.
-    rel_year = rf"(?:{_S}(?P<ryunit>{_alt(w.units.get('year', ()))}){_S}(?P<rydir>{_alt(w.past_after + w.future_after)}))"
+    rel_year = (
+        rf"(?:{_S}(?P<ryunit>{_alt(w.units.get('year', ()))}){_S}(?P<rydir>{_alt(w.past_after + w.future_after)}))"
+    )
     # "Hier mardi" is one expression; "hier, jeudi 16 août" two.
     lead = rf"(?:{this}{_S})?(?:{rel}{_S})?(?:{weekday},?{_S}(?:{_alt(w.articles)}{_S})?)?"
     tail = rf"{year_after}?(?:{_S}{dira})?{rel_year}?"
@@ -81,8 +83,11 @@ def build_patterns(lang: LangData) -> tuple[Pattern, ...]:
         ("part", rf"{this}{_S}{part}"),
         ("part", rf"{part}{_S}{dira}"),
         ("part", rf"{dirb}{_S}{part}"),
-        ("unit", rf"{edge}?(?:(?P<thatb>{_alt(w.that_before)}){_S}|{this}{_S}|{dirb}{_S})?{units}"
-                 rf"(?P<that>[-‑ ]{_alt(w.that_after)})?(?:{_S}{dira}|{_S}{_YEAR})?"),
+        (
+            "unit",
+            rf"{edge}?(?:(?P<thatb>{_alt(w.that_before)}){_S}|{this}{_S}|{dirb}{_S})?{units}"
+            rf"(?P<that>[-‑ ]{_alt(w.that_after)})?(?:{_S}{dira}|{_S}{_YEAR})?",
+        ),
         ("ago", rf"{_alt(w.ago_before)}{_S}{number}{_S}{counted}"),
         ("ago", rf"{number}{_S}{counted}{_S}{_alt(w.ago_after)}"),
         ("anaphor", rf"(?:{_alt(w.previous_day, 'prev')}|{_alt(w.next_day, 'next')}|{_alt(w.same_day, 'same')})"),

@@ -30,7 +30,9 @@ Grain = Literal["day", "month", "year"]
 # ("prochain"), 0 on or before, 2 on or after (a verb in the future).
 Sense = Literal[-1, 0, 1, 2]
 _FORMATS: dict[str, Callable[[dt.date], str]] = {
-    "day": lambda d: d.isoformat(), "month": lambda d: f"{d.year:04d}-{d.month:02d}", "year": lambda d: f"{d.year:04d}",
+    "day": lambda d: d.isoformat(),
+    "month": lambda d: f"{d.year:04d}-{d.month:02d}",
+    "year": lambda d: f"{d.year:04d}",
 }
 _VERBS = ("VERB", "AUX")
 
@@ -57,7 +59,7 @@ class _Match:
     groups: dict[str, str]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _patterns(code: str) -> tuple[Pattern, ...]:
     """The date patterns of a language, built once."""
     return build_patterns(load_lang(code))
@@ -80,13 +82,21 @@ def find_dates(doc: Doc, lang: LangData, reference: dt.date | None, text: str | 
             resolved[i] = _on(following.day.year, following.day.month, int(m.groups["day"]))
         # The end of a range of weekdays ("entre vendredi et lundi") comes after its start.
         after = matches[i + 1]
-        if (first is not None and following is not None and first.grain == following.grain == "day"
-                and "wd" in m.groups and "wd" in after.groups and following.day < first.day
-                and joiner.fullmatch(" " + original[m.end:after.start])):
+        if (
+            first is not None
+            and following is not None
+            and first.grain == following.grain == "day"
+            and "wd" in m.groups
+            and "wd" in after.groups
+            and following.day < first.day
+            and joiner.fullmatch(" " + original[m.end : after.start])
+        ):
             index = _index(after.groups["wd"], lang.weekdays)
             resolved[i + 1] = When(first.day + relativedelta(weekday=weekday(index)(+1)), "day")
-    return [DateMention(original[m.start:m.end], m.start, m.end, w.iso() if w else None)
-            for m, w in zip(matches, resolved)]
+    return [
+        DateMention(original[m.start : m.end], m.start, m.end, w.iso() if w else None)
+        for m, w in zip(matches, resolved)
+    ]
 
 
 def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
@@ -123,7 +133,7 @@ def _plausible(m: _Match, doc: Doc, lang: LangData) -> bool:
     """Checks a pattern cannot make: no habit, a real day number and year, a month that is no name
     or verb, a year that is no amount, a unit that names one period."""
     g, words = m.groups, lang.dates
-    before = text_of(doc)[max(0, m.start - 30):m.start]
+    before = text_of(doc)[max(0, m.start - 30) : m.start]
     if re.search(rf"(?<!\w){_words_regex(words.habitual)}\s+$", before, flags=re.IGNORECASE):
         return False  # "chaque lundi": a habit
     if "day" in g and not 1 <= int(g["day"]) <= 31:
@@ -157,7 +167,7 @@ def _month_word(m: _Match, doc: Doc, lang: LangData) -> bool:
 def _year_alone(m: _Match, doc: Doc, lang: LangData) -> bool:
     """A four-digit number that is a year: not counting things ("2000 manifestants": it quantifies
     a plural noun), not a decade ("les années 1970"), not part of a name ("l'Euro 2012")."""
-    before = text_of(doc)[max(0, m.start - 30):m.start]
+    before = text_of(doc)[max(0, m.start - 30) : m.start]
     if re.search(rf"(?<!\w){_words_regex(lang.dates.decades)}\s+$", before, flags=re.IGNORECASE):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -307,7 +317,10 @@ def _nearest(ref: dt.date, sense: Sense, grain: Grain, make: Callable[[int], Whe
     here = _at(ref, grain)
     assert here is not None
     tests: dict[int, Callable[[dt.date], bool]] = {
-        -1: lambda d: d < here.day, 0: lambda d: d <= here.day, 1: lambda d: d > here.day, 2: lambda d: d >= here.day,
+        -1: lambda d: d < here.day,
+        0: lambda d: d <= here.day,
+        1: lambda d: d > here.day,
+        2: lambda d: d >= here.day,
     }
     fitting = [w for w in options if tests[sense](w.day)]
     if not fitting:

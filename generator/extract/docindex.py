@@ -42,7 +42,7 @@ class DocIndex:
     def mention_at(self, start: int, end: int) -> Mention | None:
         """A mention overlapping [start, end), by binary search."""
         k = bisect.bisect_left(self.mention_starts, end)
-        for m in reversed(self.mentions[max(0, k - 8):k]):
+        for m in reversed(self.mentions[max(0, k - 8) : k]):
             if m.end > start:
                 return m
         return None

@@ -20,8 +20,14 @@ from .doctext import text_of
 _EDGE_POS = ("PUNCT", "CCONJ", "SCONJ", "SPACE")
 
 
-def find_events(doc: Doc, dates: Sequence[DateMention], actors: ActorTable, quotes: Sequence[Quote],
-                lang: LangData, text: str | None = None) -> list[Event]:
+def find_events(
+    doc: Doc,
+    dates: Sequence[DateMention],
+    actors: ActorTable,
+    quotes: Sequence[Quote],
+    lang: LangData,
+    text: str | None = None,
+) -> list[Event]:
     """One event per clause that a resolved date outside quotations dates, in date then text order.
     `text` is the original of `doc.text` (same offsets), quoted verbatim."""
     text = text if text is not None else text_of(doc)
@@ -40,8 +46,7 @@ def find_events(doc: Doc, dates: Sequence[DateMention], actors: ActorTable, quot
     return sorted(events.values(), key=lambda e: (e.date, e.start))
 
 
-def _outside_quotes(bounds: tuple[int, int], date: DateMention, quotes: Sequence[Quote],
-                    text: str) -> tuple[int, int]:
+def _outside_quotes(bounds: tuple[int, int], date: DateMention, quotes: Sequence[Quote], text: str) -> tuple[int, int]:
     """The clause cut at the quotes around the date (the parser's sentences run across quote
     ends), without the marks and punctuation left at its edges."""
     start, end = bounds
@@ -67,19 +72,34 @@ def _clause(doc: Doc, date: DateMention, lang: LangData) -> tuple[int, int] | No
     verb = governing_verb(doc, date.start, date.end)
     root = span.root
     genitive = any(fold(c.text) in lang.genitive_preps for c in root.children if c.i < root.i)
-    if genitive and root.dep_ in lang.deps.get("complement", ()) and root.head.pos_ == "NOUN" \
-            and root.head.i != span.start:
+    if (
+        genitive
+        and root.dep_ in lang.deps.get("complement", ())
+        and root.head.pos_ == "NOUN"
+        and root.head.i != span.start
+    ):
         # "les élections présidentielles du 28 juillet": the date dates the noun's event, not the
         # clause around it ("la crise qui s'est ouverte à la suite des élections …"); not
         # "par rapport à l'an dernier", a point of comparison.
         case = lang.deps.get("case_marker", ())
-        return _trimmed([t for t in root.head.subtree if sent.start <= t.i < sent.end
-                         and not (t.dep_ in case and t.head.i == root.head.i)], span)
+        return _trimmed(
+            [
+                t
+                for t in root.head.subtree
+                if sent.start <= t.i < sent.end and not (t.dep_ in case and t.head.i == root.head.i)
+            ],
+            span,
+        )
     if verb is None:
         words = list(sent)
     else:
-        joined = [c for c in verb.children if c.dep_ in lang.deps.get("conjunct", ()) and c.pos_ in ("VERB", "AUX")
-                  and not (c.left_edge.i <= span.start and span.end - 1 <= c.right_edge.i)]
+        joined = [
+            c
+            for c in verb.children
+            if c.dep_ in lang.deps.get("conjunct", ())
+            and c.pos_ in ("VERB", "AUX")
+            and not (c.left_edge.i <= span.start and span.end - 1 <= c.right_edge.i)
+        ]
         cut = {t.i for c in joined for t in c.subtree}
         words = [t for t in verb.subtree if t.i not in cut and sent.start <= t.i < sent.end]
     return _trimmed(words, span)

@@ -13,7 +13,6 @@ from .quote_window import INCISE_REACH, LINE_END, SENTENCE_END, QuoteWindow
 from .speakers import NOBODY, Speaker
 
 
-
 class Incises(QuoteWindow):
     """Attributions after a quote: the incise ("», a-t-il déclaré", '" said X'), its long or misparsed"""
 
@@ -21,7 +20,7 @@ class Incises(QuoteWindow):
         """The attribution right after a quote: "», a-t-il déclaré", '," said Smith', ", selon X"."""
         if not after:
             return NOBODY
-        inner = self.text[mark.start:mark.end].rstrip()
+        inner = self.text[mark.start : mark.end].rstrip()
         first = after[0]
         if first.text[:1].isupper() and inner[-1:] in ".…" and not first.is_punct:
             return NOBODY  # the quote ended its sentence; a new one starts
@@ -58,19 +57,31 @@ class Incises(QuoteWindow):
         return self._closing_incise(after)
 
     def _read_in(self, after: list[Token]) -> Speaker:
-        """"», peut-on lire dans le communiqué de X", "», peut-on y lire": words read in a
+        """ "», peut-on lire dans le communiqué de X", "», peut-on y lire": words read in a
         document are its issuer's, named with the document or, for "y", the last one issued."""
         words = [t for t in after[:INCISE_REACH] if not t.is_space]
-        n = next((n for n, t in enumerate(words) if t.pos_ in ("VERB", "AUX", "NOUN")
-                  and fold(t.lemma_) in self.lang.reading_verbs), None)
+        n = next(
+            (
+                n
+                for n, t in enumerate(words)
+                if t.pos_ in ("VERB", "AUX", "NOUN") and fold(t.lemma_) in self.lang.reading_verbs
+            ),
+            None,
+        )
         if n is None:
             return NOBODY
         verb, finder = words[n], self.finder
         first = words[1] if words[0].text == "," and n > 0 else words[0]
-        cue = self.text[first.idx:verb.idx + len(verb)]  # "peut-on lire", "peut-on y lire"
+        cue = self.text[first.idx : verb.idx + len(verb)]  # "peut-on lire", "peut-on y lire"
         # "peut-on lire dans le communiqué de X", or "the statement reads".
-        document = next((t for t in words[n + 1:] + words[:n][::-1] if t.pos_ == "NOUN"
-                         and fold(t.lemma_) in self.lang.document_nouns), None)
+        document = next(
+            (
+                t
+                for t in words[n + 1 :] + words[:n][::-1]
+                if t.pos_ == "NOUN" and fold(t.lemma_) in self.lang.document_nouns
+            ),
+            None,
+        )
         if document is not None:
             actor = finder.named_actor(document)
         elif any(fold(t.text) in self.lang.reading_pronouns for t in words[:n]):
@@ -80,7 +91,7 @@ class Incises(QuoteWindow):
         return Speaker(actor, cue, 0.7 if actor else 0.3, verb.i)
 
     def _closing_incise(self, after: list[Token]) -> Speaker:
-        """"« … » qui peut contenir 12 000 personnes, a indiqué un porte-parole de la police.": an
+        """ "« … » qui peut contenir 12 000 personnes, a indiqué un porte-parole de la police.": an
         incise closing the sentence that holds the quote credits all of it, when nothing else in
         between speaks or is quoted. It must be the sentence's last clause: a comma, a speech
         verb with its inverted subject (or clitic), then the sentence end."""
@@ -96,7 +107,7 @@ class Incises(QuoteWindow):
             verb = tok
             while verb.pos_ == "AUX" and verb.head.i > verb.i and finder.is_speech_verb(verb.head):
                 verb = verb.head
-            if not finder.is_speech_verb(verb) or any(finder.is_speech_verb(t) for t in after[:n - 1]):
+            if not finder.is_speech_verb(verb) or any(finder.is_speech_verb(t) for t in after[: n - 1]):
                 continue
             speaker = finder.verb_speaker(verb, 0.7, own=True)
             if speaker is not NOBODY and speaker.actor is not None:
@@ -136,13 +147,19 @@ class Incises(QuoteWindow):
         actor = finder.index.by_id.get(m.actor_id) if m is not None and m.start == first.idx else None
         if m is None or actor is None or actor.type != "person":
             return NOBODY
-        for tok in self.doc[first.i:verb.i]:
+        for tok in self.doc[first.i : verb.i]:
             if tok.idx < m.end:
                 continue
             other = finder.mention_actor(tok.idx, tok.idx + len(tok))
             modifier = tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")  # "a top Trump surrogate"
-            if finder.in_quote(tok.idx) or finder.is_pronoun(tok) or other is not None and other.type == "person" \
-                    and other.id != actor.id and not modifier:
+            if (
+                finder.in_quote(tok.idx)
+                or finder.is_pronoun(tok)
+                or other is not None
+                and other.type == "person"
+                and other.id != actor.id
+                and not modifier
+            ):
                 return NOBODY
         return Speaker(actor, finder.cue_text(verb), 0.7, verb.i)
 
@@ -155,18 +172,22 @@ class Incises(QuoteWindow):
         actor = finder.index.by_id.get(m.actor_id) if m is not None else None
         if m is None or actor is None or actor.type == "place" or m.end > doc[verb.i - 1].idx + len(doc[verb.i - 1]):
             return NOBODY
-        for tok in doc[first.i:verb.i]:
+        for tok in doc[first.i : verb.i]:
             if tok.idx >= m.start:
                 break
             other = finder.mention_actor(tok.idx, tok.idx + len(tok))
             capitalised = tok.text[:1].isupper()  # a name the tagger took for a verb ("Tulsa")
-            if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "DET") and not capitalised \
-                    or other is not None and other.type != "place":
+            if (
+                tok.pos_ not in ("PROPN", "NOUN", "ADJ", "DET")
+                and not capitalised
+                or other is not None
+                and other.type != "place"
+            ):
                 return NOBODY
         return Speaker(actor, finder.cue_text(verb), 0.75, verb.i)
 
     def _mistagged_incise(self, after: list[Token]) -> Speaker:
-        """"», juge le ministère": a speech verb's form opening the incise, followed by its
+        """ "», juge le ministère": a speech verb's form opening the incise, followed by its
         inverted subject, even when the tagger took the verb for a noun."""
         words = [t for t in after[:3] if not t.is_space]
         if words and words[0].text == ",":
@@ -184,7 +205,7 @@ class Incises(QuoteWindow):
         after it still names the source, and no one else is meant (an unnamed source gives a
         speaker without an actor)."""
         words = [t for t in after[:6] if not t.is_space]
-        comma = "," in self.text[mark.end:mark.close]  # '…," goes' (the comma inside the marks)
+        comma = "," in self.text[mark.end : mark.close]  # '…," goes' (the comma inside the marks)
         if words and words[0].text == ",":
             comma, words = True, words[1:]
         right_after = bool(words) and words[0].idx - mark.close <= 1  # "» s'est réjoui X"
@@ -202,8 +223,14 @@ class Incises(QuoteWindow):
         # The parser often reads the inverted subject as an attribute or object ("goes a saying",
         # "s'emballe un diplomate").
         deps = (*self.lang.speaker_deps, *self.lang.deps["attribute"], *self.lang.deps["object"])
-        subject = next((c for c in verb.children if c.dep_ in deps and 0 < c.i - verb.i <= INCISE_REACH
-                        and c.pos_ in ("NOUN", "PROPN")), None)
+        subject = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in deps and 0 < c.i - verb.i <= INCISE_REACH and c.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
         if subject is None:
             return NOBODY
         actor = self.finder.actor_of(subject)
@@ -217,7 +244,7 @@ class Incises(QuoteWindow):
             stop = self.doc[i - 1].text
             if stop != "," and not (stop in LINE_END and self.doc[i].text[:1].islower()):
                 continue
-            for tok in self.doc[i:min(i + 3, last + 1)]:
+            for tok in self.doc[i : min(i + 3, last + 1)]:
                 verb = None
                 if tok.pos_ in ("VERB", "AUX") and finder.inverted_subject(tok):
                     verb = tok.head if tok.dep_ in self.lang.deps["auxiliary"] else tok
@@ -228,7 +255,10 @@ class Incises(QuoteWindow):
                     end = self.doc[i - 1].idx + (len(stop) if stop != "," else 0)
                     while end > mark.start and self.text[end - 1].isspace():
                         end -= 1
-                    speaker = finder.verb_speaker(verb, 0.85) if finder.is_speech_verb(verb) or \
-                        verb is not tok else Speaker(finder.name_after(verb), verb.text, 0.75, verb.i)
+                    speaker = (
+                        finder.verb_speaker(verb, 0.85)
+                        if finder.is_speech_verb(verb) or verb is not tok
+                        else Speaker(finder.name_after(verb), verb.text, 0.75, verb.i)
+                    )
                     return dataclasses.replace(mark, end=end), speaker
         return mark, NOBODY

@@ -106,7 +106,12 @@ def body_of(doc: Doc, cand: Candidate, lang: LangData) -> Body | None:
         if word in lang.stop_words and tok.pos_ != "ADJ":
             continue
         words.add(fold(tok.lemma_) if tok.text[:1].islower() else word)
-        if complement is None and tok.i > at and tok.pos_ in ("NOUN", "PROPN") and doc[tok.i - 1].pos_ in ("ADP", "DET"):
+        if (
+            complement is None
+            and tok.i > at
+            and tok.pos_ in ("NOUN", "PROPN")
+            and doc[tok.i - 1].pos_ in ("ADP", "DET")
+        ):
             complement = fold(tok.lemma_) if tok.text[:1].islower() else word
     former = any(fold(t.text) in lang.former_modifiers for t in doc[cand.first : cand.last])
     return Body(lang.body_synonyms.get(noun, noun), frozenset(words), frozenset(countries), complement, former)
@@ -161,8 +166,7 @@ def _first_words(nouns: frozenset[str]) -> frozenset[str]:
     return frozenset(noun.split()[0] for noun in nouns if noun.strip())
 
 
-def _phrase_at(doc: Doc, i: int, covered: set[int], quoted: list[tuple[int, int]],
-               lang: LangData) -> Candidate | None:
+def _phrase_at(doc: Doc, i: int, covered: set[int], quoted: list[tuple[int, int]], lang: LangData) -> Candidate | None:
     """The definite body phrase whose noun starts at token i, if there is one."""
     n = _noun_at(doc, i, lang) if i not in covered else 0
     if not n:
@@ -202,10 +206,16 @@ def _definite(tok: Token, lang: LangData) -> bool:
 def _modifiers_end(doc: Doc, j: int, lang: LangData) -> int:
     """End of the adjectives after a noun (« afghane », « électorale », « armées »), words the
     parser attaches to it as adjectives included whatever their tag (« les rebelles houthis »)."""
-    while j < len(doc) and doc[j].text[:1].islower() and doc[j].is_alpha and (
-            doc[j].pos_ == "ADJ" or lang.is_nationality(doc[j].text)
-            or (doc[j].dep_ in lang.deps["adjective"] and doc[j].head.i < j
-                and doc[j].pos_ in ("PROPN", "X"))):
+    while (
+        j < len(doc)
+        and doc[j].text[:1].islower()
+        and doc[j].is_alpha
+        and (
+            doc[j].pos_ == "ADJ"
+            or lang.is_nationality(doc[j].text)
+            or (doc[j].dep_ in lang.deps["adjective"] and doc[j].head.i < j and doc[j].pos_ in ("PROPN", "X"))
+        )
+    ):
         j += 1
     return j
 
@@ -221,8 +231,12 @@ def _complement_end(doc: Doc, j: int, lang: LangData) -> int:
         return j
     if doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
         return _name_end(doc, j)
-    if fold(doc[j].text) in lang.qualifier_preps and j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN" \
-            and doc[j + 1].text[:1].islower():
+    if (
+        fold(doc[j].text) in lang.qualifier_preps
+        and j + 1 < len(doc)
+        and doc[j + 1].pos_ == "NOUN"
+        and doc[j + 1].text[:1].islower()
+    ):
         return j + 2  # "le gouvernement tibétain en exil"
     if fold(doc[j].text) not in lang.genitive_preps or doc[j].pos_ != "ADP":
         return j
@@ -240,8 +254,13 @@ def _complement_end(doc: Doc, j: int, lang: LangData) -> int:
     if k >= len(doc) or not doc[k].text[:1].isupper() or lang.entity_types.get(doc[k].ent_type_) == "person":
         return j
     end = _name_end(doc, k)
-    if end < len(doc) and doc[end].text[:1].islower() and fold(doc[end].text) in lang.name_particles \
-            and end + 1 < len(doc) and not doc[end].whitespace_:
+    if (
+        end < len(doc)
+        and doc[end].text[:1].islower()
+        and fold(doc[end].text) in lang.name_particles
+        and end + 1 < len(doc)
+        and not doc[end].whitespace_
+    ):
         return j  # "de Bachar al-Assad": a particle glued to a surname, a person's name
     # « de la Culture et de la Communication »: a second name joined to the first.
     while end + 2 < len(doc) and doc[end].pos_ == "CCONJ" and fold(doc[end + 1].text) in lang.genitive_preps:
@@ -268,16 +287,14 @@ def _acts(doc: Doc, noun: Token, det: Token, lang: LangData) -> bool:
     """True when the body speaks or acts: a verb's subject or agent (or joined to one), credited
     by "selon", named as the agent of an action noun (« l'annonce par la commission »), or
     issuing words through someone ("le communiqué de la préfecture", "le porte-parole de la police")."""
-    if noun.dep_ in lang.deps["conjunct"] and noun.head is not noun \
-            and noun.head.dep_ in lang.speaker_deps:
+    if noun.dep_ in lang.deps["conjunct"] and noun.head is not noun and noun.head.dep_ in lang.speaker_deps:
         return True
     if noun.dep_ in lang.speaker_deps:
         return True
     if noun.dep_ in lang.deps["complement_noun"] and noun.head is not noun:
         if fold(noun.head.text) in lang.proxy_nouns:
             return True
-        if any(c.dep_ in lang.deps["case_marker"] and fold(c.text) in lang.agent_preps
-               for c in noun.children):
+        if any(c.dep_ in lang.deps["case_marker"] and fold(c.text) in lang.agent_preps for c in noun.children):
             return True
     before = fold(text_of(doc)[max(0, det.idx - 20) : det.idx]).rstrip()
     strong = [p for p in lang.attribution_preps if p not in lang.weak_attribution_preps]

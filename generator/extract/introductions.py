@@ -12,7 +12,6 @@ from .quote_window import WINDOW, QuoteWindow
 from .speakers import NOBODY, Speaker
 
 
-
 class Introductions(QuoteWindow):
     """Attributions before a quote: a colon, a speech verb, a verbless heading, a participle clause"""
 
@@ -28,11 +27,27 @@ class Introductions(QuoteWindow):
             if verb is None or not finder.is_speech_verb(verb):
                 # "X a précisé que les milices … ne représentent pas … :": the speech verb of the
                 # clause, not the verb nearest the colon.
-                verb = next((t for t in reversed(words) if finder.is_speech_verb(t) and t.dep_ not in self.lang.deps["adjective"]
-                             and not finder.in_quote(t.idx)), verb)
+                verb = next(
+                    (
+                        t
+                        for t in reversed(words)
+                        if finder.is_speech_verb(t)
+                        and t.dep_ not in self.lang.deps["adjective"]
+                        and not finder.in_quote(t.idx)
+                    ),
+                    verb,
+                )
             # "X, 45 ans, raconte :" with the verb mistagged: its written form still tells.
-            verb = verb or next((t for t in reversed(words) if finder.is_speech_verb_form(t)
-                                 and t.dep_ not in self.lang.deps["adjective"] and not finder.in_quote(t.idx)), None)
+            verb = verb or next(
+                (
+                    t
+                    for t in reversed(words)
+                    if finder.is_speech_verb_form(t)
+                    and t.dep_ not in self.lang.deps["adjective"]
+                    and not finder.in_quote(t.idx)
+                ),
+                None,
+            )
             verb = verb or next((t for t in reversed(words) if t.pos_ == "VERB"), None)
             if verb is not None:
                 return finder.verb_speaker(verb, 0.85 if finder.is_speech_verb(verb) else 0.75)
@@ -41,10 +56,14 @@ class Introductions(QuoteWindow):
         # "X told a woman who suggested … that « … »": the speech verb the quote hangs on, before
         # a nearer one of another clause.
         start = before[-1].i + 1
-        inside = itertools.takewhile(lambda t: finder.in_quote(t.idx), self.doc[start:start + 2 * WINDOW])
+        inside = itertools.takewhile(lambda t: finder.in_quote(t.idx), self.doc[start : start + 2 * WINDOW])
         governing = [t.head for t in inside if not t.is_punct and before[0].i <= t.head.i < start]
-        verb = next((g for g in governing if finder.is_speech_verb(g) and g.dep_ not in self.lang.deps["adjective"]), None) or \
-            next((t for t in reversed(before) if finder.is_speech_verb(t) and t.dep_ not in self.lang.deps["adjective"]), None)
+        verb = next(
+            (g for g in governing if finder.is_speech_verb(g) and g.dep_ not in self.lang.deps["adjective"]), None
+        ) or next(
+            (t for t in reversed(before) if finder.is_speech_verb(t) and t.dep_ not in self.lang.deps["adjective"]),
+            None,
+        )
         if verb is not None:
             if self._asked(verb):
                 # "Interrogé sur « … », X a …": the words are the question's, not X's.
@@ -55,11 +74,14 @@ class Introductions(QuoteWindow):
         return self._preposition(before)
 
     def _heading(self, words: list[Token]) -> Speaker:
-        """"Réaction de X :", "Même son de cloche chez X :": a verbless phrase before a colon
+        """ "Réaction de X :", "Même son de cloche chez X :": a verbless phrase before a colon
         that names exactly one person or organisation introduces that actor's words."""
         finder = self.finder
-        named = {a.id: a for a in (finder.mention_actor(t.idx, t.idx + len(t)) for t in words
-                                   if not finder.in_quote(t.idx)) if a is not None and a.type != "place"}
+        named = {
+            a.id: a
+            for a in (finder.mention_actor(t.idx, t.idx + len(t)) for t in words if not finder.in_quote(t.idx))
+            if a is not None and a.type != "place"
+        }
         if len(named) != 1:
             return NOBODY
         return Speaker(next(iter(named.values())), None, 0.6, words[-1].i)
@@ -69,21 +91,34 @@ class Introductions(QuoteWindow):
         "Accusé d'avoir « … »", "Asked about …"): a passive whose subject is the one spoken to
         or of, never the author of the words it introduces."""
         before = self.doc[verb.i - 1] if verb.i else None
-        return self.lang.has_morph(verb, "past") and self.lang.has_morph(verb, "participle") \
-            and (before is None or before.is_punct or before.is_space) \
-            and not any(c.dep_ in self.lang.deps["auxiliary"] or c.dep_ in self.lang.speaker_deps
-                        for c in verb.children)
+        return (
+            self.lang.has_morph(verb, "past")
+            and self.lang.has_morph(verb, "participle")
+            and (before is None or before.is_punct or before.is_space)
+            and not any(
+                c.dep_ in self.lang.deps["auxiliary"] or c.dep_ in self.lang.speaker_deps for c in verb.children
+            )
+        )
 
     def _participle_subject(self, speaker: Speaker, after: list[Token]) -> Speaker:
-        """"Jugeant que « … », X a quitté la séance": a speech verb in a participle clause before
+        """ "Jugeant que « … », X a quitté la séance": a speech verb in a participle clause before
         the quote speaks for the subject of the main clause that follows the quote."""
         verb = self.doc[speaker.cue_token]
-        if not self.lang.has_morph(verb, "participle") and not self.lang.has_morph(verb, "gerund") \
-                or self.lang.has_morph(verb, "past"):
+        if (
+            not self.lang.has_morph(verb, "participle")
+            and not self.lang.has_morph(verb, "gerund")
+            or self.lang.has_morph(verb, "past")
+        ):
             return speaker
         finder = self.finder
-        subject = next((t for t in after if t.dep_ in self.lang.speaker_deps and not finder.in_quote(t.idx)
-                        and not finder.in_quote(t.head.idx)), None)
+        subject = next(
+            (
+                t
+                for t in after
+                if t.dep_ in self.lang.speaker_deps and not finder.in_quote(t.idx) and not finder.in_quote(t.head.idx)
+            ),
+            None,
+        )
         actor = finder.actor_of(subject) if subject is not None else None
         return dataclasses.replace(speaker, actor=actor, confidence=0.7) if actor is not None else speaker
 

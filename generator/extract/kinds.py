@@ -34,16 +34,19 @@ _MIN_LIST = 3
 def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
     """The actor type of a group of names: the majority label, places promoted when acting."""
     kind = vote_kind(c.kind for c in group)
-    if kind == "organization" and any(_facility(c.text, lang) or _national_team(c.text, lang)
-                                      or _place_apposition(doc, c, lang) or _facility_before(doc, c, lang)
-                                      for c in group):
+    if kind == "organization" and any(
+        _facility(c.text, lang)
+        or _national_team(c.text, lang)
+        or _place_apposition(doc, c, lang)
+        or _facility_before(doc, c, lang)
+        for c in group
+    ):
         return "place"
     if any(" ".join(name_words(c.text)) in lang.countries for c in group):
         return "place"
     if kind == "organization" and any(_demonym_before(doc, c, lang) for c in group):
         return "person"
-    if kind == "person" and all(c.last - c.first == 1 for c in group) and any(
-            _employer(doc, c, lang) for c in group):
+    if kind == "person" and all(c.last - c.first == 1 for c in group) and any(_employer(doc, c, lang) for c in group):
         return "organization"
     if kind != "place":
         return kind
@@ -62,9 +65,12 @@ def enumerated(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> frozense
     runs: list[list[Candidate]] = []
     for cand in ordered:
         prev = runs[-1][-1] if runs else None
-        if prev is not None and prev.last <= cand.first and all(
-                t.is_punct and t.text == "," or t.pos_ == "CCONJ" for t in doc[prev.last : cand.first]) \
-                and cand.first - prev.last <= 2:
+        if (
+            prev is not None
+            and prev.last <= cand.first
+            and all(t.is_punct and t.text == "," or t.pos_ == "CCONJ" for t in doc[prev.last : cand.first])
+            and cand.first - prev.last <= 2
+        ):
             runs[-1].append(cand)
         else:
             runs.append([cand])
@@ -76,8 +82,14 @@ def enumerated(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> frozense
     return frozenset(out)
 
 
-def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[str], lang: LangData,
-             listed: frozenset[int] = frozenset()) -> bool:
+def is_actor(
+    doc: Doc,
+    group: Sequence[Candidate],
+    kind: str,
+    person_words: set[str],
+    lang: LangData,
+    listed: frozenset[int] = frozenset(),
+) -> bool:
     """False for groups that name no actor of the story (see the module docstring)."""
     if kind == "person" and all(c.start in listed for c in group):
         return False  # only ever listed in passing, by surname
@@ -86,8 +98,9 @@ def is_actor(doc: Doc, group: Sequence[Candidate], kind: str, person_words: set[
         if not group[0].acts or (body is not None and body.former):
             return False  # a body named once in passing ("devant la mairie de Brest"), or a past one
     roots = [_root(doc, c) for c in group]
-    if kind == "organization" and all(_passes_words_on(r, lang) or _relays(doc, c, r, lang)
-                                      for c, r in zip(group, roots)):
+    if kind == "organization" and all(
+        _passes_words_on(r, lang) or _relays(doc, c, r, lang) for c, r in zip(group, roots)
+    ):
         return False
     if kind == "organization" and all(_affiliation(doc, c, r, lang) for c, r in zip(group, roots)):
         return False
@@ -262,8 +275,7 @@ def _affiliation(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> bool
     prep = cand.first - 1
     while prep >= 0 and doc[prep].pos_ == "DET" and doc[prep].text[:1].islower():
         prep -= 1
-    return (head is not root and head.pos_ == "NOUN" and head.text[:1].islower()
-            and head.i == prep - 1)
+    return head is not root and head.pos_ == "NOUN" and head.text[:1].islower() and head.i == prep - 1
 
 
 def _family(doc: Doc, cand: Candidate, root: Token, person_words: set[str], lang: LangData) -> bool:
@@ -278,8 +290,12 @@ def _family(doc: Doc, cand: Candidate, root: Token, person_words: set[str], lang
         if any(word.endswith(end) and word[: -len(end)] in person_words for end in lang.plural_endings):
             return True
     before = doc[cand.first - 1] if cand.first else None
-    if not (before is not None and before.text[:1].islower() and lang.has_morph(before, "plural")
-            and lang.has_morph(before, "definite")):
+    if not (
+        before is not None
+        and before.text[:1].islower()
+        and lang.has_morph(before, "plural")
+        and lang.has_morph(before, "definite")
+    ):
         return False
     if cand.kind == "person":
         return True

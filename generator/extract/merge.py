@@ -142,7 +142,9 @@ def _same_actor(form: _Form, other: _Form, lang: LangData) -> bool:
     if form.kind == other.kind == "organization" and _acronym_tail(text, other.cands[0].text):
         return True
     if other.kind == "person" and (form.kind == "person" or len(form.key) == 1):
-        return person_compatible(form.key, other.key) or (form.kind == "person" and _variant_spelling(form.key, other.key))
+        return person_compatible(form.key, other.key) or (
+            form.kind == "person" and _variant_spelling(form.key, other.key)
+        )
     if "person" not in (form.kind, other.kind) and _qualified(form, other, lang):
         return True
     if other.kind == "organization" and form.kind == "organization" and len(form.key) < len(other.key):
@@ -185,8 +187,15 @@ def _qualified(form: _Form, other: _Form, lang: LangData) -> bool:
     in the text too, followed by lowercase words. Generic heads ("Banque centrale", "Banque
     mondiale") are different bodies."""
     a, b = form.cands[0].text.split(), other.cands[0].text.split()
-    if not a or not b or a[0] != b[0] or not a[0][:1].isupper() or fold(a[0]) in lang.org_titles \
-            or fold(a[0]) in lang.institution_nouns or fold(a[0]) in lang.titles:
+    if (
+        not a
+        or not b
+        or a[0] != b[0]
+        or not a[0][:1].isupper()
+        or fold(a[0]) in lang.org_titles
+        or fold(a[0]) in lang.institution_nouns
+        or fold(a[0]) in lang.titles
+    ):
         return False
     if not all(w[:1].islower() for w in a[1:] + b[1:]):
         return False
@@ -206,8 +215,11 @@ def _country_less(form: _Form, other: _Form, lang: LangData) -> bool:
     if len(words) != len(other.key):
         return False
     head = " ".join(words[:cut])
-    return (fold(head) in lang.countries or lang.is_nationality(head)
-            or (is_acronym(head) and any(abbreviates(head, c, lang) for c in lang.countries)))
+    return (
+        fold(head) in lang.countries
+        or lang.is_nationality(head)
+        or (is_acronym(head) and any(abbreviates(head, c, lang) for c in lang.countries))
+    )
 
 
 def _acronym_tail(short: str, long: str) -> bool:
@@ -246,8 +258,9 @@ def _assign(forms: object, clusters: list[list[_Form]]) -> list[list[Candidate]]
     return [sorted(g, key=lambda c: c.start) for _, g in sorted(groups.items()) if g]
 
 
-def _acronym_definitions(doc: Doc, cands: Sequence[Candidate],
-                         lang: LangData) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _acronym_definitions(
+    doc: Doc, cands: Sequence[Candidate], lang: LangData
+) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Acronym -> full name for "Full Name (ACR)" and "ACR (Full Name)" written in the text.
 
     Only organisations and places define acronyms: "François Brottes (PS)" gives a party.
@@ -263,14 +276,15 @@ def _acronym_definitions(doc: Doc, cands: Sequence[Candidate],
         short, full = (inner, c) if is_acronym(inner.text) else (c, inner)
         if is_acronym(short.text) and not is_acronym(full.text) and full.kind != "person":
             defs[name_words(short.text)] = name_words(full.text)
-        elif (c.kind != "person" and " " not in inner.text.strip()
-              and abbreviates(inner.text, c.text, lang, defined=True)):
+        elif (
+            c.kind != "person" and " " not in inner.text.strip() and abbreviates(inner.text, c.text, lang, defined=True)
+        ):
             defs[name_words(inner.text)] = name_words(c.text)
     return defs
 
 
 def _undeclared_acronyms(doc: Doc, cands: Sequence[Candidate]) -> list[Candidate]:
-    """"Name (ACR)" where the model missed ACR: the acronym is a name of the same organisation."""
+    """ "Name (ACR)" where the model missed ACR: the acronym is a name of the same organisation."""
     taken = {i for c in cands for i in range(c.first, c.last)}
     out = []
     for c in cands:

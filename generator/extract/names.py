@@ -85,11 +85,26 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
     while first < last and _strip_leading(doc, first, last, kind, lang):
         first += 1
     # "la Francophonie fixe sportifs et artistes": the model ran the name on into a clause.
-    last = next((i for i in range(first + 1, last) if doc[i].pos_ in ("VERB", "AUX") and doc[i].text[:1].islower()
-                 and lang.has_morph(doc[i], "finite")), last)
+    last = next(
+        (
+            i
+            for i in range(first + 1, last)
+            if doc[i].pos_ in ("VERB", "AUX") and doc[i].text[:1].islower() and lang.has_morph(doc[i], "finite")
+        ),
+        last,
+    )
     # … or into a noun phrase: a lowercase adjective right before a bare lowercase noun opens it.
-    last = next((i for i in range(first + 1, last - 1) if doc[i].pos_ == "ADJ" and doc[i].text[:1].islower()
-                 and doc[i + 1].pos_ == "NOUN" and doc[i + 1].text[:1].islower()), last)
+    last = next(
+        (
+            i
+            for i in range(first + 1, last - 1)
+            if doc[i].pos_ == "ADJ"
+            and doc[i].text[:1].islower()
+            and doc[i + 1].pos_ == "NOUN"
+            and doc[i + 1].text[:1].islower()
+        ),
+        last,
+    )
     if kind == "organization":
         last = _qualifiers_end(doc, first, last, lang)
     while last > first and _strip_trailing(doc[last - 1], lang):
@@ -100,8 +115,11 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
         return None
     # "the Los Angeles Sheriff's office": the possessive belongs to the name when a lowercase
     # institution noun closes it.
-    if (last + 1 < len(doc) and doc[last].text in lang.possessive_endings
-            and fold(doc[last + 1].text) in lang.org_suffixes):
+    if (
+        last + 1 < len(doc)
+        and doc[last].text in lang.possessive_endings
+        and fold(doc[last + 1].text) in lang.org_suffixes
+    ):
         last, kind = last + 2, "organization"
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
     glued = _GLUED_ELISION.match(doc[first].text)
@@ -140,8 +158,11 @@ def after_work_cue(doc: Doc, cand: Candidate, lang: LangData) -> bool:
         i -= 1
     # "le boson de Higgs", "la maladie de Parkinson": a name that names a thing after someone.
     first = cand.first
-    return (first >= 2 and fold(doc[first - 1].text) in lang.genitive_preps
-            and fold(doc[first - 2].text) in lang.eponym_nouns)
+    return (
+        first >= 2
+        and fold(doc[first - 1].text) in lang.genitive_preps
+        and fold(doc[first - 2].text) in lang.eponym_nouns
+    )
 
 
 def name_words(text: str) -> tuple[str, ...]:
@@ -161,8 +182,11 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
         return False
     if word.rstrip(".") in lang.honorifics or word in lang.honorifics:
         return True
-    if (word in lang.leading_function_words and tok.text[:1].isupper()
-            and " ".join(name_words(rest.text)) in lang.countries):
+    if (
+        word in lang.leading_function_words
+        and tok.text[:1].isupper()
+        and " ".join(name_words(rest.text)) in lang.countries
+    ):
         return True  # "« La France continuera »": the article is not part of a country's name
     if word in lang.leading_function_words or word in lang.non_names:
         if tok.text[:1].islower():
@@ -176,8 +200,12 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
     # "le Turc Recep Tayyip Erdogan" loses the demonym; "European Commission" and "Australian
     # Institute of Marine Science" keep the capitalised adjective that modifies their head.
     if next_is_name and lang.is_nationality(word):
-        return not (kind == "organization" and tok.text[:1].isupper()
-                    and tok.dep_ in lang.deps["name_modifier"] and i < tok.head.i < last)
+        return not (
+            kind == "organization"
+            and tok.text[:1].isupper()
+            and tok.dep_ in lang.deps["name_modifier"]
+            and i < tok.head.i < last
+        )
     # A particle hyphenated to the name is part of it: "al-Joulani", "el-Abidine".
     if word in lang.name_particles and not tok.whitespace_ and rest[0].text[:1] in "-‐":
         return False
@@ -195,12 +223,27 @@ def _qualifiers_end(doc: Doc, first: int, last: int, lang: LangData) -> int:
     if doc[first:last].root.dep_ in lang.deps["root"]:
         return end
     labels = lang.deps["adjective"] | lang.deps["complement_noun"]
-    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text[:1].islower() and doc[end].is_alpha \
-            and doc[end].head.i in range(first, end) and not doc[end].ent_type_ and doc[end].dep_ in labels \
-            and not (end + 1 < len(doc) and doc[end + 1].pos_ == "DET"):
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "ADJ"
+        and doc[end].text[:1].islower()
+        and doc[end].is_alpha
+        and doc[end].head.i in range(first, end)
+        and not doc[end].ent_type_
+        and doc[end].dep_ in labels
+        and not (end + 1 < len(doc) and doc[end + 1].pos_ == "DET")
+    ):
         end += 1
-    if end == last and end < len(doc) and doc[end].ent_iob_ != "B" and not doc[end].ent_type_ \
-            and doc[end].is_upper and doc[end].is_alpha and len(doc[end]) >= 2 and not doc[last - 1].whitespace_ == "":
+    if (
+        end == last
+        and end < len(doc)
+        and doc[end].ent_iob_ != "B"
+        and not doc[end].ent_type_
+        and doc[end].is_upper
+        and doc[end].is_alpha
+        and len(doc[end]) >= 2
+        and not doc[last - 1].whitespace_ == ""
+    ):
         end += 1
     return end
 
@@ -216,7 +259,13 @@ def _owned_s(doc: Doc, first: int, last: int, lang: LangData) -> int:
     if last >= len(doc) or last <= first:
         return 0
     tok, nxt = doc[last - 1], doc[last]
-    if tok.text[-1:] in lang.apostrophes and not tok.whitespace_ and nxt.is_alpha and nxt.text.islower() and len(nxt) <= 2:
+    if (
+        tok.text[-1:] in lang.apostrophes
+        and not tok.whitespace_
+        and nxt.is_alpha
+        and nxt.text.islower()
+        and len(nxt) <= 2
+    ):
         return 1
     if nxt.text not in lang.possessive_endings or len(nxt.text) < 2 or tok.whitespace_:
         return 0
@@ -242,10 +291,18 @@ def _strip_trailing(tok: Token, lang: LangData) -> bool:
     # "les Vingt-Sept lundi": a lowercase date word the model glued on.
     dates = {fold(w) for w in lang.months + lang.weekdays}
     # A short lowercase word closing a name is a function word of some language ("Sterling and").
-    return tok.text[:1].islower() and (fold(tok.text) in lang.leading_function_words or fold(tok.text) in dates
-                                       or tok.pos_ == "CCONJ" or (tok.is_alpha and len(tok) <= _MAX_FUNCTION_LETTERS
-                                                                  and tok.i > 0 and tok.nbor(-1).whitespace_ != ""
-                                                                  and fold(tok.text) not in lang.name_particles))
+    return tok.text[:1].islower() and (
+        fold(tok.text) in lang.leading_function_words
+        or fold(tok.text) in dates
+        or tok.pos_ == "CCONJ"
+        or (
+            tok.is_alpha
+            and len(tok) <= _MAX_FUNCTION_LETTERS
+            and tok.i > 0
+            and tok.nbor(-1).whitespace_ != ""
+            and fold(tok.text) not in lang.name_particles
+        )
+    )
 
 
 def _looks_like_name(text: str, lang: LangData) -> bool:
@@ -267,8 +324,12 @@ def _looks_like_name(text: str, lang: LangData) -> bool:
 def _roman_ordinal(word: str, lang: LangData) -> bool:
     """True for a Roman numeral with an ordinal ending ("XXe", "Ve", "IIIrd")."""
     # One letter L or C with an ending is a word ("Le", "Ce"), not the 50th or 100th.
-    return any(word.endswith(end) and _ROMAN_NUMERAL.fullmatch(word[: -len(end)]) is not None
-               and word[: -len(end)] not in ("L", "C") for end in lang.ordinal_suffixes)
+    return any(
+        word.endswith(end)
+        and _ROMAN_NUMERAL.fullmatch(word[: -len(end)]) is not None
+        and word[: -len(end)] not in ("L", "C")
+        for end in lang.ordinal_suffixes
+    )
 
 
 def _bare_elsewhere(doc: Doc, article: Token, rest: str) -> bool:
@@ -369,13 +430,21 @@ def _not_a_name_here(doc: Doc, cand: Candidate, lang: LangData) -> bool:
     - the first part of a longer name the model cut: "the State and Homeland Security
       Departments" (the name modifies a capitalised word outside any entity).
     """
-    if cand.first >= 2 and doc[cand.first - 1].text == "(" and (
-            doc[cand.first - 2].like_num or any(c.isdigit() for c in doc[cand.first - 2].text)):
+    if (
+        cand.first >= 2
+        and doc[cand.first - 1].text == "("
+        and (doc[cand.first - 2].like_num or any(c.isdigit() for c in doc[cand.first - 2].text))
+    ):
         return True
     root = doc[cand.first : cand.last].root
     head = root.head
-    return (root.dep_ in lang.deps["noun_modifier"] and head.i >= cand.last and head.pos_ == "PROPN"
-            and head.text[:1].isupper() and not head.ent_type_)
+    return (
+        root.dep_ in lang.deps["noun_modifier"]
+        and head.i >= cand.last
+        and head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and not head.ent_type_
+    )
 
 
 def _role_words(doc: Doc, cand: Candidate, lang: LangData) -> bool:
@@ -458,9 +527,14 @@ def _recurring_proper_runs(doc: Doc, lang: LangData, taken: set[int]) -> list[Ca
 def _capitalised_word(tok: Token, lang: LangData) -> bool:
     """A capitalised word that is not a function word, nationality, month, weekday or title."""
     word = fold(tok.text)
-    return (tok.is_alpha and tok.text[:1].isupper() and (word not in lang.stop_words or tok.text.isupper())
-            and not lang.is_nationality(word) and word not in lang.titles
-            and word not in {fold(m) for m in lang.months + lang.weekdays})
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and (word not in lang.stop_words or tok.text.isupper())
+        and not lang.is_nationality(word)
+        and word not in lang.titles
+        and word not in {fold(m) for m in lang.months + lang.weekdays}
+    )
 
 
 def _national_groups(doc: Doc, lang: LangData, taken: set[int]) -> list[Candidate]:
@@ -473,5 +547,8 @@ def _national_groups(doc: Doc, lang: LangData, taken: set[int]) -> list[Candidat
             if 0 <= other < len(doc) and lang.is_nationality(doc[other].text):
                 pairs.append((min(tok.i, other), max(tok.i, other) + 1))
     counts = Counter(fold(doc[a:b].text) for a, b in pairs)
-    return [Candidate(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), doc[a:b].text, "organization", a, b)
-            for a, b in pairs if counts[fold(doc[a:b].text)] >= 2]
+    return [
+        Candidate(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), doc[a:b].text, "organization", a, b)
+        for a, b in pairs
+        if counts[fold(doc[a:b].text)] >= 2
+    ]

@@ -65,7 +65,7 @@ class NounPhrases:
             return False
         words = {fold(tok.text), fold(tok.lemma_)}
         # "l'ex-président": the role it was.
-        words |= {w[len(p):] for w in words for p in self.lang.former_prefixes if w.startswith(p)}
+        words |= {w[len(p) :] for w in words for p in self.lang.former_prefixes if w.startswith(p)}
         return bool(words & self.lang.titles or words & self.lang.genders.keys() or words & self.lang.person_nouns)
 
     def actor_of(self, tok: Token) -> Actor | None:
@@ -84,15 +84,24 @@ class NounPhrases:
         if tok.pos_ == "ADP":  # English agents hang the noun under "by"
             tok = next((c for c in tok.children if c.dep_ in deps["preposition_object"]), tok)
         found = self.mention_actor(tok.idx, tok.idx + len(tok))
-        if found and not (found.type != "person" and self.names_a_person(tok)
-                          and fold(tok.text) not in fold(found.name)):
+        if found and not (
+            found.type != "person" and self.names_a_person(tok) and fold(tok.text) not in fold(found.name)
+        ):
             return found  # not "le président de la COP29", a person whose role names the body
         # A name in apposition, or right after a common noun ("le quotidien El Punt Avui"), not
         # one before it ("the Crown prosecutor") nor a complement ("le parquet de Paris").
-        renaming = sorted((c for c in tok.children if c.dep_ in deps["apposition"]
-                           or c.dep_ in deps["renaming"] and c.pos_ in ("PROPN", "X") and c.i > tok.i
-                           and not any(g.dep_ in deps["case_marker"] for g in c.children)),
-                          key=lambda c: c.dep_ not in deps["apposition"])
+        renaming = sorted(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in deps["apposition"]
+                or c.dep_ in deps["renaming"]
+                and c.pos_ in ("PROPN", "X")
+                and c.i > tok.i
+                and not any(g.dep_ in deps["case_marker"] for g in c.children)
+            ),
+            key=lambda c: c.dep_ not in deps["apposition"],
+        )
         for child in renaming:
             found = self.mention_actor(child.idx, child.idx + len(child))
             if found and not (found.type == "place" and self.names_a_person(tok)):
@@ -111,14 +120,20 @@ class NounPhrases:
         if not describe:
             return None
         plural_members = fold(tok.lemma_) in self.lang.member_nouns and self.lang.has_morph(tok, "plural")
-        if depth < 2 and (fold(tok.lemma_) in self.lang.proxy_nouns or fold(tok.text) in self.lang.proxy_nouns
-                          or plural_members):
+        if depth < 2 and (
+            fold(tok.lemma_) in self.lang.proxy_nouns or fold(tok.text) in self.lang.proxy_nouns or plural_members
+        ):
             # A spokesperson's or a document's words go to whoever they speak for, before any
             # description of the spokesperson themself ("la porte-parole du ministère").
             for child in tok.children:
                 # "la porte-parole de X", "a spokesman for X", "X's statement", "a X spokesperson".
-                if child.dep_ in deps["complement"] | deps["preposition_object"] and child.i > tok.i \
-                        or child.dep_ in deps["possessive"] or child.dep_ in deps["compound_name"] and child.pos_ == "PROPN":
+                if (
+                    child.dep_ in deps["complement"] | deps["preposition_object"]
+                    and child.i > tok.i
+                    or child.dep_ in deps["possessive"]
+                    or child.dep_ in deps["compound_name"]
+                    and child.pos_ == "PROPN"
+                ):
                     target = next((c for c in child.children if c.dep_ in deps["preposition_object"]), child)
                     found = self.named_actor(target, depth + 1)
                     # "les députés de l'UMP" speak for their party, not for a place.
@@ -132,8 +147,12 @@ class NounPhrases:
             if len(span) and not self._has_mention(span):
                 found = self.actors.resolve(span)
                 # "l'organisation" is no person, "le maire de New York" no place.
-                if found and not (found.type == "person" and self._names_organisation(tok)
-                                  or found.type == "place" and self.names_a_person(tok)):
+                if found and not (
+                    found.type == "person"
+                    and self._names_organisation(tok)
+                    or found.type == "place"
+                    and self.names_a_person(tok)
+                ):
                     return found
         possessive = any(c.dep_ in deps["determiner"] and self.lang.has_morph(c, "possessive") for c in tok.children)
         if not indefinite and (self._definite(tok) or possessive):
@@ -142,19 +161,23 @@ class NounPhrases:
                 return found
         if tok.pos_ == "NOUN" and self._definite(tok):
             found = self._generic_owner(tok, documents=depth == 0)
-            if found is None and self.names_a_person(tok) and not self.lang.has_morph(tok, "plural") \
-                    and not any(c.dep_ in deps["complement"] for c in tok.children):
+            if (
+                found is None
+                and self.names_a_person(tok)
+                and not self.lang.has_morph(tok, "plural")
+                and not any(c.dep_ in deps["complement"] for c in tok.children)
+            ):
                 found = self._only_person_before(tok)
             return found
         return None
 
     def _only_person_before(self, tok: Token) -> Actor | None:
-        """"résume l'universitaire", "the senator said": a definite person noun with no complement
+        """ "résume l'universitaire", "the senator said": a definite person noun with no complement
         names again the one person the story has named so far (outside quotes); with two or
         more, it could be any of them and names nobody. That person must have been named as
         more than a noun's complement: in "the trial of X … the lawyer said", X is no lawyer."""
         person, acting = None, False
-        for m in self._mentions[:bisect.bisect_left(self._mention_starts, tok.idx)]:
+        for m in self._mentions[: bisect.bisect_left(self._mention_starts, tok.idx)]:
             actor = self._by_id.get(m.actor_id)
             if actor is None or actor.type != "person" or self.in_quote(m.start):
                 continue
@@ -170,7 +193,7 @@ class NounPhrases:
         first = bisect.bisect_left(self._token_starts, m.start)
         if first >= len(self.doc):
             return False
-        span = [t for t in self.doc[first:first + 8] if t.idx < m.end]
+        span = [t for t in self.doc[first : first + 8] if t.idx < m.end]
         head = next((t for t in span if not m.start <= t.head.idx < m.end), self.doc[first])
         governor = head.head.head if head.head.pos_ == "ADP" else head.head
         return head.dep_ in self.lang.deps["passing_complement"] and governor.pos_ == "NOUN" and governor.i < head.i
@@ -181,8 +204,13 @@ class NounPhrases:
         nouns and adjectives in between."""
         doc = self.doc
         j = tok.i + 1
-        while j < len(doc) and j - tok.i <= 4 and (not doc[j - 1].whitespace_ and not doc[j].is_space
-                                                     or doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower):
+        while (
+            j < len(doc)
+            and j - tok.i <= 4
+            and (
+                not doc[j - 1].whitespace_ and not doc[j].is_space or doc[j].pos_ in ("NOUN", "ADJ") and doc[j].is_lower
+            )
+        ):
             j += 1
         if j >= len(doc):  # the name itself may be mistagged ("le président Obama" as ADJ)
             return None
@@ -190,7 +218,7 @@ class NounPhrases:
         actor = self._by_id.get(m.actor_id) if m is not None and m.start == doc[j].idx else None
         if actor is None or actor.type != "person":
             return None
-        role = fold(text_of(doc)[tok.idx:doc[j - 1].idx + len(doc[j - 1])])
+        role = fold(text_of(doc)[tok.idx : doc[j - 1].idx + len(doc[j - 1])])
         return actor if self.names_a_person(tok) or role in self.lang.titles else None
 
     def _titled_before(self, tok: Token) -> Actor | None:
@@ -203,14 +231,14 @@ class NounPhrases:
         if any(c.dep_ in self.lang.deps["possessor"] for c in tok.children):
             return None  # "le ministre de l'Intérieur" is named by its complement, if at all
         doc, starts = self.doc, self._token_starts
-        for m in reversed(self._mentions[:bisect.bisect_left(self._mention_starts, tok.idx)]):
+        for m in reversed(self._mentions[: bisect.bisect_left(self._mention_starts, tok.idx)]):
             k = bisect.bisect_left(starts, m.start)
             if k >= len(doc) or tok.i - k > PRONOUN_LOOKBACK:
                 break
             actor = self._by_id.get(m.actor_id)
             if actor is None or actor.type != "person" or self.in_quote(m.start):
                 continue
-            near = list(doc[max(0, k - 8):k]) + ([doc[k].head] if doc[k].dep_ in self.lang.deps["apposition"] else [])
+            near = list(doc[max(0, k - 8) : k]) + ([doc[k].head] if doc[k].dep_ in self.lang.deps["apposition"] else [])
             if any(fold(t.lemma_) == word and t.pos_ == "NOUN" for t in near):
                 return actor
         return None
@@ -222,8 +250,12 @@ class NounPhrases:
 
     def _definite(self, tok: Token) -> bool:
         """A noun with a definite or demonstrative determiner ("l'ONG", "ce rapport", "the company")."""
-        return any(c.dep_ in self.lang.deps["determiner"] and (self.lang.has_morph(c, "definite") or self.lang.has_morph(c, "demonstrative"))
-                   and not self.lang.has_morph(c, "plural") for c in tok.children)
+        return any(
+            c.dep_ in self.lang.deps["determiner"]
+            and (self.lang.has_morph(c, "definite") or self.lang.has_morph(c, "demonstrative"))
+            and not self.lang.has_morph(c, "plural")
+            for c in tok.children
+        )
 
     def _generic_owner(self, tok: Token, documents: bool = True) -> Actor | None:
         """The actor behind a generic noun the description resolver left alone: a document
@@ -249,7 +281,7 @@ class NounPhrases:
     def leading_organisation(self, offset: int) -> Actor | None:
         """The organisation named most before `offset`, if it is the only one or clearly leads."""
         counts: dict[str, int] = {}
-        for m in self._mentions[:bisect.bisect_left(self._mention_starts, offset)]:
+        for m in self._mentions[: bisect.bisect_left(self._mention_starts, offset)]:
             actor = self._by_id.get(m.actor_id)
             if actor is not None and actor.type == "organization" and m.end <= offset:
                 counts[actor.id] = counts.get(actor.id, 0) + 1
@@ -284,8 +316,18 @@ class NounPhrases:
             if earlier.dep_ in self.lang.speaker_deps:
                 # "Le documentaire d'Al Jazeera précise …": its owner named there; else "Le
                 # document est …", the same document again, further back.
-                owner = next((a for a in (self.mention_actor(c.idx, c.idx + len(c)) for c in earlier.children
-                                          if c.dep_ in deps["complement"] and c.i > earlier.i) if a is not None), None)
+                owner = next(
+                    (
+                        a
+                        for a in (
+                            self.mention_actor(c.idx, c.idx + len(c))
+                            for c in earlier.children
+                            if c.dep_ in deps["complement"] and c.i > earlier.i
+                        )
+                        if a is not None
+                    ),
+                    None,
+                )
                 if owner is not None:
                     return owner
                 continue
@@ -312,17 +354,24 @@ class NounPhrases:
         while left < tok.i and (doc[left].is_punct or doc[left].is_space or self.in_quote(doc[left].idx)):
             left += 1
         narrow = tok.i + 1
-        while narrow <= tok.right_edge.i and doc[narrow].dep_ in self.lang.deps["adjective"] and doc[narrow].head.i == tok.i:
+        while (
+            narrow <= tok.right_edge.i
+            and doc[narrow].dep_ in self.lang.deps["adjective"]
+            and doc[narrow].head.i == tok.i
+        ):
             narrow += 1
         wide = narrow
-        while wide <= tok.right_edge.i and not doc[wide].is_punct and doc[wide].pos_ not in ("VERB", "AUX") \
-                and not self.in_quote(doc[wide].idx):
+        while (
+            wide <= tok.right_edge.i
+            and not doc[wide].is_punct
+            and doc[wide].pos_ not in ("VERB", "AUX")
+            and not self.in_quote(doc[wide].idx)
+        ):
             wide += 1
         return doc[left:narrow], doc[left:wide]
 
     def _has_mention(self, span: Span) -> bool:
         return self.mention_actor(span.start_char, span.end_char) is not None
-
 
     def name_after(self, verb: Token) -> Actor | None:
         """A name right after a verb, closing its clause: an inverted subject the parser missed
@@ -333,8 +382,12 @@ class NounPhrases:
         """The name (or a noun phrase naming someone) that starts at token `j` and closes its
         clause; from right after a `verb`, a name past the verb's complement too."""
         doc = self.doc
-        while j < len(doc) and (doc[j].pos_ in ("ADV", "DET") or doc[j].pos_ == "ADJ" and j + 1 < len(doc)
-                                and doc[j + 1].pos_ in ("NOUN", "PROPN")):  # "l'ancien ministre X"
+        while j < len(doc) and (
+            doc[j].pos_ in ("ADV", "DET")
+            or doc[j].pos_ == "ADJ"
+            and j + 1 < len(doc)
+            and doc[j + 1].pos_ in ("NOUN", "PROPN")
+        ):  # "l'ancien ministre X"
             j += 1
         m = self.mention_at(doc[j].idx, doc[j].idx + len(doc[j])) if j < len(doc) else None
         # A name the tagger missed still starts a mention ("a estimé Jan van der Berg", tagged X).
@@ -356,8 +409,12 @@ class NounPhrases:
             k = end + 1 if end < len(doc) and doc[end].text == "," else end
             named = self.mention_at(doc[k].idx, doc[k].idx + 1) if k < len(doc) else None
             person = self._by_id.get(named.actor_id) if named is not None and named.start >= doc[k].idx else None
-            if named is not None and person is not None and person.type == "person" \
-                    and (k == end or self.names_a_person(doc[j])):
+            if (
+                named is not None
+                and person is not None
+                and person.type == "person"
+                and (k == end or self.names_a_person(doc[j]))
+            ):
                 actor, end = person, k
                 while end < len(doc) and doc[end].idx < named.end:
                     end += 1
@@ -367,7 +424,7 @@ class NounPhrases:
         return actor
 
     def _name_past_complement(self, verb: Token) -> Actor | None:
-        """"a confié au Monde X", "a expliqué à l'AFP X, professeur": the inverted subject after a
+        """ "a confié au Monde X", "a expliqué à l'AFP X, professeur": the inverted subject after a
         short complement of the verb, which the parser hangs on the complement. The first name
         within reach that no preposition introduces, before any other verb or quote."""
         doc = self.doc
@@ -391,8 +448,7 @@ class NounPhrases:
                     return found
         for i in range(verb.i + 1, min(len(doc), verb.i + _COMPLEMENT_REACH)):
             tok = doc[i]
-            if tok.pos_ in ("VERB", "AUX") or tok.text in SENTENCE_END or "\n" in tok.text \
-                    or self.in_quote(tok.idx):
+            if tok.pos_ in ("VERB", "AUX") or tok.text in SENTENCE_END or "\n" in tok.text or self.in_quote(tok.idx):
                 return None
             m = self.mention_at(tok.idx, tok.idx + len(tok))
             if m is None or m.start < tok.idx:

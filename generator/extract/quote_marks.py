@@ -84,8 +84,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(text: str, start: int, end: int, opens: dict[str, set[str]], closes: dict[str, set[str]],
-          next_lead: str) -> tuple[list[tuple[int, int, int]], int | None]:
+def _scan(
+    text: str, start: int, end: int, opens: dict[str, set[str]], closes: dict[str, set[str]], next_lead: str
+) -> tuple[list[tuple[int, int, int]], int | None]:
     """Outermost balanced pairs in text[start:end] as (open, close, after close), and the
     offset of an opening mark still unclosed at the end (opening the paragraph or a sentence, and
     reopened by the next paragraph: `next_lead`).
@@ -119,8 +120,11 @@ def _scan(text: str, start: int, end: int, opens: dict[str, set[str]], closes: d
 def _opens_sentence(text: str, i: int, start: int) -> bool:
     """Whether the mark at `i` opens a sentence: after a full stop (and maybe a closing mark)."""
     before = text[start:i].rstrip()
-    return len(before) < i - start and before[-1:] in _SENTENCE_END + "»”\"'" and \
-        before.rstrip("»”\"'")[-1:] in _SENTENCE_END
+    return (
+        len(before) < i - start
+        and before[-1:] in _SENTENCE_END + "»”\"'"
+        and before.rstrip("»”\"'")[-1:] in _SENTENCE_END
+    )
 
 
 def _can_open(text: str, i: int, end: int, ch: str, also_closes: bool) -> bool:
@@ -135,23 +139,40 @@ def _can_open(text: str, i: int, end: int, ch: str, also_closes: bool) -> bool:
 def _can_close(text: str, i: int, start: int, ch: str) -> bool:
     """Whether the mark at `i` can close a quote; an apostrophe inside a word cannot."""
     if ch == "'":
-        after = text[i + 1:i + 2]
+        after = text[i + 1 : i + 2]
         return not after.isalpha()
     return True
 
 
-def _pieces(text: str, start: int, end: int, open_: int, close: int, group: int, kind: str,
-            dashes: tuple[str, ...], groups: itertools.count[int]) -> list[Marked]:
+def _pieces(
+    text: str,
+    start: int,
+    end: int,
+    open_: int,
+    close: int,
+    group: int,
+    kind: str,
+    dashes: tuple[str, ...],
+    groups: itertools.count[int],
+) -> list[Marked]:
     """The span text[start:end], cut where a dash after a full stop hands over to another speaker."""
-    pattern = r"(?<=[%s])\s+([%s])\s" % (re.escape(_SENTENCE_END), re.escape("".join(dashes)))
+    pattern = rf"(?<=[{re.escape(_SENTENCE_END)}])\s+([{re.escape(''.join(dashes))}])\s"
     dash_at = [start + m.start(1) for m in re.finditer(pattern, text[start:end])]
     bounds = [start - 1, *dash_at, end]
     out = []
     for n in range(len(bounds) - 1):
         s, e = _trim(text, bounds[n] + 1, bounds[n + 1])
         first, last = n == 0, n == len(bounds) - 2
-        out.append(Marked(s, e, open_ if first else bounds[n], close if last else bounds[n + 1],
-                          group if first else next(groups), kind if first else "exchange"))
+        out.append(
+            Marked(
+                s,
+                e,
+                open_ if first else bounds[n],
+                close if last else bounds[n + 1],
+                group if first else next(groups),
+                kind if first else "exchange",
+            )
+        )
     return out
 
 

@@ -48,8 +48,8 @@ class QuoteWindow:
         self.doc, self.lang, self.text = doc, lang, text_of(doc)
         self.index = DocIndex(doc, lang, actors, [(m.open, m.close) for m in marks])
         self.finder = SpeakerFinder(self.index)
-        self.long_marks = [m for m in marks if words(self.text[m.start:m.end]) >= MIN_WORDS]
-        self.short_marks = [m for m in marks if words(self.text[m.start:m.end]) < MIN_WORDS]
+        self.long_marks = [m for m in marks if words(self.text[m.start : m.end]) >= MIN_WORDS]
+        self.short_marks = [m for m in marks if words(self.text[m.start : m.end]) < MIN_WORDS]
         # Windows stop at the quotes that may be someone's words, not at scare quotes.
         self._bounds = sorted((m.open, m.close) for m in self.long_marks)
         self._bound_starts = [b[0] for b in self._bounds]
@@ -98,8 +98,11 @@ class QuoteWindow:
         """The words outside a quote that the parse hangs its words on (its marks and
         punctuation left aside): the verb that introduces it, or a word it completes."""
         first, last = self.token_from(mark.start), self.token_at(max(mark.start, mark.end - 1))
-        return [t.head for t in self.doc[first:last + 1]
-                if not t.is_punct and not t.is_space and not first <= t.head.i <= last and not t.head.is_punct]
+        return [
+            t.head
+            for t in self.doc[first : last + 1]
+            if not t.is_punct and not t.is_space and not first <= t.head.i <= last and not t.head.is_punct
+        ]
 
     def sentence_before(self, offset: int) -> list[Token]:
         """Tokens of the sentence ending before `offset`, in this paragraph or the one before."""
@@ -124,7 +127,7 @@ class QuoteWindow:
         abbreviation inside a phrase ("Sen. X (Vt.), who …")."""
         if tok.text not in SENTENCE_END or self.finder.in_quote(tok.idx):
             return False
-        nxt = next((t for t in self.doc[tok.i + 1:tok.i + 3] if not t.is_space), None)
+        nxt = next((t for t in self.doc[tok.i + 1 : tok.i + 3] if not t.is_space), None)
         return nxt is None or not (nxt.text in (")", ",") or nxt.text[:1].islower())
 
     def _preposition(self, window: list[Token], reach: int = WINDOW, weak: bool = True) -> Speaker:
@@ -137,15 +140,18 @@ class QuoteWindow:
             if n and not (window[n - 1].is_punct or window[n - 1].pos_ == "CCONJ"):
                 continue  # "selon" opening a clause, not "pour" in "pour « sécuriser … »"
             for prep in preps:
-                if fold(text[tok.idx:tok.idx + len(prep)]) != prep or \
-                        prep[-1].isalpha() and text[tok.idx + len(prep):][:1].isalpha():
+                if (
+                    fold(text[tok.idx : tok.idx + len(prep)]) != prep
+                    or prep[-1].isalpha()
+                    and text[tok.idx + len(prep) :][:1].isalpha()
+                ):
                     continue
-                rest = [t for t in window[n + 1:] if t.idx >= tok.idx + len(prep) and not self.finder.in_quote(t.idx)]
+                rest = [t for t in window[n + 1 :] if t.idx >= tok.idx + len(prep) and not self.finder.in_quote(t.idx)]
                 head = head_within(rest)
                 if head is None:
                     continue
                 actor = self.finder.actor_of(head)
-                cue = text[tok.idx:tok.idx + len(prep)].lower()
+                cue = text[tok.idx : tok.idx + len(prep)].lower()
                 if actor is not None:
                     return Speaker(actor, cue, 0.85, tok.i)
                 if any(t.pos_ in ("NOUN", "PROPN") for t in itertools.takewhile(lambda t: not t.is_punct, rest)):

@@ -40,10 +40,15 @@ def extract_quotes(doc: Doc, lang: LangData, actors: ActorTable) -> tuple[list[Q
             found.sort(key=lambda f: f.mark.start)
     found = share_within_groups(found)
     quotes = [
-        Quote(text=text_of(doc)[f.mark.start:f.mark.end], start=f.mark.start, end=f.mark.end,
-              speaker=f.speaker.actor.id if f.speaker.actor else None,
-              speaker_name=f.speaker.actor.name if f.speaker.actor else None,
-              cue=f.speaker.cue, confidence=round(f.speaker.confidence if f.speaker.actor else 0.5, 2))
+        Quote(
+            text=text_of(doc)[f.mark.start : f.mark.end],
+            start=f.mark.start,
+            end=f.mark.end,
+            speaker=f.speaker.actor.id if f.speaker.actor else None,
+            speaker_name=f.speaker.actor.name if f.speaker.actor else None,
+            cue=f.speaker.cue,
+            confidence=round(f.speaker.confidence if f.speaker.actor else 0.5, 2),
+        )
         for f in found
     ]
     return quotes, ctx.statements(quotes)
@@ -74,16 +79,24 @@ class _Context(Incises, Introductions, Continuations, QuoteFilter, ReportedSpeec
             return mark, speaker, "incise"
         previous = next((f for f in reversed(found) if f.mark.close <= mark.open), None)
         before = self.before(mark)
-        if previous and previous.how == "incise" and before and previous.speaker.cue_token >= before[0].i \
-                and not self._other_subject(before, previous.speaker):
+        if (
+            previous
+            and previous.how == "incise"
+            and before
+            and previous.speaker.cue_token >= before[0].i
+            and not self._other_subject(before, previous.speaker)
+        ):
             return mark, previous.speaker, "inherited"  # « … », a-t-il dit, « … »
         speaker = self._introduction(before)
         if speaker is not NOBODY:
             if speaker.actor is None and speaker.cue_token >= 0:
                 speaker = self._participle_subject(speaker, after)
             return mark, speaker, "before"
-        same_paragraph = previous is not None and previous.speaker.actor is not None and \
-            self._para_start(previous.mark.open) == self._para_start(mark.open)
+        same_paragraph = (
+            previous is not None
+            and previous.speaker.actor is not None
+            and self._para_start(previous.mark.open) == self._para_start(mark.open)
+        )
         if any(t.is_alpha for t in before) or mark.kind == "exchange":
             speaker = self._sentence_subject(before)
             if speaker.actor or mark.kind == "exchange":
@@ -112,5 +125,7 @@ def share_within_groups(found: list[Found]) -> list[Found]:
     for f in found:
         if f.speaker.actor and f.speaker.confidence > best.get(f.mark.group, NOBODY).confidence:
             best[f.mark.group] = f.speaker
-    return [dataclasses.replace(f, speaker=best[f.mark.group])
-            if f.speaker.actor is None and f.mark.group in best else f for f in found]
+    return [
+        dataclasses.replace(f, speaker=best[f.mark.group]) if f.speaker.actor is None and f.mark.group in best else f
+        for f in found
+    ]

@@ -63,9 +63,11 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
     subjects: set[tuple[str, ...]] = set()
     out_people: list[Candidate] = []
     # "le papillon X": X names a thing wherever it is named, whatever its label there.
-    things = {name_words(c.text) for ent in doc.ents
-              if (c := clean_span(doc, ent.start, ent.end, "organization", lang)) is not None
-              and after_work_cue(doc, c, lang)}
+    things = {
+        name_words(c.text)
+        for ent in doc.ents
+        if (c := clean_span(doc, ent.start, ent.end, "organization", lang)) is not None and after_work_cue(doc, c, lang)
+    }
     for ent in doc.ents:
         if ent.label_ not in lang.rescued_labels or any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -73,8 +75,12 @@ def _salient_other_labels(doc: Doc, cands: Sequence[Candidate], lang: LangData, 
         if cand is None or is_work_title(doc, cand, lang) or _lone_sentence_opener(doc, cand):
             continue
         root = doc[cand.first : cand.last].root
-        if root.dep_ in lang.deps["subject"] and is_speech_verb(root.head, lang) \
-                and cand.last - cand.first >= 2 and all(t.text[:1].isupper() for t in doc[cand.first:cand.last]):
+        if (
+            root.dep_ in lang.deps["subject"]
+            and is_speech_verb(root.head, lang)
+            and cand.last - cand.first >= 2
+            and all(t.text[:1].isupper() for t in doc[cand.first : cand.last])
+        ):
             # "…, explique Joechen Zaumseil": a full name that speaks is a person.
             person = clean_span(doc, ent.start, ent.end, "person", lang)
             if person is not None:
@@ -121,20 +127,37 @@ def _join_particles(doc: Doc, cands: Sequence[Candidate], lang: LangData) -> lis
         if cand.kind != "person":
             continue
         first, last = cand.first, cand.last
-        if first >= 1 and last - first >= 2 and _capital_particle(doc[first], lang) \
-                and _joinable(doc[first - 1], lang) and _joinable_label(doc[first - 1], lang):
+        if (
+            first >= 1
+            and last - first >= 2
+            and _capital_particle(doc[first], lang)
+            and _joinable(doc[first - 1], lang)
+            and _joinable_label(doc[first - 1], lang)
+        ):
             first -= 1  # "Marine" + "Le Pen": a first name the model left before the surname
-        elif first >= 2 and _particle(doc[first - 1], lang) and _joinable(doc[first - 2], lang) \
-                and _joinable_label(doc[first - 2], lang):
+        elif (
+            first >= 2
+            and _particle(doc[first - 1], lang)
+            and _joinable(doc[first - 2], lang)
+            and _joinable_label(doc[first - 2], lang)
+        ):
             first -= 2
-            while cand.first - first < _MAX_JOINED_WORDS + 1 and first > 0 and _joinable(doc[first - 1], lang) \
-                    and not doc[first].is_sent_start:
+            while (
+                cand.first - first < _MAX_JOINED_WORDS + 1
+                and first > 0
+                and _joinable(doc[first - 1], lang)
+                and not doc[first].is_sent_start
+            ):
                 first -= 1
         if last - first >= 2 and (_particle(doc[last - 1], lang) or _capital_particle(doc[last - 1], lang)):
             while last < len(doc) and last - cand.last < _MAX_JOINED_WORDS and _joinable(doc[last], lang):
                 last += 1
-        elif last + 1 < len(doc) and _capital_particle(doc[last], lang) and _joinable(doc[last + 1], lang) \
-                and lang.entity_types.get(doc[last + 1].ent_type_) != "person":
+        elif (
+            last + 1 < len(doc)
+            and _capital_particle(doc[last], lang)
+            and _joinable(doc[last + 1], lang)
+            and lang.entity_types.get(doc[last + 1].ent_type_) != "person"
+        ):
             last += 2  # "Armel" + "Le Cléac'h": a capitalised particle opens the surname
         if (first, last) == (cand.first, cand.last) and _closing_word(doc, last, lang):
             last += 1  # "Gordon and Betty Moore" + "Foundation": the model left the last word out
@@ -155,8 +178,11 @@ def _closing_word(doc: Doc, i: int, lang: LangData) -> bool:
     after = doc[i + 1] if i + 1 < len(doc) else None
     if fold(doc[i].text) in {fold(w) for w in lang.months + lang.weekdays}:
         return False  # "said John Smith Tuesday"
-    return (_joinable(doc[i], lang) and doc[i].pos_ in ("PROPN", "NOUN", "X")
-            and (after is None or not after.text[:1].isupper()))
+    return (
+        _joinable(doc[i], lang)
+        and doc[i].pos_ in ("PROPN", "NOUN", "X")
+        and (after is None or not after.text[:1].isupper())
+    )
 
 
 def _joinable_label(tok: Token, lang: LangData) -> bool:
@@ -178,7 +204,13 @@ def _particle(tok: Token, lang: LangData) -> bool:
 def _joinable(tok: Token, lang: LangData) -> bool:
     """A capitalised word that may belong to a personal name (no title, article or demonym)."""
     word = fold(tok.text)
-    return (tok.text[:1].isupper() and tok.text.replace("'", "").replace("’", "").replace("´", "").isalpha()
-            and word not in lang.stop_words and word not in lang.titles
-            and word.rstrip(".") not in lang.honorifics and not lang.is_nationality(word)
-            and word not in lang.institution_nouns and word not in lang.org_titles)
+    return (
+        tok.text[:1].isupper()
+        and tok.text.replace("'", "").replace("’", "").replace("´", "").isalpha()
+        and word not in lang.stop_words
+        and word not in lang.titles
+        and word.rstrip(".") not in lang.honorifics
+        and not lang.is_nationality(word)
+        and word not in lang.institution_nouns
+        and word not in lang.org_titles
+    )

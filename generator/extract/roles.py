@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..langdata import LangData, fold
 from ..models import Actor
@@ -57,7 +58,7 @@ def roles_of(doc: Doc, cand: Candidate, lang: LangData) -> list[Role]:
 
 
 def _after(doc: Doc, cand: Candidate, lang: LangData) -> Role | None:
-    """"Name, [det] role," — a closed apposition, or one the parser marks as such."""
+    """ "Name, [det] role," — a closed apposition, or one the parser marks as such."""
     if cand.last + 1 >= len(doc) or doc[cand.last].text != ",":
         return None
     i = cand.last + 1
@@ -76,7 +77,7 @@ def _after(doc: Doc, cand: Candidate, lang: LangData) -> Role | None:
 
 
 def _before_comma(doc: Doc, cand: Candidate, lang: LangData) -> Role | None:
-    """"[det] role, Name." — the name closes the phrase, so it is an apposition to the role.
+    """ "[det] role, Name." — the name closes the phrase, so it is an apposition to the role.
 
     The role is the noun nearest the comma with its left modifiers ("du prochain président,
     Donald Trump"); a noun that is not a title takes the noun it complements ("la fédération
@@ -125,7 +126,7 @@ def _left_edge(doc: Doc, i: int, lang: LangData) -> int:
 
 
 def _glued_before(doc: Doc, cand: Candidate, lang: LangData) -> Role | None:
-    """"le démocrate Joe Biden", "team member Rodaba Noori": title words right before the name."""
+    """ "le démocrate Joe Biden", "team member Rodaba Noori": title words right before the name."""
     i = cand.first - 1
     while i >= 0 and _premodifier(doc[i], lang):
         i -= 1
@@ -233,8 +234,13 @@ def countries_of(actor: Actor, lang: LangData) -> set[str]:
     return {lang.nationalities[w] for r in actor.roles for w in role_words(r) if w in lang.nationalities}
 
 
-def resolve_description(desc: Description, actors: Sequence[Actor], seen: Mapping[str, int],
-                        resolve_span: Callable[[SpacySpan], Actor | None], lang: LangData) -> Actor | None:
+def resolve_description(
+    desc: Description,
+    actors: Sequence[Actor],
+    seen: Mapping[str, int],
+    resolve_span: Callable[[SpacySpan], Actor | None],
+    lang: LangData,
+) -> Actor | None:
     """The actor a description stands for, or None when it cannot be told.
 
     `seen` counts each actor's mentions before the description; `resolve_span` resolves the
@@ -243,12 +249,21 @@ def resolve_description(desc: Description, actors: Sequence[Actor], seen: Mappin
     owner = resolve_span(desc.complement) if desc.complement is not None else None
     # "l'organisation" is no person, even one whose role mentions it ("responsable de l'organisation").
     org_noun = desc.head in lang.org_titles and desc.head not in lang.titles
-    holders = [a for a in actors if a.id in seen and any(role_matches(desc, r) for r in a.roles)
-               and not _conflicts(desc, a, lang) and not (org_noun and a.type == "person")]
+    holders = [
+        a
+        for a in actors
+        if a.id in seen
+        and any(role_matches(desc, r) for r in a.roles)
+        and not _conflicts(desc, a, lang)
+        and not (org_noun and a.type == "person")
+    ]
     if owner is not None:
         # "la porte-parole de la fédération": the person holding that role there, else the body.
-        named = [a for a in holders if a.id != owner.id
-                 and any(w in set(role_words(" ".join(a.roles))) for w in _words(owner.name))]
+        named = [
+            a
+            for a in holders
+            if a.id != owner.id and any(w in set(role_words(" ".join(a.roles))) for w in _words(owner.name))
+        ]
         if len(named) == 1:
             return named[0]
         return owner if owner.type == "organization" and desc.person_title else None
@@ -260,8 +275,10 @@ def resolve_description(desc: Description, actors: Sequence[Actor], seen: Mappin
         return max(holders, key=lambda a: seen[a.id])
     if not desc.person_title:
         return _named_by_head(desc, actors, seen) or _fitting_org(desc, actors, seen, lang)
-    people = sorted((a for a in actors if a.type == "person" and a.id in seen and not _conflicts(desc, a, lang)),
-                    key=lambda a: -seen[a.id])
+    people = sorted(
+        (a for a in actors if a.type == "person" and a.id in seen and not _conflicts(desc, a, lang)),
+        key=lambda a: -seen[a.id],
+    )
     if not people:
         return None
     best = seen[people[0].id]
@@ -270,15 +287,20 @@ def resolve_description(desc: Description, actors: Sequence[Actor], seen: Mappin
 
 
 def _named_by_head(desc: Description, actors: Sequence[Actor], seen: Mapping[str, int]) -> Actor | None:
-    """"le parquet", "the church": the one organisation whose name opens with that noun."""
-    found = [a for a in actors if a.type == "organization" and a.id in seen
-             and _words(a.name)[:1] == [desc.head] and desc.words <= set(_words(a.name))]
+    """ "le parquet", "the church": the one organisation whose name opens with that noun."""
+    found = [
+        a
+        for a in actors
+        if a.type == "organization"
+        and a.id in seen
+        and _words(a.name)[:1] == [desc.head]
+        and desc.words <= set(_words(a.name))
+    ]
     return found[0] if len(found) == 1 else None
 
 
-def _fitting_org(desc: Description, actors: Sequence[Actor], seen: Mapping[str, int],
-                 lang: LangData) -> Actor | None:
-    """"l'ONG", "the company": the one organisation named so far that the noun fits.
+def _fitting_org(desc: Description, actors: Sequence[Actor], seen: Mapping[str, int], lang: LangData) -> Actor | None:
+    """ "l'ONG", "the company": the one organisation named so far that the noun fits.
 
     A generic noun ("l'organisation") fits every organisation; another noun fits those with it
     in their name or roles ("Human Rights Watch, une ONG"): "the company" is no one when no

@@ -13,10 +13,10 @@ from spacy.tokens import Token
 
 from ..langdata import fold
 from ..models import Actor
+from . import verbs
 from .antecedents import Antecedents
 from .docindex import DocIndex
 from .nominal import SENTENCE_END, NounPhrases
-from . import verbs
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,18 @@ class SpeakerFinder(NounPhrases):
         i = verb.i - 1
         while i > 0 and doc[i - 1].text not in SENTENCE_END and "\n" not in doc[i - 1].text:
             i -= 1
-        for tok in doc[i:verb.i]:
-            prep = next((p for p in self.lang.side_preps if fold(text[tok.idx:tok.idx + len(p)]) == p
-                         and not text[tok.idx + len(p):][:1].isalpha()), None)
+        for tok in doc[i : verb.i]:
+            prep = next(
+                (
+                    p
+                    for p in self.lang.side_preps
+                    if fold(text[tok.idx : tok.idx + len(p)]) == p and not text[tok.idx + len(p) :][:1].isalpha()
+                ),
+                None,
+            )
             if prep is None:
                 continue
-            rest = [t for t in doc[tok.i:verb.i] if t.idx >= tok.idx + len(prep) and not t.is_punct]
+            rest = [t for t in doc[tok.i : verb.i] if t.idx >= tok.idx + len(prep) and not t.is_punct]
             k = 0
             while k < len(rest) and rest[k].pos_ == "DET":
                 k += 1
@@ -100,15 +106,28 @@ class SpeakerFinder(NounPhrases):
             # An agent ("par X") speaks only for a passive verb: "ont fait part de leur
             # indignation par Christian Jacob" is the body's words, relayed by him.
             passive = any(c.dep_ in self.lang.deps["passive_auxiliary"] for c in v.children)
-            subjects = sorted((c for c in v.children if c.dep_ in self.lang.speaker_deps and not self.in_quote(c.idx)
-                               and (passive or c.dep_ not in self.lang.deps["passive_agent"])), key=self.is_pronoun)
+            subjects = sorted(
+                (
+                    c
+                    for c in v.children
+                    if c.dep_ in self.lang.speaker_deps
+                    and not self.in_quote(c.idx)
+                    and (passive or c.dep_ not in self.lang.deps["passive_agent"])
+                ),
+                key=self.is_pronoun,
+            )
             if subjects:
                 # The first subject that names someone ("interrogé par la commission, l'ancien
                 # ministre X a répondu", misparsed as two agents), else the first.
                 named = ((s, self.actor_of(s)) for s in subjects)
                 subject, actor = next(((s, a) for s, a in named if a is not None), (subjects[0], None))
-                if actor is None and subject.pos_ == "PRON" and subject.i == v.left_edge.i < v.i \
-                        and v.head.i < subject.i and v.head.pos_ in ("NOUN", "PROPN"):
+                if (
+                    actor is None
+                    and subject.pos_ == "PRON"
+                    and subject.i == v.left_edge.i < v.i
+                    and v.head.i < subject.i
+                    and v.head.pos_ in ("NOUN", "PROPN")
+                ):
                     # "X, who told him that …": a relative pronoun stands for the noun its clause qualifies.
                     actor = self.named_actor(v.head)
                 elif actor is None and fold(subject.text) in self.lang.impersonal_pronouns:
@@ -125,8 +144,13 @@ class SpeakerFinder(NounPhrases):
             clitic = self.inverted_subject(v)
             if clitic:
                 return Speaker(self.antecedent(clitic, v.i), cue, cue_confidence - 0.1, verb.i)
-            if not own and v is verb and v.head.pos_ in ("ADP", "SCONJ") and v.head.head.i > v.i \
-                    and v.head.head.pos_ in ("VERB", "AUX"):
+            if (
+                not own
+                and v is verb
+                and v.head.pos_ in ("ADP", "SCONJ")
+                and v.head.head.i > v.i
+                and v.head.head.pos_ in ("VERB", "AUX")
+            ):
                 # "After saying …, she left": the participle's clause speaks for the main subject.
                 v = v.head.head
                 continue
@@ -138,8 +162,13 @@ class SpeakerFinder(NounPhrases):
                 actor = self.name_after(v)
                 if actor is not None:
                     return Speaker(actor, cue, cue_confidence - 0.1, verb.i)
-                if v.i and self.doc[v.i - 1].text == "," and self.lang.has_morph(v, "participle") \
-                        and v.sent.root.i < v.i and v.sent.root.i != v.head.i:
+                if (
+                    v.i
+                    and self.doc[v.i - 1].text == ","
+                    and self.lang.has_morph(v, "participle")
+                    and v.sent.root.i < v.i
+                    and v.sent.root.i != v.head.i
+                ):
                     # "X was defensive when forced to …, saying …": a participle closing the
                     # sentence speaks for its main subject, wherever the parser hung it.
                     v = v.sent.root
@@ -154,4 +183,3 @@ class SpeakerFinder(NounPhrases):
         if actor is not None:
             return Speaker(actor, cue, cue_confidence - 0.1, verb.i)
         return Speaker(None, cue, cue_confidence - 0.3, verb.i)
-

@@ -69,13 +69,22 @@ class StatementWindow(QuoteWindow):
             last -= 1
         # A trailing apposition is the writer's gloss, not the source's words ("… au polonium, une
         # substance très radioactive, dont …").
-        gloss = next((t for t in doc[first:last + 1] if t.pos_ == "NOUN" and self._opening(t) > first + 2
-                      and doc[self._opening(t) - 1].text == "," and self._runs_to(t, last)
-                      and (t.dep_ in self.lang.deps["apposition"] or self._indefinite(doc[self._opening(t)]))
-                      and not self.finder.in_quote(t.idx)), None)
+        gloss = next(
+            (
+                t
+                for t in doc[first : last + 1]
+                if t.pos_ == "NOUN"
+                and self._opening(t) > first + 2
+                and doc[self._opening(t) - 1].text == ","
+                and self._runs_to(t, last)
+                and (t.dep_ in self.lang.deps["apposition"] or self._indefinite(doc[self._opening(t)]))
+                and not self.finder.in_quote(t.idx)
+            ),
+            None,
+        )
         if gloss is not None:
             last = self._opening(gloss) - 2
-        if last < first or sum(t.is_alpha for t in doc[first:last + 1]) < min_words:
+        if last < first or sum(t.is_alpha for t in doc[first : last + 1]) < min_words:
             return None
         end = doc[last].idx + len(doc[last])
         around = self.index.quote_around(end - 1)
@@ -93,7 +102,7 @@ class StatementWindow(QuoteWindow):
         for sibling in complement.head.children:
             if sibling.dep_ in conjunct and not coordinated:
                 break
-            gap = [t for t in self.doc[last + 1:sibling.left_edge.i] if not t.is_punct]
+            gap = [t for t in self.doc[last + 1 : sibling.left_edge.i] if not t.is_punct]
             joined = sibling.left_edge.i == last + 1 or sibling.dep_ in conjunct and not gap
             if sibling.i > last and joined and not sibling.is_punct and sibling.i <= end:
                 last = sibling.right_edge.i
@@ -109,7 +118,7 @@ class StatementWindow(QuoteWindow):
     def _runs_to(self, phrase: Token, last: int) -> bool:
         """Whether the words after a phrase's head, up to `last`, all hang on the phrase."""
         lo = phrase.left_edge.i
-        return all(t.is_punct or lo <= t.head.i <= last for t in self.doc[phrase.right_edge.i + 1:last + 1])
+        return all(t.is_punct or lo <= t.head.i <= last for t in self.doc[phrase.right_edge.i + 1 : last + 1])
 
     def _indefinite(self, tok: Token) -> bool:
         """An indefinite article ("une substance"): a noun phrase opening on it after a comma
@@ -122,7 +131,7 @@ class StatementWindow(QuoteWindow):
     def _closes_quote(self, tok: Token, first: int) -> bool:
         """A closing mark whose opening mark lies inside the span."""
         opening = {c: o for o, c in self.lang.quote_pairs}.get(tok.text)
-        return opening is not None and any(t.text == opening for t in self.doc[first:tok.i])
+        return opening is not None and any(t.text == opening for t in self.doc[first : tok.i])
 
     # -- morphology -------------------------------------------------------------------------
 
@@ -146,8 +155,9 @@ class StatementWindow(QuoteWindow):
                     return form[: len(form) - len(written)] + lemma_end
         elif lemma == form:
             words = self.lang.statement_words
-            known = self.lang.speech_verbs.union(*(words.get(k, frozenset()) for k in (
-                "clause_verbs", "object_verbs", "infinitive_verbs")))
+            known = self.lang.speech_verbs.union(
+                *(words.get(k, frozenset()) for k in ("clause_verbs", "object_verbs", "infinitive_verbs"))
+            )
             for lemma_end, written in self.lang.speech_verb_endings:
                 guess = form[: len(form) - len(written)] + lemma_end
                 if form.endswith(written) and (guess in known or any(v.startswith(guess + " ") for v in known)):
@@ -157,5 +167,4 @@ class StatementWindow(QuoteWindow):
     def _names_someone(self, tok: Token) -> bool:
         """A noun phrase naming a person or body: a name, a role, a pronoun."""
         actor = self.finder.mention_actor(tok.idx, tok.idx + len(tok))
-        return actor is not None and actor.type != "place" or self.finder.names_a_person(tok) \
-            or tok.pos_ == "PROPN"
+        return actor is not None and actor.type != "place" or self.finder.names_a_person(tok) or tok.pos_ == "PROPN"

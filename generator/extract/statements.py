@@ -55,8 +55,15 @@ class ReportedSpeech(VerbStatements, SourcedStatements):
                 continue
             taken.append((f.start, f.end))
             actor = f.speaker.actor
-            out.append(Statement(text=text[f.start:f.end], start=f.start, end=f.end,
-                                 speaker=actor.id if actor else None,
-                                 speaker_name=actor.name if actor else None, cue=f.cue,
-                                 speaker_desc=None if actor else f.desc))
+            out.append(
+                Statement(
+                    text=text[f.start : f.end],
+                    start=f.start,
+                    end=f.end,
+                    speaker=actor.id if actor else None,
+                    speaker_name=actor.name if actor else None,
+                    cue=f.cue,
+                    speaker_desc=None if actor else f.desc,
+                )
+            )
         return out

@@ -131,9 +131,19 @@ def _candidates(doc: Doc, quotes: list[Quote], text: str, actors: ActorTable) ->
         words = frozenset(_stem(t.text) for t in span or () if _content(t.text, t.is_stop))
         quoted = sum(min(q.end, end) - max(q.start, start) for q in quotes if q.start < end and start < q.end)
         in_lead = not out or (out[0].in_lead and "\n" not in text[out[0].start : start])
-        out.append(_Passage(start, end, passage, len(out), frozenset(k for k, t in named.items() if t != "place"),
-                            frozenset(k for k, t in named.items() if t == "place"), words,
-                            quoted / (end - start), in_lead))
+        out.append(
+            _Passage(
+                start,
+                end,
+                passage,
+                len(out),
+                frozenset(k for k, t in named.items() if t != "place"),
+                frozenset(k for k, t in named.items() if t == "place"),
+                words,
+                quoted / (end - start),
+                in_lead,
+            )
+        )
     return out
 
 
@@ -157,12 +167,18 @@ def _score(p: _Passage, lead: _Passage, title: frozenset[str], chosen: list[_Pas
     named = frozenset().union(*(c.actors | c.places for c in chosen))
     said = frozenset().union(*(c.words for c in chosen))
     fresh = p.words - said
-    return (LEAD_BONUS * (p is lead) + LEAD_PARAGRAPH * p.in_lead
-            + KEY_ACTOR * len(p.actors - named) + KEY_PLACE * len(p.places - named)
-            + KEY_ACTOR_AGAIN * len((p.actors | p.places) & named)
-            + TITLE_WORD * len(fresh & title) + SEEN_WORD * len(p.words & said & title)
-            + (LEAD_WORD * len(fresh & lead.words) if p is not lead else 0.0)
-            - QUOTED * p.quoted - POSITION * p.index)
+    return (
+        LEAD_BONUS * (p is lead)
+        + LEAD_PARAGRAPH * p.in_lead
+        + KEY_ACTOR * len(p.actors - named)
+        + KEY_PLACE * len(p.places - named)
+        + KEY_ACTOR_AGAIN * len((p.actors | p.places) & named)
+        + TITLE_WORD * len(fresh & title)
+        + SEEN_WORD * len(p.words & said & title)
+        + (LEAD_WORD * len(fresh & lead.words) if p is not lead else 0.0)
+        - QUOTED * p.quoted
+        - POSITION * p.index
+    )
 
 
 def _sentence(passage: str) -> bool:

@@ -28,15 +28,21 @@ class VerbStatements(StatementWindow):
             span = None
             if (speech or lemma in words.get("clause_verbs", ())) and self._content_clause(child):
                 span = self._clause_span(child)
-            elif (speech and lemma not in words.get("not_infinitive_verbs", ()) or lemma in words.get("infinitive_verbs", ())) \
-                    and self._infinitive(child):
+            elif (
+                speech
+                and lemma not in words.get("not_infinitive_verbs", ())
+                or lemma in words.get("infinitive_verbs", ())
+            ) and self._infinitive(child):
                 span = self._infinitive_span(child)
             elif child.dep_ in self.lang.deps["object"] and self._object_verb(verb) and self._content_noun(child):
                 span = self._noun_span(child)
             elif child.dep_ in self.lang.deps["oblique"] and self._preposition_verb(verb, child):
                 span = self._noun_span(child, self._after_case(child))
-            elif child.dep_ in self.lang.deps["open_clause"] and self._said_to_be(verb) and \
-                    (child.pos_ == "ADJ" or self._is(child, "participle")):
+            elif (
+                child.dep_ in self.lang.deps["open_clause"]
+                and self._said_to_be(verb)
+                and (child.pos_ == "ADJ" or self._is(child, "participle"))
+            ):
                 span = self._tokens_span(child.left_edge.i, self._extended(child, coordinated=False))
             if span is not None:
                 out.append(self._said(verb, span))
@@ -54,8 +60,14 @@ class VerbStatements(StatementWindow):
         speaker = self.finder.verb_speaker(verb, 0.8, own=own)
         if own and speaker.actor is None:
             # An inverted subject the parser took for an object ("…, a annoncé le président X").
-            named = next((c for c in verb.children if c.i > verb.i and c.dep_ in self.lang.deps["object"]
-                          and c.pos_ in ("NOUN", "PROPN")), None)
+            named = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.i > verb.i and c.dep_ in self.lang.deps["object"] and c.pos_ in ("NOUN", "PROPN")
+                ),
+                None,
+            )
             actor = None
             if named is not None:
                 actor = self.finder.actor_of(named) or self.finder.name_after(verb) or self._person_in(named)
@@ -65,8 +77,10 @@ class VerbStatements(StatementWindow):
                 speaker = Speaker(actor, speaker.cue, 0.7, verb.i)
         if speaker.actor is None and not own:
             # "Il renchérit que …": a subject pronoun the parser read as impersonal.
-            clitic = next((c for c in verb.children if c.dep_ in self.lang.deps["pronoun_subject"]
-                           and self.finder.is_pronoun(c)), None)
+            clitic = next(
+                (c for c in verb.children if c.dep_ in self.lang.deps["pronoun_subject"] and self.finder.is_pronoun(c)),
+                None,
+            )
             actor = self.finder.antecedent(clitic.text, clitic.i) if clitic is not None else None
             if actor is not None:
                 speaker = Speaker(actor, speaker.cue, 0.7, verb.i)
@@ -89,12 +103,12 @@ class VerbStatements(StatementWindow):
         """A noun phrase as written, without its relative clause or apposition."""
         doc = self.doc
         last = head.i
-        for t in doc[head.i + 1:head.right_edge.i + 1]:
+        for t in doc[head.i + 1 : head.right_edge.i + 1]:
             if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
                 break
             last = t.i
         span = self._tokens_span(head.left_edge.i, last, min_words=1)
-        return self.text[span[0]:span[1]] if span else None
+        return self.text[span[0] : span[1]] if span else None
 
     def _as_clause(self, verb: Token) -> tuple[int, int] | None:
         """« …, comme le précise X »: the clause before "comme" and its object clitic."""
@@ -117,9 +131,12 @@ class VerbStatements(StatementWindow):
         """A "que" clause the parser hung elsewhere (on a noun, as a relative): the first
         complementizer after the verb with no other finite verb or clause break between."""
         _, end = self._sentence(verb)
-        objects = [c.left_edge.i for c in verb.children if c.dep_ in self.lang.deps["object"] and c.i > verb.i
-                   and c.pos_ != "PRON"]
-        for tok in self.doc[verb.i + 1:end + 1]:
+        objects = [
+            c.left_edge.i
+            for c in verb.children
+            if c.dep_ in self.lang.deps["object"] and c.i > verb.i and c.pos_ != "PRON"
+        ]
+        for tok in self.doc[verb.i + 1 : end + 1]:
             if objects and tok.i >= min(objects):
                 return None  # "a expliqué la décision qu'il a prise": a relative clause
             if tok.text in (";", ":") or self.finder.in_quote(tok.idx):
@@ -150,17 +167,27 @@ class VerbStatements(StatementWindow):
         if self._is(verb, "imperative") or subjunctive or self._subordinate(verb):
             return False  # « Rappelons que », « afin qu'il expliquât »: an order, a wish
         start, _ = self._sentence(verb)
-        if all(t.is_punct for t in self.doc[start:verb.i]) and not self.finder.inverted_subject(verb) \
-                and not any(c.dep_ in self.lang.speaker_deps for c in verb.children):
+        if (
+            all(t.is_punct for t in self.doc[start : verb.i])
+            and not self.finder.inverted_subject(verb)
+            and not any(c.dep_ in self.lang.speaker_deps for c in verb.children)
+        ):
             return False  # a sentence opening on a verb with no subject: an imperative
-        if self._is(verb, "infinitive") and fold(verb.lemma_) not in self.lang.speech_verb_pairs \
-                and fold(verb.head.lemma_) not in words.get("aspect_verbs", ()):
+        if (
+            self._is(verb, "infinitive")
+            and fold(verb.lemma_) not in self.lang.speech_verb_pairs
+            and fold(verb.head.lemma_) not in words.get("aspect_verbs", ())
+        ):
             return False  # « pour plaider », « a souhaité faire »; not « vient d'annoncer », « fait savoir »
-        reflexive = any(fold(t.text) in words.get("reflexive_pronouns", ()) for t in self.doc[max(0, verb.i - 3):verb.i])
+        reflexive = any(
+            fold(t.text) in words.get("reflexive_pronouns", ()) for t in self.doc[max(0, verb.i - 3) : verb.i]
+        )
         if not reflexive and any(c.dep_ in self.lang.deps["passive_auxiliary"] for c in verb.children):
             return False  # « il est prévu que » (a reflexive « se sont félicités » is no passive)
-        return not (self._is(verb, "first_person") or any(
-            c.dep_ in self.lang.deps["auxiliary"] and self._is(c, "first_person") for c in verb.children))
+        return not (
+            self._is(verb, "first_person")
+            or any(c.dep_ in self.lang.deps["auxiliary"] and self._is(c, "first_person") for c in verb.children)
+        )
 
     def _content_clause(self, child: Token) -> bool:
         """A reported clause: "que …" (or, where the language drops it, any content clause)."""
@@ -170,8 +197,14 @@ class VerbStatements(StatementWindow):
         return marked or "true" not in self.lang.statement_words.get("clause_needs_marker", ())
 
     def _marker(self, clause: Token) -> Token | None:
-        return next((c for c in clause.children if c.dep_ in self.lang.deps["marker"] and c.i < clause.i
-                     and fold(c.text) in self.lang.complementizers), None)
+        return next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ in self.lang.deps["marker"] and c.i < clause.i and fold(c.text) in self.lang.complementizers
+            ),
+            None,
+        )
 
     def _clause_span(self, clause: Token) -> tuple[int, int] | None:
         """The clause after its "que", with the words the parser hung on the verb after it."""
@@ -183,9 +216,14 @@ class VerbStatements(StatementWindow):
 
     def _infinitive(self, child: Token) -> bool:
         # (A perfect infinitive, « avoir reçu », has its auxiliary in the infinitive.)
-        return child.dep_ in self.lang.deps["open_clause"] | self.lang.deps["clause"] and child.pos_ in ("VERB", "AUX") \
-            and (self._is(child, "infinitive") or any(
-                c.dep_ in self.lang.deps["auxiliary"] and self._is(c, "infinitive") for c in child.children))
+        return (
+            child.dep_ in self.lang.deps["open_clause"] | self.lang.deps["clause"]
+            and child.pos_ in ("VERB", "AUX")
+            and (
+                self._is(child, "infinitive")
+                or any(c.dep_ in self.lang.deps["auxiliary"] and self._is(c, "infinitive") for c in child.children)
+            )
+        )
 
     def _infinitive_span(self, verb: Token) -> tuple[int, int] | None:
         markers = self.lang.statement_words.get("infinitive_markers", frozenset())
@@ -210,9 +248,12 @@ class VerbStatements(StatementWindow):
         if lemma in objects:
             return True
         # The words after the verb, adverbs left out ("met également en cause").
-        following = "".join(fold(t.text_with_ws) for t in self.doc[verb.i + 1:verb.i + 5] if t.pos_ != "ADV")
-        return any(phrase.startswith(lemma + " ") and following.startswith(phrase[len(lemma) + 1:])
-                   for phrase in objects if " " in phrase)
+        following = "".join(fold(t.text_with_ws) for t in self.doc[verb.i + 1 : verb.i + 5] if t.pos_ != "ADV")
+        return any(
+            phrase.startswith(lemma + " ") and following.startswith(phrase[len(lemma) + 1 :])
+            for phrase in objects
+            if " " in phrase
+        )
 
     def _content_noun(self, obj: Token) -> bool:
         """A noun phrase that can be content: not a pronoun, not a person (« saluer X » greets)."""
@@ -231,8 +272,8 @@ class VerbStatements(StatementWindow):
         if f"{lemma} {prep}" in pairs:
             return True
         # Reflexive or phrasal verbs: the words between the verb and the preposition, or before it.
-        between = fold(self.doc[verb.i + 1:case.i].text) if case.i > verb.i + 1 else ""
-        before = [fold(t.text) for t in self.doc[max(0, verb.i - 3):verb.i]]
+        between = fold(self.doc[verb.i + 1 : case.i].text) if case.i > verb.i + 1 else ""
+        before = [fold(t.text) for t in self.doc[max(0, verb.i - 3) : verb.i]]
         reflexive = any(w in self.lang.statement_words.get("reflexive_pronouns", ()) for w in before)
         candidates = {f"{lemma} {between} {prep}".replace("  ", " ")}
         if reflexive:
@@ -252,7 +293,7 @@ class VerbStatements(StatementWindow):
         words = self.lang.statement_words
         if self._lemma(verb) not in words.get("attribute_verbs", ()):
             return False
-        return any(fold(t.text) in words.get("reflexive_pronouns", ()) for t in self.doc[max(0, verb.i - 3):verb.i])
+        return any(fold(t.text) in words.get("reflexive_pronouns", ()) for t in self.doc[max(0, verb.i - 3) : verb.i])
 
     def _incise_content(self, verb: Token) -> tuple[int, int] | None:
         """The clause of "…, a-t-il précisé." or "Par ailleurs, poursuit X, …": a speech verb set
@@ -260,27 +301,32 @@ class VerbStatements(StatementWindow):
         doc = self.doc
         first = verb.i
         # Back over its auxiliaries and glued clitics ("a-t-il précisé").
-        while first > 0 and (doc[first - 1].dep_ in self.lang.deps["auxiliary"]
-                             or doc[first - 1].text.startswith("-") and not doc[first - 2].whitespace_):
+        while first > 0 and (
+            doc[first - 1].dep_ in self.lang.deps["auxiliary"]
+            or doc[first - 1].text.startswith("-")
+            and not doc[first - 2].whitespace_
+        ):
             first -= 1
         if first == 0 or doc[first - 1].text != ",":
             return None
         if not self.finder.inverted_subject(verb) and any(
-                c.dep_ in self.lang.speaker_deps and c.i < verb.i for c in verb.children):
+            c.dep_ in self.lang.speaker_deps and c.i < verb.i for c in verb.children
+        ):
             return None  # "X, a spokesman, told Y": the words before are its subject
         after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
         # The parser often takes an inverted subject for an object ("…, poursuit l'ex-président").
         # Set off by commas, a speech verb's noun is its subject, whatever the parse says.
         subject_after = self.finder.inverted_subject(verb) or any(
             c.dep_ in self.lang.speaker_deps or c.dep_ in self.lang.deps["object"] and c.pos_ in ("NOUN", "PROPN")
-            for c in after)
+            for c in after
+        )
         if not subject_after or any(c.dep_ in self.lang.deps["clause"] for c in after):
             return None
         start, end = self._sentence(verb)
         # « …: « … », déclare X »: the words are the quote after the colon, not the clause before.
         start = max([start] + [t.i + 1 for t in doc[start:first] if t.text == ":" and not self.finder.in_quote(t.idx)])
         # The incise ends at the next comma or the sentence end.
-        close = next((t.i for t in doc[verb.i + 1:end + 1] if t.text == ","), None)
+        close = next((t.i for t in doc[verb.i + 1 : end + 1] if t.text == ","), None)
         before = self._tokens_span(start, first - 2) if first - 2 >= start else None
         if close is None or close >= end:
             return before
@@ -299,10 +345,15 @@ class VerbStatements(StatementWindow):
         if not self.finder.names_a_person(role):
             return None
         _, end = self._sentence(role)
-        last = min(end, max(role.right_edge.i, next((t.i for t in self.doc[role.i:end + 1] if t.text == ","), end)))
+        last = min(end, max(role.right_edge.i, next((t.i for t in self.doc[role.i : end + 1] if t.text == ","), end)))
         stop = self.doc[last].idx + len(self.doc[last])
-        people = {a.id: a for m in self.finder.mentions if role.idx <= m.start < stop
-                  for a in [self.index.by_id.get(m.actor_id)] if a is not None and a.type == "person"}
+        people = {
+            a.id: a
+            for m in self.finder.mentions
+            if role.idx <= m.start < stop
+            for a in [self.index.by_id.get(m.actor_id)]
+            if a is not None and a.type == "person"
+        }
         return next(iter(people.values())) if len(people) == 1 else None
 
     def _opens_incise(self, i: int) -> bool:
@@ -315,5 +366,8 @@ class VerbStatements(StatementWindow):
     def _connector_only(self, start: int, end: int) -> bool:
         """Words before an incise that only link to the sentence before ("Par ailleurs,")."""
         words = [t for t in self.doc[start:end] if not t.is_punct]
-        return len(words) <= 3 and all(t.pos_ in ("ADV", "ADP", "CCONJ", "DET", "NOUN") for t in words) \
+        return (
+            len(words) <= 3
+            and all(t.pos_ in ("ADV", "ADP", "CCONJ", "DET", "NOUN") for t in words)
             and not any(t.pos_ == "VERB" for t in words)
+        )

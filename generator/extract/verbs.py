@@ -17,8 +17,9 @@ def is_speech_verb(tok: Token, lang: LangData) -> bool:
     if lemma in lang.speech_verbs or fold(tok.text) in lang.speech_verb_forms:
         return True
     first = lang.speech_verb_pairs.get(lemma)  # "a fait savoir": the pair's words side by side
-    return first is not None and any(fold(t.lemma_) == first and abs(t.i - tok.i) <= 2
-                                     for t in (tok.head, *tok.children))
+    return first is not None and any(
+        fold(t.lemma_) == first and abs(t.i - tok.i) <= 2 for t in (tok.head, *tok.children)
+    )
 
 
 def is_speech_verb_form(tok: Token, lang: LangData) -> bool:
@@ -46,8 +47,15 @@ def cue_text(verb: Token, lang: LangData) -> str:
     # Words before the verb that belong to it: auxiliaries, and the first verb of a pair
     # ("fait" in "a fait savoir"), which the parser hangs on it, with its own auxiliaries.
     lead = [c for c in verb.children if c.pos_ in ("VERB", "AUX") and 0 < verb.i - c.i <= 2]
-    first = min([verb.i] + [c.i for t in [verb, *lead] for c in [t, *t.children]
-                            if (c is t or c.dep_ in lang.deps["auxiliary"]) and 0 <= verb.i - c.i <= 4])
+    first = min(
+        [verb.i]
+        + [
+            c.i
+            for t in [verb, *lead]
+            for c in [t, *t.children]
+            if (c is t or c.dep_ in lang.deps["auxiliary"]) and 0 <= verb.i - c.i <= 4
+        ]
+    )
     last = verb.i
     while last + 1 < len(doc) and doc[last + 1].text.startswith("-") and not doc[last].whitespace_:
         last += 1

@@ -26,8 +26,10 @@ def by_name(table: ActorTable) -> dict[str, Actor]:
 
 FR_NAMES = [
     ("M. Laurent Fabre a rencontré Mme Claire Dubois à Lyon.", {"Laurent Fabre", "Claire Dubois", "Lyon"}),
-    ("Il a rencontré le Russe Vladimir Poutine, puis le Turc Recep Tayyip Erdogan.",
-     {"Vladimir Poutine", "Recep Tayyip Erdogan"}),
+    (
+        "Il a rencontré le Russe Vladimir Poutine, puis le Turc Recep Tayyip Erdogan.",
+        {"Vladimir Poutine", "Recep Tayyip Erdogan"},
+    ),
     ("Les Vénézuéliens ont voté dimanche, a rappelé Nicolás Maduro.", {"Nicolás Maduro"}),
     ("Le président a parlé lors de son émission télévisée, Maduro+, diffusée depuis Caracas.", {"Caracas"}),
     ("Selon le journal, elle animait une émission intitulée Los desayunos sur la chaîne publique.", set()),
@@ -64,6 +66,7 @@ def test_junk_is_dropped_fr(parse_fr: Parse, fr: LangData, text: str, absent: st
 
 
 # --- types: places that act as organisations, and places that stay places ---------------------
+
 
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
@@ -103,6 +106,7 @@ def test_media_told_is_left_out_en(parse_en: Parse, en: LangData) -> None:
 
 # --- rescue -------------------------------------------------------------------------------------
 
+
 def test_misc_name_after_nationality_is_a_person(parse_fr: Parse, fr: LangData) -> None:
     text = "Il admire le Turc Recep Tayyip Erdogan depuis longtemps."
     actor = by_name(table_of(parse_fr, fr, text))["Recep Tayyip Erdogan"]
@@ -110,8 +114,10 @@ def test_misc_name_after_nationality_is_a_person(parse_fr: Parse, fr: LangData) 
 
 
 def test_recurring_capitalised_name_is_rescued(parse_en: Parse, en: LangData) -> None:
-    text = ("The team won a medal at the FIRST Global Challenge. The FIRST Global competition was founded "
-            "in 2016. This is the first FIRST Global competition held abroad.")
+    text = (
+        "The team won a medal at the FIRST Global Challenge. The FIRST Global competition was founded "
+        "in 2016. This is the first FIRST Global competition held abroad."
+    )
     assert "FIRST Global" in by_name(table_of(parse_en, en, text))
 
 
@@ -124,20 +130,30 @@ def test_possessive_org_office_is_one_name(parse_en: Parse, en: LangData) -> Non
 
 FR_MERGE = [
     # surname, accents and case
-    ("Recep Tayyip Erdoğan a reçu Angela Merkel. Erdogan a ensuite critiqué Merkel.",
-     {"Recep Tayyip Erdoğan": {"Erdogan"}, "Angela Merkel": {"Merkel"}}),
+    (
+        "Recep Tayyip Erdoğan a reçu Angela Merkel. Erdogan a ensuite critiqué Merkel.",
+        {"Recep Tayyip Erdoğan": {"Erdogan"}, "Angela Merkel": {"Merkel"}},
+    ),
     # initial
-    ("Donald Trump arrive mardi. La position de D. Trump sur Cuba reste floue, et Trump se tait.",
-     {"Donald Trump": {"D. Trump", "Trump"}}),
+    (
+        "Donald Trump arrive mardi. La position de D. Trump sur Cuba reste floue, et Trump se tait.",
+        {"Donald Trump": {"D. Trump", "Trump"}},
+    ),
     # acronym defined in the text
-    ("L'ONG Human Rights Watch (HRW) publie un rapport. Selon HRW, la torture est systématique.",
-     {"Human Rights Watch": {"HRW"}}),
-    ("La Communauté économique des États de l'Afrique de l'Ouest (CEDEAO) se réunit à Abuja. "
-     "La CEDEAO a menacé les putschistes.",
-     {"Communauté économique des États de l'Afrique de l'Ouest": {"CEDEAO"}}),
+    (
+        "L'ONG Human Rights Watch (HRW) publie un rapport. Selon HRW, la torture est systématique.",
+        {"Human Rights Watch": {"HRW"}},
+    ),
+    (
+        "La Communauté économique des États de l'Afrique de l'Ouest (CEDEAO) se réunit à Abuja. "
+        "La CEDEAO a menacé les putschistes.",
+        {"Communauté économique des États de l'Afrique de l'Ouest": {"CEDEAO"}},
+    ),
     # first name alone, two people sharing a surname kept apart
-    ("Jean-Marie Le Pen a critiqué sa fille Marine Le Pen. Marine a répondu le lendemain.",
-     {"Jean-Marie Le Pen": set(), "Marine Le Pen": {"Marine"}}),
+    (
+        "Jean-Marie Le Pen a critiqué sa fille Marine Le Pen. Marine a répondu le lendemain.",
+        {"Jean-Marie Le Pen": set(), "Marine Le Pen": {"Marine"}},
+    ),
 ]
 
 
@@ -149,10 +165,14 @@ def test_merge_fr(parse_fr: Parse, fr: LangData, text: str, expected: dict[str, 
 
 
 EN_MERGE = [
-    ("Barack Obama met Angela Merkel in Berlin. Later, B. Obama said Obama's plan was ready.",
-     {"Barack Obama": {"B. Obama", "Obama"}}),
-    ("Daniel Montalvo, 19, was arrested in Florida. Montalvo's lawyer said Daniel was innocent.",
-     {"Daniel Montalvo": {"Montalvo", "Daniel"}}),
+    (
+        "Barack Obama met Angela Merkel in Berlin. Later, B. Obama said Obama's plan was ready.",
+        {"Barack Obama": {"B. Obama", "Obama"}},
+    ),
+    (
+        "Daniel Montalvo, 19, was arrested in Florida. Montalvo's lawyer said Daniel was innocent.",
+        {"Daniel Montalvo": {"Montalvo", "Daniel"}},
+    ),
 ]
 
 
@@ -164,8 +184,10 @@ def test_merge_en(parse_en: Parse, en: LangData, text: str, expected: dict[str, 
 
 
 def test_same_surname_goes_to_latest_named(parse_fr: Parse, fr: LangData) -> None:
-    text = ("Paul Martin a ouvert la séance. Sophie Martin, sa cousine, a pris la parole ensuite. "
-            "Martin a rappelé les chiffres du budget.")
+    text = (
+        "Paul Martin a ouvert la séance. Sophie Martin, sa cousine, a pris la parole ensuite. "
+        "Martin a rappelé les chiffres du budget."
+    )
     table = table_of(parse_fr, fr, text)
     names = by_name(table)
     assert {"Paul Martin", "Sophie Martin"} <= set(names)
@@ -204,8 +226,11 @@ def test_roles_fr(parse_fr: Parse, fr: LangData, text: str, name: str, role: str
 
 
 EN_ROLES = [
-    ("Steve Whitmore, a representative for the sheriff, told reporters the case was closed.",
-     "Steve Whitmore", "representative for the sheriff"),
+    (
+        "Steve Whitmore, a representative for the sheriff, told reporters the case was closed.",
+        "Steve Whitmore",
+        "representative for the sheriff",
+    ),
     ("The case was handled by a company attorney, Kendrick Moxon.", "Kendrick Moxon", "company attorney"),
     ("The Democrat Joe Biden won the vote.", "Joe Biden", "Democrat"),
 ]
@@ -217,8 +242,10 @@ def test_roles_en(parse_en: Parse, en: LangData, text: str, name: str, role: str
 
 
 def test_description_resolves_to_most_salient_person(parse_fr: Parse, fr: LangData) -> None:
-    text = ("Nicolás Maduro a proposé son aide aux États-Unis, selon Donald Trump. Maduro insiste. "
-            "Le président vénézuélien a expliqué qu'il attendait une réponse.")
+    text = (
+        "Nicolás Maduro a proposé son aide aux États-Unis, selon Donald Trump. Maduro insiste. "
+        "Le président vénézuélien a expliqué qu'il attendait une réponse."
+    )
     table = table_of(parse_fr, fr, text)
     maduro = by_name(table)["Nicolás Maduro"]
     start = text.index("Le président")
@@ -227,16 +254,20 @@ def test_description_resolves_to_most_salient_person(parse_fr: Parse, fr: LangDa
 
 
 def test_description_resolves_to_role_holder(parse_en: Parse, en: LangData) -> None:
-    text = ("Mark Tedeschi, the prosecutor, spoke first. Tom Molomby and Tom Baker spoke for the parents. "
-            "Molomby said little. The prosecutor then asked for a recess.")
+    text = (
+        "Mark Tedeschi, the prosecutor, spoke first. Tom Molomby and Tom Baker spoke for the parents. "
+        "Molomby said little. The prosecutor then asked for a recess."
+    )
     table = table_of(parse_en, en, text)
     start = text.index("The prosecutor")
     assert table.at(start, start + 14) == by_name(table)["Mark Tedeschi"]
 
 
 def test_description_never_goes_to_a_conflicting_nationality(parse_fr: Parse, fr: LangData) -> None:
-    text = ("Vladimir Poutine, le président russe, a reçu ses ministres. Poutine a parlé longtemps. "
-            "Le président ukrainien a répondu dans la soirée.")
+    text = (
+        "Vladimir Poutine, le président russe, a reçu ses ministres. Poutine a parlé longtemps. "
+        "Le président ukrainien a répondu dans la soirée."
+    )
     table = table_of(parse_fr, fr, text)
     start = text.index("Le président ukrainien")
     span = table.at(start, start + len("Le président ukrainien"))
@@ -244,8 +275,10 @@ def test_description_never_goes_to_a_conflicting_nationality(parse_fr: Parse, fr
 
 
 def test_spokesperson_of_organisation_resolves_to_it(parse_fr: Parse, fr: LangData) -> None:
-    text = ("Selon la fédération des banques, Febelfin, le montant est faible. "
-            "La porte-parole de la fédération a ensuite nuancé les chiffres.")
+    text = (
+        "Selon la fédération des banques, Febelfin, le montant est faible. "
+        "La porte-parole de la fédération a ensuite nuancé les chiffres."
+    )
     doc = parse_fr(text)
     table = extract_actors(doc, fr)
     start = text.index("La porte-parole")
@@ -267,9 +300,12 @@ def test_resolve_names_and_unknowns(parse_en: Parse, en: LangData) -> None:
 
 # --- salience -----------------------------------------------------------------------------------
 
+
 def test_rank_marks_quoted_title_and_lead_actors(parse_fr: Parse, fr: LangData) -> None:
-    text = ("Nicolás Maduro a proposé aux États-Unis son expérience. Maduro a rencontré Juan Guaidó. "
-            "Le Wall Street Journal évoque une rencontre avec Vladimir Poutine à Moscou. Maduro reste prudent.")
+    text = (
+        "Nicolás Maduro a proposé aux États-Unis son expérience. Maduro a rencontré Juan Guaidó. "
+        "Le Wall Street Journal évoque une rencontre avec Vladimir Poutine à Moscou. Maduro reste prudent."
+    )
     table = table_of(parse_fr, fr, text)
     guaido = by_name(table)["Juan Guaidó"]
     ranked = rank_actors(table, {guaido.id}, "Maduro tend la main", lead_end=text.index(".") + 1)
@@ -301,8 +337,11 @@ def test_kind_more_en(parse_en: Parse, en: LangData, text: str, name: str, kind:
         # A time zone after a clock time is no actor.
         ("Mise à jour — 16:50 (UTC) : Jean-Marie Le Pen affirme qu'il a été mal compris.", "UTC", "Jean-Marie Le Pen"),
         # A family named with a plural article, joined to another family.
-        ("Elle n'est pas de la grande bourgeoisie des Dassault ou des Fabius, a expliqué Jean-Marie Le Pen.",
-         "Dassault", "Jean-Marie Le Pen"),
+        (
+            "Elle n'est pas de la grande bourgeoisie des Dassault ou des Fabius, a expliqué Jean-Marie Le Pen.",
+            "Dassault",
+            "Jean-Marie Le Pen",
+        ),
         # Negative: a party after a number is kept ("178 députés UMP" is not a unit).
         ("L'amendement de Christian Jacob a été rejeté par 178 voix, malgré le soutien de l'UMP.", "", "UMP"),
     ],
@@ -316,16 +355,26 @@ def test_rejected_here_fr(parse_fr: Parse, fr: LangData, text: str, absent: str,
     ("text", "absent", "present"),
     [
         # A name only listed as an example does nothing in the story.
-        ("Articles in academic journals including Social Science & Medicine have criticised the method, "
-         "Mark Tedeschi said.", "Social Science & Medicine", "Mark Tedeschi"),
+        (
+            "Articles in academic journals including Social Science & Medicine have criticised the method, "
+            "Mark Tedeschi said.",
+            "Social Science & Medicine",
+            "Mark Tedeschi",
+        ),
         # The first part of a longer name the model cut off.
-        ("After some interplay between the State and Homeland Security Departments, the girls were let in.",
-         "State", ""),
+        (
+            "After some interplay between the State and Homeland Security Departments, the girls were let in.",
+            "State",
+            "",
+        ),
         # A generic institution word is not a name on its own.
         ("It is asserted by the Crown that both parents knew, said Mark Tedeschi.", "Crown", "Mark Tedeschi"),
         # Negative: an organisation listed as an example that acts keeps its place.
-        ("Several groups, including Amnesty International, which sent observers, criticised the trial.",
-         "", "Amnesty International"),
+        (
+            "Several groups, including Amnesty International, which sent observers, criticised the trial.",
+            "",
+            "Amnesty International",
+        ),
     ],
 )
 def test_rejected_here_en(parse_en: Parse, en: LangData, text: str, absent: str, present: str) -> None:
@@ -353,8 +402,9 @@ def test_source_with_another_label_is_an_organisation(parse_en: Parse, en: LangD
         ("The BBC and the NBC both covered the story; RTVE and TVE did too.", "RTVE", {"TVE"}),
     ],
 )
-def test_acronym_less_its_first_letter_merges(parse_fr: Parse, parse_en: Parse, fr: LangData, en: LangData,
-                                              text: str, name: str, aliases: set[str]) -> None:
+def test_acronym_less_its_first_letter_merges(
+    parse_fr: Parse, parse_en: Parse, fr: LangData, en: LangData, text: str, name: str, aliases: set[str]
+) -> None:
     parse, lang = (parse_en, en) if text.startswith("The") else (parse_fr, fr)
     actors = by_name(table_of(parse, lang, text))
     assert set(actors[name].aliases) == aliases
@@ -368,6 +418,7 @@ def test_two_letter_acronyms_do_not_merge(parse_fr: Parse, fr: LangData) -> None
 
 # --- issue 4: generic descriptions of organisations resolve to the one that fits --------------
 
+
 def resolve_at(parse: Parse, lang: LangData, text: str, phrase: str) -> Actor | None:
     doc = parse(text)
     table = extract_actors(doc, lang)
@@ -378,33 +429,79 @@ def resolve_at(parse: Parse, lang: LangData, text: str, phrase: str) -> Actor | 
 
 
 ORG_DESCRIPTIONS = [
-    ("fr", "Human Rights Watch, une ONG, a publié un rapport sur la Syrie. Selon HRW, la torture est "
-           "systématique. L'ONG dénonce aussi les viols.", "L'ONG", "Human Rights Watch"),
-    ("fr", "Human Rights Watch a publié un rapport. HRW accuse Damas. Nadim Houry a présenté le texte. "
-           "Pour l'organisation, il s'agit d'un crime.", "l'organisation", "Human Rights Watch"),
-    ("fr", "« Ces actes sont inadmissibles », juge le ministère de l'Intérieur. Le ministère promet des "
-           "poursuites.", "Le ministère", "ministère de l'Intérieur"),
-    ("fr", "La Fédération belge du secteur financier a publié des chiffres. La porte-parole de la fédération "
-           "a nuancé.", "La porte-parole de la fédération", "Fédération belge du secteur financier"),
-    ("en", "Acme Corp, a software company, recalled the update. Acme Corp said the bug was fixed. "
-           "The company apologised.", "The company", "Acme Corp"),
-    ("en", "The Food and Drug Administration, a federal agency, approved the drug. The agency said trials "
-           "were conclusive.", "The agency", "Food and Drug Administration"),
+    (
+        "fr",
+        "Human Rights Watch, une ONG, a publié un rapport sur la Syrie. Selon HRW, la torture est "
+        "systématique. L'ONG dénonce aussi les viols.",
+        "L'ONG",
+        "Human Rights Watch",
+    ),
+    (
+        "fr",
+        "Human Rights Watch a publié un rapport. HRW accuse Damas. Nadim Houry a présenté le texte. "
+        "Pour l'organisation, il s'agit d'un crime.",
+        "l'organisation",
+        "Human Rights Watch",
+    ),
+    (
+        "fr",
+        "« Ces actes sont inadmissibles », juge le ministère de l'Intérieur. Le ministère promet des poursuites.",
+        "Le ministère",
+        "ministère de l'Intérieur",
+    ),
+    (
+        "fr",
+        "La Fédération belge du secteur financier a publié des chiffres. La porte-parole de la fédération a nuancé.",
+        "La porte-parole de la fédération",
+        "Fédération belge du secteur financier",
+    ),
+    (
+        "en",
+        "Acme Corp, a software company, recalled the update. Acme Corp said the bug was fixed. The company apologised.",
+        "The company",
+        "Acme Corp",
+    ),
+    (
+        "en",
+        "The Food and Drug Administration, a federal agency, approved the drug. The agency said trials "
+        "were conclusive.",
+        "The agency",
+        "Food and Drug Administration",
+    ),
     # Negatives: two organisations fit equally, or none is of that kind.
-    ("fr", "Amnesty International et Human Rights Watch ont publié un rapport commun. L'organisation "
-           "demande une enquête.", "L'organisation", None),
+    (
+        "fr",
+        "Amnesty International et Human Rights Watch ont publié un rapport commun. L'organisation demande une enquête.",
+        "L'organisation",
+        None,
+    ),
     # … and a ministry that acts is a body of its own, never the NGO.
-    ("fr", "Human Rights Watch, une ONG, a publié un rapport. HRW accuse Damas. Le ministère a démenti.",
-     "Le ministère", "ministère"),
-    ("en", "Acme Corp recalled the update on Monday. Acme Corp said the bug was fixed. The agency said "
-           "nothing.", "The agency", None),
+    (
+        "fr",
+        "Human Rights Watch, une ONG, a publié un rapport. HRW accuse Damas. Le ministère a démenti.",
+        "Le ministère",
+        "ministère",
+    ),
+    (
+        "en",
+        "Acme Corp recalled the update on Monday. Acme Corp said the bug was fixed. The agency said nothing.",
+        "The agency",
+        None,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("code", "text", "phrase", "expected"), ORG_DESCRIPTIONS)
-def test_generic_organisation_description_resolves(parse_fr: Parse, parse_en: Parse, fr: LangData,
-                                                   en: LangData, code: str, text: str, phrase: str,
-                                                   expected: str | None) -> None:
+def test_generic_organisation_description_resolves(
+    parse_fr: Parse,
+    parse_en: Parse,
+    fr: LangData,
+    en: LangData,
+    code: str,
+    text: str,
+    phrase: str,
+    expected: str | None,
+) -> None:
     parse, lang = (parse_fr, fr) if code == "fr" else (parse_en, en)
     found = resolve_at(parse, lang, text, phrase)
     assert (found.name if found else None) == expected
@@ -412,10 +509,13 @@ def test_generic_organisation_description_resolves(parse_fr: Parse, parse_en: Pa
 
 # --- issue 4: the main setting is key ---------------------------------------------------------
 
+
 def test_main_setting_places_are_key(parse_fr: Parse, fr: LangData) -> None:
-    text = ("Nicolás Maduro, le président vénézuélien, a proposé aux États-Unis son aide. Les États-Unis "
-            "n'ont pas répondu. Maduro veut libérer le Venezuela des gangs. Le Venezuela attend. "
-            "Maduro était à Genève en mai.")
+    text = (
+        "Nicolás Maduro, le président vénézuélien, a proposé aux États-Unis son aide. Les États-Unis "
+        "n'ont pas répondu. Maduro veut libérer le Venezuela des gangs. Le Venezuela attend. "
+        "Maduro était à Genève en mai."
+    )
     table = table_of(parse_fr, fr, text)
     maduro = by_name(table)["Nicolás Maduro"]
     ranked = by_name(rank_actors(table, {maduro.id}, "Maduro tend la main", lead_end=text.index(".") + 1))
@@ -428,18 +528,20 @@ def test_main_setting_places_are_key(parse_fr: Parse, fr: LangData) -> None:
 
 FR_ACTORS_MORE = [
     # A country keeps no capitalised article, and stays a place even when it speaks.
-    ("« La France ne cédera pas sur ce point », a écrit la présidence dans un communiqué.",
-     {"France": "place"}),
-    ("Jean-Marie Le Pen a salué sa fille. Le Pen a ensuite quitté la salle.",
-     {"Jean-Marie Le Pen": "person"}),
+    ("« La France ne cédera pas sur ce point », a écrit la présidence dans un communiqué.", {"France": "place"}),
+    ("Jean-Marie Le Pen a salué sa fille. Le Pen a ensuite quitté la salle.", {"Jean-Marie Le Pen": "person"}),
     # A nickname or term in short quotation marks is no actor; the named person is.
     ("Le chef du gang, Karim Benali, surnommé « le Banquier », est en fuite.", {"Karim Benali": "person"}),
     # A person title opening an organisation-like phrase is a role, not a ministry.
-    ("Le ministre de l'Intérieur, Paul Lenoir, a parlé. Selon le ministère de l'Intérieur, tout va bien.",
-     {"Paul Lenoir": "person", "ministère de l'Intérieur": "organization"}),
+    (
+        "Le ministre de l'Intérieur, Paul Lenoir, a parlé. Selon le ministère de l'Intérieur, tout va bien.",
+        {"Paul Lenoir": "person", "ministère de l'Intérieur": "organization"},
+    ),
     # A job fronted before a person's name is not a person.
-    ("Les résultats sont tombés. Pédiatre à l'hôpital de Nantes, le Dr Paul Girard reçoit des enfants.",
-     {"hôpital de Nantes": "place", "Paul Girard": "person"}),
+    (
+        "Les résultats sont tombés. Pédiatre à l'hôpital de Nantes, le Dr Paul Girard reçoit des enfants.",
+        {"hôpital de Nantes": "place", "Paul Girard": "person"},
+    ),
     ("Hier, Paul Girard a parlé. Girard à la tribune, le public s'est tu.", {"Paul Girard": "person"}),
     # Media that only gathered someone's words are left out; media reporting facts stay.
     ("« Nous tiendrons », a assuré un délégué, interrogé par l'AFP. Un élu s'agace auprès de Reuters.", {}),
@@ -447,8 +549,10 @@ FR_ACTORS_MORE = [
     # Members counted in words are no organisation.
     ("Le commissaire a défendu la position des Vingt-Sept lundi.", {}),
     # An institution named after a job with its own complement stays an actor.
-    ("Le président du groupe PS à l'Assemblée nationale, Jean Morin, a protesté.",
-     {"Jean Morin": "person", "PS": "organization", "Assemblée nationale": "organization"}),
+    (
+        "Le président du groupe PS à l'Assemblée nationale, Jean Morin, a protesté.",
+        {"Jean Morin": "person", "PS": "organization", "Assemblée nationale": "organization"},
+    ),
 ]
 
 EN_ACTORS_MORE = [
@@ -476,34 +580,56 @@ def test_actors_and_kinds_en(parse_en: Parse, en: LangData, text: str, expected:
 
 MERGE_MORE = [
     # A word-like short form defined in brackets, one letter per word.
-    ("fr", "L'Agence nationale de sécurité du médicament (Ansm) a suspendu le produit. "
-           "L'Ansm précise que le lot est retiré.",
-     {"Agence nationale de sécurité du médicament": {"Ansm"}}),
+    (
+        "fr",
+        "L'Agence nationale de sécurité du médicament (Ansm) a suspendu le produit. "
+        "L'Ansm précise que le lot est retiré.",
+        {"Agence nationale de sécurité du médicament": {"Ansm"}},
+    ),
     # An acronym the model glued to the name with its bracket; the nationality stays in the name.
-    ("en", "The Danish Institute of Polar Research (DIPR) published the data. DIPR said the ice was thinning.",
-     {"Danish Institute of Polar Research": {"DIPR"}}),
+    (
+        "en",
+        "The Danish Institute of Polar Research (DIPR) published the data. DIPR said the ice was thinning.",
+        {"Danish Institute of Polar Research": {"DIPR"}},
+    ),
     # The same organisation without the country that opens its name …
-    ("en", "The U.S. Geological Survey recorded the quake. The Geological Survey said no damage was reported.",
-     {"U.S. Geological Survey": {"Geological Survey"}}),
+    (
+        "en",
+        "The U.S. Geological Survey recorded the quake. The Geological Survey said no damage was reported.",
+        {"U.S. Geological Survey": {"Geological Survey"}},
+    ),
     # … but two services stay apart.
-    ("en", "The U.S. Postal Service raised prices. The Forest Service hired staff.",
-     {"U.S. Postal Service": set(), "Forest Service": set()}),
+    (
+        "en",
+        "The U.S. Postal Service raised prices. The Forest Service hired staff.",
+        {"U.S. Postal Service": set(), "Forest Service": set()},
+    ),
     # A seat acting for an institution or a country joins it …
-    ("fr", "La Commission européenne a proposé un plan. Bruxelles a répondu aux critiques jeudi.",
-     {"Commission européenne": {"Bruxelles"}}),
-    ("en", "The European Commission proposed a plan. Brussels rejected the criticism on Friday.",
-     {"European Commission": {"Brussels"}}),
+    (
+        "fr",
+        "La Commission européenne a proposé un plan. Bruxelles a répondu aux critiques jeudi.",
+        {"Commission européenne": {"Bruxelles"}},
+    ),
+    (
+        "en",
+        "The European Commission proposed a plan. Brussels rejected the criticism on Friday.",
+        {"European Commission": {"Brussels"}},
+    ),
     ("en", "Australia signed the deal. Canberra has pledged billions for the reef.", {"Australia": {"Canberra"}}),
     # … not when it is only the setting, nor when the institution is never named.
-    ("fr", "Le sommet s'est tenu à Bruxelles. La Commission européenne a proposé un plan.",
-     {"Bruxelles": set(), "Commission européenne": set()}),
+    (
+        "fr",
+        "Le sommet s'est tenu à Bruxelles. La Commission européenne a proposé un plan.",
+        {"Bruxelles": set(), "Commission européenne": set()},
+    ),
     ("en", "Canberra has pledged billions for the reef.", {"Canberra": set()}),
 ]
 
 
 @pytest.mark.parametrize(("code", "text", "expected"), MERGE_MORE)
-def test_merge_more(parse_fr: Parse, parse_en: Parse, fr: LangData, en: LangData, code: str, text: str,
-                    expected: dict[str, set[str]]) -> None:
+def test_merge_more(
+    parse_fr: Parse, parse_en: Parse, fr: LangData, en: LangData, code: str, text: str, expected: dict[str, set[str]]
+) -> None:
     parse, lang = (parse_fr, fr) if code == "fr" else (parse_en, en)
     assert {a.name: set(a.aliases) for a in table_of(parse, lang, text).actors} == expected
 
@@ -512,10 +638,14 @@ def test_merge_more(parse_fr: Parse, parse_en: Parse, fr: LangData, en: LangData
     ("text", "kept"),
     [
         # Mother and son, two brothers: a shared surname never merges two full names.
-        ("Nadia Karimi et son fils Samir Karimi ont témoigné. Samir Karimi a été relaxé.",
-         {"Nadia Karimi", "Samir Karimi"}),
-        ("Les frères Louis Garnier et Paul Garnier ont marqué. Paul Garnier a été élu meilleur joueur.",
-         {"Louis Garnier", "Paul Garnier"}),
+        (
+            "Nadia Karimi et son fils Samir Karimi ont témoigné. Samir Karimi a été relaxé.",
+            {"Nadia Karimi", "Samir Karimi"},
+        ),
+        (
+            "Les frères Louis Garnier et Paul Garnier ont marqué. Paul Garnier a été élu meilleur joueur.",
+            {"Louis Garnier", "Paul Garnier"},
+        ),
     ],
 )
 def test_namesakes_stay_apart_fr(parse_fr: Parse, fr: LangData, text: str, kept: set[str]) -> None:
@@ -524,6 +654,7 @@ def test_namesakes_stay_apart_fr(parse_fr: Parse, fr: LangData, text: str, kept:
 
 
 # --- typing from the words around a name ------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
@@ -551,14 +682,21 @@ def test_kind_from_context_en(parse_en: Parse, en: LangData, text: str, name: st
 @pytest.mark.parametrize(
     ("text", "described"),
     [
-        ("Le rapport de l'Agence spatiale européenne est sorti. Le directeur général de l'agence, "
-         "l'Italien Marco Bellini, a salué le travail des équipes.", "Marco Bellini"),
-        ("Le rapport de l'Agence spatiale européenne est sorti. Le directeur général de l'agence "
-         "a salué le travail des équipes.", None),
+        (
+            "Le rapport de l'Agence spatiale européenne est sorti. Le directeur général de l'agence, "
+            "l'Italien Marco Bellini, a salué le travail des équipes.",
+            "Marco Bellini",
+        ),
+        (
+            "Le rapport de l'Agence spatiale européenne est sorti. Le directeur général de l'agence "
+            "a salué le travail des équipes.",
+            None,
+        ),
     ],
 )
-def test_person_title_in_apposition_is_that_person(parse_fr: Parse, fr: LangData, text: str,
-                                                   described: str | None) -> None:
+def test_person_title_in_apposition_is_that_person(
+    parse_fr: Parse, fr: LangData, text: str, described: str | None
+) -> None:
     table = table_of(parse_fr, fr, text)
     start = text.index("Le directeur")
     found = next((m for m in table.mentions if m.start == start), None)
@@ -573,16 +711,22 @@ def test_person_title_in_apposition_is_that_person(parse_fr: Parse, fr: LangData
 
 LOWERCASE_INSTITUTIONS = [
     # Acting: subject of a verb, issuer of a communiqué, credited by "selon"/"d'après".
-    ("Dans une note publiée mardi, la préfecture du Finistère interdit les feux de camp.",
-     {"préfecture du Finistère": "organization"}),
+    (
+        "Dans une note publiée mardi, la préfecture du Finistère interdit les feux de camp.",
+        {"préfecture du Finistère": "organization"},
+    ),
     ("Le conseil régional de Bretagne a adopté son budget.", {"conseil régional de Bretagne": "organization"}),
     ("Selon la mairie de Brest, trois écoles resteront fermées.", {"mairie de Brest": "organization"}),
     ("D'après le parquet de Quimper, deux suspects ont été entendus.", {"parquet de Quimper": "organization"}),
-    ("Le communiqué de la gendarmerie de Haute-Savoie évoque une chute de pierres.",
-     {"gendarmerie de Haute-Savoie": "organization"}),
+    (
+        "Le communiqué de la gendarmerie de Haute-Savoie évoque une chute de pierres.",
+        {"gendarmerie de Haute-Savoie": "organization"},
+    ),
     # The complement stays an actor where it is named alone.
-    ("La préfecture de la Gironde a fermé les plages. De violents orages sont attendus en Gironde.",
-     {"préfecture de la Gironde": "organization", "Gironde": "place"}),
+    (
+        "La préfecture de la Gironde a fermé les plages. De violents orages sont attendus en Gironde.",
+        {"préfecture de la Gironde": "organization", "Gironde": "place"},
+    ),
     # Not acting: a location only, no organisation is made.
     ("Les manifestants se sont rassemblés devant la mairie de Brest.", {"Brest": "place"}),
     # A body named by its noun alone still acts.
@@ -593,8 +737,9 @@ LOWERCASE_INSTITUTIONS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), LOWERCASE_INSTITUTIONS)
-def test_lowercase_institution_acting_is_an_organisation(parse_fr: Parse, fr: LangData, text: str,
-                                                         expected: dict[str, str]) -> None:
+def test_lowercase_institution_acting_is_an_organisation(
+    parse_fr: Parse, fr: LangData, text: str, expected: dict[str, str]
+) -> None:
     assert {a.name: a.type for a in table_of(parse_fr, fr, text).actors} == expected
 
 
@@ -613,13 +758,14 @@ BODIES = [
     ("Le gouvernement espagnol a annoncé un plan d'aide aux agriculteurs.", {"gouvernement espagnol"}),
     ("Selon les autorités locales, la route restera fermée jusqu'à lundi.", {"autorités locales"}),
     ("Les talibans ont revendiqué l'attentat dans un message.", {"talibans"}),
-    ("L'annonce des résultats par la commission électorale a été retardée de deux jours.",
-     {"commission électorale"}),
+    ("L'annonce des résultats par la commission électorale a été retardée de deux jours.", {"commission électorale"}),
     ("Le porte-parole de la police madrilène a confirmé le bilan.", {"police madrilène"}),
     ("Le sénat a adopté le texte mardi soir.", {"sénat"}),
     ("La justice a ouvert une enquête pour corruption.", {"justice"}),
-    ("Le ministère de l'Éducation et de la Recherche a publié ses chiffres.",
-     {"ministère de l'Éducation et de la Recherche"}),
+    (
+        "Le ministère de l'Éducation et de la Recherche a publié ses chiffres.",
+        {"ministère de l'Éducation et de la Recherche"},
+    ),
     ("Les forces de l'ordre ont dispersé les manifestants.", {"forces de l'ordre"}),
     # Whatever the tag of the word the parser makes its adjective; never a misread verb.
     ("Les rebelles houthis ont revendiqué mardi une attaque contre un navire.", {"rebelles houthis"}),
@@ -645,24 +791,36 @@ def test_acting_body_is_an_organisation(parse_fr: Parse, fr: LangData, text: str
     ("text", "expected"),
     [
         # Later shorter mentions join the fullest form.
-        ("La police madrilène a ouvert une enquête. Dans la soirée, la police a entendu des témoins.",
-         {"police madrilène": {"police"}}),
+        (
+            "La police madrilène a ouvert une enquête. Dans la soirée, la police a entendu des témoins.",
+            {"police madrilène": {"police"}},
+        ),
         # "forces" and "armée" name one kind of body; the country tells two bodies apart.
-        ("L'armée française a quitté la province. Les forces françaises laissent la place aux forces "
-         "afghanes, et l'armée afghane prend le relais.",
-         {"forces françaises": {"armée française"}, "forces afghanes": {"armée afghane"}}),
-        ("Les forces de la coalition internationale ont bombardé la ville. Les forces internationales "
-         "affirment avoir évité les civils.",
-         {"forces de la coalition internationale": {"forces internationales"}}),
+        (
+            "L'armée française a quitté la province. Les forces françaises laissent la place aux forces "
+            "afghanes, et l'armée afghane prend le relais.",
+            {"forces françaises": {"armée française"}, "forces afghanes": {"armée afghane"}},
+        ),
+        (
+            "Les forces de la coalition internationale ont bombardé la ville. Les forces internationales "
+            "affirment avoir évité les civils.",
+            {"forces de la coalition internationale": {"forces internationales"}},
+        ),
         # Another time's body is not the story's: bare mentions never join it, named once it is
         # context; named again, it is an actor of its own.
-        ("Le gouvernement français a présenté son budget. Les recettes surestimées par le gouvernement "
-         "précédent expliquent le trou, et le gouvernement promet des économies.",
-         {"gouvernement français": {"gouvernement"}}),
-        ("Le nouveau gouvernement a prêté serment. Le gouvernement précédent avait démissionné en mars.",
-         {"nouveau gouvernement": set()}),
-        ("L'ancien gouvernement a signé l'accord. L'ancien gouvernement avait promis la paix.",
-         {"ancien gouvernement": set()}),
+        (
+            "Le gouvernement français a présenté son budget. Les recettes surestimées par le gouvernement "
+            "précédent expliquent le trou, et le gouvernement promet des économies.",
+            {"gouvernement français": {"gouvernement"}},
+        ),
+        (
+            "Le nouveau gouvernement a prêté serment. Le gouvernement précédent avait démissionné en mars.",
+            {"nouveau gouvernement": set()},
+        ),
+        (
+            "L'ancien gouvernement a signé l'accord. L'ancien gouvernement avait promis la paix.",
+            {"ancien gouvernement": set()},
+        ),
     ],
 )
 def test_body_mentions_merge(parse_fr: Parse, fr: LangData, text: str, expected: dict[str, set[str]]) -> None:
@@ -670,43 +828,67 @@ def test_body_mentions_merge(parse_fr: Parse, fr: LangData, text: str, expected:
 
 
 def test_repeated_body_is_key(parse_fr: Parse, fr: LangData) -> None:
-    text = ("Les pompiers ont lutté toute la nuit contre un incendie à Lyon. Les pompiers ont ensuite "
-            "sécurisé le site, et les pompiers resteront sur place demain.")
+    text = (
+        "Les pompiers ont lutté toute la nuit contre un incendie à Lyon. Les pompiers ont ensuite "
+        "sécurisé le site, et les pompiers resteront sur place demain."
+    )
     table = rank_actors(table_of(parse_fr, fr, text), set(), "Incendie à Lyon", text.index(".") + 1)
     assert by_name(table)["pompiers"].key
 
 
 # --- names the tokenizer or the model broke, and names it left out -----------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "name", "aliases", "kind"),
     [
         # An apostrophe inside a name: the tokenizer cuts "Moody's" after its apostrophe.
-        ("L'agence Moody's a abaissé la note de la Grèce. Selon Moody's, la dette reste trop lourde.",
-         "Moody's", set(), "organization"),
+        (
+            "L'agence Moody's a abaissé la note de la Grèce. Selon Moody's, la dette reste trop lourde.",
+            "Moody's",
+            set(),
+            "organization",
+        ),
         # A particle where the model cut the name; the surname alone later, capitalised.
-        ("Kito de Pavant a abandonné la course mardi. De Pavant a prévenu son équipe par radio.",
-         "Kito de Pavant", {"Pavant"}, "person"),
+        (
+            "Kito de Pavant a abandonné la course mardi. De Pavant a prévenu son équipe par radio.",
+            "Kito de Pavant",
+            {"Pavant"},
+            "person",
+        ),
         ("Mohammed ben Salmane a reçu le ministre à Riyad.", "Mohammed ben Salmane", set(), "person"),
         # An Arabic particle glued by a hyphen; a name apposed to a person's title is a person.
-        ("Le chef du groupe, Abou Bakr al-Baghdadi, a été tué. Al-Baghdadi dirigeait l'organisation "
-         "depuis 2010.", "Abou Bakr al-Baghdadi", {"Al-Baghdadi"}, "person"),
+        (
+            "Le chef du groupe, Abou Bakr al-Baghdadi, a été tué. Al-Baghdadi dirigeait l'organisation depuis 2010.",
+            "Abou Bakr al-Baghdadi",
+            {"Al-Baghdadi"},
+            "person",
+        ),
         ("Rafael van der Vaart a marqué deux buts dimanche.", "Rafael van der Vaart", set(), "person"),
         # A capitalised particle opening the surname, on either side of the model's cut.
         ("Armel Le Cléac'h a doublé Vincent Riou en tête.", "Armel Le Cléac'h", set(), "person"),
         ("Marine Le Pen a répondu à François Hollande.", "Marine Le Pen", set(), "person"),
         # Words the model left after an organisation's name: its adjective, its closing acronym.
-        ("Le texte avait été abrogé par le Conseil constitutionnel il y a deux mois.",
-         "Conseil constitutionnel", set(), "organization"),
-        ("Les analystes du groupe Crédit Mutuel CIC estiment que la note baissera.", "Crédit Mutuel CIC", set(),
-         "organization"),
+        (
+            "Le texte avait été abrogé par le Conseil constitutionnel il y a deux mois.",
+            "Conseil constitutionnel",
+            set(),
+            "organization",
+        ),
+        (
+            "Les analystes du groupe Crédit Mutuel CIC estiment que la note baissera.",
+            "Crédit Mutuel CIC",
+            set(),
+            "organization",
+        ),
         # A country of the language data the model did not tag, or took for a demonym.
         ("Au Royaume-Uni, le film est le meilleur démarrage de la saga.", "Royaume-Uni", set(), "place"),
         ("De fortes pluies ont touché Manille, capitale des Philippines.", "Philippines", set(), "place"),
     ],
 )
-def test_broken_names_are_whole(parse_fr: Parse, fr: LangData, text: str, name: str, aliases: set[str],
-                                kind: str) -> None:
+def test_broken_names_are_whole(
+    parse_fr: Parse, fr: LangData, text: str, name: str, aliases: set[str], kind: str
+) -> None:
     actor = by_name(table_of(parse_fr, fr, text))[name]
     assert set(actor.aliases) == aliases and actor.type == kind
 
@@ -739,20 +921,22 @@ def test_possessive_s_stays_off_a_name_used_without_it(parse_en: Parse, en: Lang
         ("Informatique : sortie de la version 12", set()),
     ],
 )
-def test_other_label_named_in_title_is_an_actor(parse_fr: Parse, fr: LangData, title: str,
-                                                expected: set[str]) -> None:
+def test_other_label_named_in_title_is_an_actor(parse_fr: Parse, fr: LangData, title: str, expected: set[str]) -> None:
     text = "La nouvelle version apporte un noyau plus récent. Les utilisateurs de Debian pourront migrer dès lundi."
     assert {a.name for a in extract_actors(parse_fr(text), fr, title).actors} == expected
 
 
 # --- precision: common nouns, eras, things, lists ----------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # Acronyms of common nouns and a title written with a capital are no names.
-        ("Victime d'un AVC, Paul Girard a été hospitalisé. La TVA augmentera, a annoncé le Président.",
-         {"Paul Girard"}),
+        (
+            "Victime d'un AVC, Paul Girard a été hospitalisé. La TVA augmentera, a annoncé le Président.",
+            {"Paul Girard"},
+        ),
         # A century or an era.
         ("Depuis le début du XXe siècle, la Ve République a connu de nombreuses crises.", set()),
         # A thing named after someone, a storm named after a cue noun, wherever it is named again.
@@ -761,8 +945,10 @@ def test_other_label_named_in_title_is_an_actor(parse_fr: Parse, fr: LangData, t
         # Painters listed by surname only, as examples: passing mentions.
         ("L'exposition présente des toiles de Monet, Renoir, Sisley et Pissarro.", set()),
         # … but a list of full names, or a list that acts, names actors.
-        ("Le club annonce le retour de Paul Girard, Marc Dubois et Luc Martin.",
-         {"Paul Girard", "Marc Dubois", "Luc Martin"}),
+        (
+            "Le club annonce le retour de Paul Girard, Marc Dubois et Luc Martin.",
+            {"Paul Girard", "Marc Dubois", "Luc Martin"},
+        ),
         ("Monet, Renoir et Sisley ont exposé ensemble en 1874.", {"Monet", "Renoir", "Sisley"}),
         # An adjective that is the clause's verb misread stays out of the name.
         ("Le Forum court jusqu'à vendredi.", {"Forum"}),
@@ -778,27 +964,38 @@ def test_other_label_named_in_title_is_an_actor(parse_fr: Parse, fr: LangData, t
         ("Le gouvernement tibétain en exil a dénoncé la répression.", {"gouvernement tibétain en exil"}),
     ],
 )
-def test_passing_and_common_names_are_left_out(parse_fr: Parse, fr: LangData, text: str,
-                                               expected: set[str]) -> None:
-    assert {a.name for a in table_of(parse_fr, fr, text).actors if a.type != "place" or a.name in expected} \
-        == expected
+def test_passing_and_common_names_are_left_out(parse_fr: Parse, fr: LangData, text: str, expected: set[str]) -> None:
+    assert {a.name for a in table_of(parse_fr, fr, text).actors if a.type != "place" or a.name in expected} == expected
 
 
 @pytest.mark.parametrize(
     ("text", "name", "aliases"),
     [
         # A surname one letter off, with the same first name: a typo.
-        ("Le designer Miguel Neiva a créé un code. Selon Miguel Nerva, le code est gratuit.",
-         "Miguel Neiva", {"Miguel Nerva"}),
+        (
+            "Le designer Miguel Neiva a créé un code. Selon Miguel Nerva, le code est gratuit.",
+            "Miguel Neiva",
+            {"Miguel Nerva"},
+        ),
         # Hyphenated or not.
-        ("Le chanteur Jacques Greg-Belobo a quitté Québec. Greg Belobo a dénoncé l'organisation.",
-         "Jacques Greg-Belobo", {"Greg Belobo"}),
+        (
+            "Le chanteur Jacques Greg-Belobo a quitté Québec. Greg Belobo a dénoncé l'organisation.",
+            "Jacques Greg-Belobo",
+            {"Greg Belobo"},
+        ),
         # A proper name qualified by lowercase adjectives is still that organisation.
-        ("La Francophonie institutionnelle ne parle pas aux peuples, et la Francophonie doit changer, "
-         "selon lui.", "Francophonie institutionnelle", {"Francophonie"}),
+        (
+            "La Francophonie institutionnelle ne parle pas aux peuples, et la Francophonie doit changer, selon lui.",
+            "Francophonie institutionnelle",
+            {"Francophonie"},
+        ),
         # A seat of the language data for a body named by its noun.
-        ("Selon un communiqué de la police londonienne, six hommes ont été arrêtés. Scotland Yard a précisé "
-         "que l'enquête continuait.", "police londonienne", {"Scotland Yard"}),
+        (
+            "Selon un communiqué de la police londonienne, six hommes ont été arrêtés. Scotland Yard a précisé "
+            "que l'enquête continuait.",
+            "police londonienne",
+            {"Scotland Yard"},
+        ),
     ],
 )
 def test_variant_forms_merge(parse_fr: Parse, fr: LangData, text: str, name: str, aliases: set[str]) -> None:
@@ -812,8 +1009,10 @@ def test_variant_forms_merge(parse_fr: Parse, fr: LangData, text: str, name: str
         ("Paul Martin a parlé. Pierre Martin a répondu.", {"Paul Martin", "Pierre Martin"}),
         ("Wei Li a parlé. Wei Lu a répondu.", {"Wei Li", "Wei Lu"}),
         # Generic heads with different adjectives: two banks.
-        ("La Banque centrale a relevé ses taux. La Banque mondiale a salué la décision.",
-         {"Banque centrale", "Banque mondiale"}),
+        (
+            "La Banque centrale a relevé ses taux. La Banque mondiale a salué la décision.",
+            {"Banque centrale", "Banque mondiale"},
+        ),
     ],
 )
 def test_distinct_forms_stay_apart(parse_fr: Parse, fr: LangData, text: str, names: set[str]) -> None:

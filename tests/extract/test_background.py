@@ -73,14 +73,18 @@ def test_background_en(parse_en: Callable[[str], Doc], en: LangData, text: str, 
 
 
 def test_quoted_words_are_not_background(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = ("Le maire de Valence a inauguré mardi le nouveau pont sur le Rhône. "
-            "« Nous avions tout essayé pour obtenir ce financement de l'État », a déclaré le maire.")
+    text = (
+        "Le maire de Valence a inauguré mardi le nouveau pont sur le Rhône. "
+        "« Nous avions tout essayé pour obtenir ce financement de l'État », a déclaré le maire."
+    )
     assert background(parse_fr, fr, text) == []
 
 
 def test_background_is_the_whole_passage_by_offsets(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = ("La mairie de Valence rouvre lundi la piscine municipale.\n\n"
-            "L’équipement avait fermé ses portes après une inondation du sous-sol. Les travaux ont duré six mois.")
+    text = (
+        "La mairie de Valence rouvre lundi la piscine municipale.\n\n"
+        "L’équipement avait fermé ses portes après une inondation du sous-sol. Les travaux ont duré six mois."
+    )
     found = background(parse_fr, fr, text)
     assert len(found) == 1
     item = found[0]

@@ -23,8 +23,10 @@ def brief_parts(parse: Callable[[str], Doc], lang: LangData, text: str):  # type
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
-        ("Le scrutin du 28 juillet a été contesté. Un nouveau vote aura lieu le 3 mars 2025.",
-         ["28 juillet", "3 mars 2025"]),
+        (
+            "Le scrutin du 28 juillet a été contesté. Un nouveau vote aura lieu le 3 mars 2025.",
+            ["28 juillet", "3 mars 2025"],
+        ),
         ("Le sommet s'ouvre lundi 1er décembre à Paris.", ["lundi 1er décembre"]),
         ("Aucune date ici, seulement des chiffres : 28 pour cent.", []),
     ],
@@ -41,8 +43,10 @@ def test_dates_en(parse_en: Callable[[str], Doc], en: LangData) -> None:
 
 
 def test_sources_and_places(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = ("Selon le Wall Street Journal, le gouvernement du Venezuela a rompu les négociations. "
-            "Le Venezuela a rappelé son ambassadeur.")
+    text = (
+        "Selon le Wall Street Journal, le gouvernement du Venezuela a rompu les négociations. "
+        "Le Venezuela a rappelé son ambassadeur."
+    )
     doc, table, _ = brief_parts(parse_fr, fr, text)
     context = extract_context(doc, fr, table)
     assert "Wall Street Journal" in context.sources

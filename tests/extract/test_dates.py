@@ -15,7 +15,9 @@ from generator.langdata import LangData
 REF = dt.date(2023, 3, 16)
 
 
-def dates(parse: Callable[[str], Doc], lang: LangData, text: str, ref: dt.date | None = REF) -> list[tuple[str, str | None]]:
+def dates(
+    parse: Callable[[str], Doc], lang: LangData, text: str, ref: dt.date | None = REF
+) -> list[tuple[str, str | None]]:
     return [(d.text, d.value) for d in find_dates(parse(text), lang, ref)]
 
 
@@ -49,16 +51,16 @@ def test_french_dates(parse_fr: Callable[[str], Doc], fr: LangData, text: str, e
 @pytest.mark.parametrize(
     "text",
     [
-        "Il a travaillé pendant trois ans à Lyon.",          # a duration
-        "Elle vit ici depuis deux semaines.",                # a duration
-        "Le rendez-vous est fixé à 15 h.",                   # a clock time
-        "Le suspect, âgé de 17 ans, a été relâché.",         # an age
-        "L'offre vise les jeunes de 18 à 25 ans.",           # ages
-        "Près de 2000 manifestants ont défilé.",             # an amount, not a year
-        "Le dictionnaire recense 300 langues.",              # a count
+        "Il a travaillé pendant trois ans à Lyon.",  # a duration
+        "Elle vit ici depuis deux semaines.",  # a duration
+        "Le rendez-vous est fixé à 15 h.",  # a clock time
+        "Le suspect, âgé de 17 ans, a été relâché.",  # an age
+        "L'offre vise les jeunes de 18 à 25 ans.",  # ages
+        "Près de 2000 manifestants ont défilé.",  # an amount, not a year
+        "Le dictionnaire recense 300 langues.",  # a count
         "La sonde Mars Express a photographié le cratère.",  # the planet, not the month
-        "Le chiffre reste stable à ce jour.",                # an idiom: so far
-        "La mode des années 1970 revient.",                  # a decade
+        "Le chiffre reste stable à ce jour.",  # an idiom: so far
+        "La mode des années 1970 revient.",  # a decade
     ],
 )
 def test_french_non_dates(parse_fr: Callable[[str], Doc], fr: LangData, text: str) -> None:
@@ -102,8 +104,10 @@ def test_a_following_day_of_an_undated_day_has_no_value(parse_fr: Callable[[str]
         ("Le marché se tient chaque lundi.", []),
         ("L'incendie a éclaté dans la nuit de samedi à dimanche.", [("nuit de samedi à dimanche", "2023-03-12")]),
         ("Le navire a coulé dans la nuit de mardi.", [("nuit de mardi", "2023-03-14")]),
-        ("La réunion a commencé vendredi matin et a duré jusqu'à lundi soir.",
-         [("vendredi matin", "2023-03-10"), ("lundi soir", "2023-03-13")]),
+        (
+            "La réunion a commencé vendredi matin et a duré jusqu'à lundi soir.",
+            [("vendredi matin", "2023-03-10"), ("lundi soir", "2023-03-13")],
+        ),
     ],
 )
 def test_french_nights_and_habits(parse_fr: Callable[[str], Doc], fr: LangData, text: str, expected: list) -> None:

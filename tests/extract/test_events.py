@@ -14,8 +14,13 @@ from generator.langdata import LangData
 from generator.models import Article, Brief, Context
 
 
-def context(parse: Callable[[str], Doc], lang: LangData, text: str, date: str | None = "2023-03-16",
-            file_date: str | None = None) -> Context:
+def context(
+    parse: Callable[[str], Doc],
+    lang: LangData,
+    text: str,
+    date: str | None = "2023-03-16",
+    file_date: str | None = None,
+) -> Context:
     doc = parse(text)
     table = extract_actors(doc, lang)
     quotes, _ = extract_quotes(doc, lang, table)
@@ -24,19 +29,23 @@ def context(parse: Callable[[str], Doc], lang: LangData, text: str, date: str | 
 
 
 def test_each_dated_clause_is_an_event_in_date_order(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = ("Emmanuel Macron a reçu mardi le chancelier Olaf Scholz à Paris. "
-            "Les deux dirigeants s'étaient déjà vus en 2021 à Berlin.")
+    text = (
+        "Emmanuel Macron a reçu mardi le chancelier Olaf Scholz à Paris. "
+        "Les deux dirigeants s'étaient déjà vus en 2021 à Berlin."
+    )
     events = context(parse_fr, fr, text).events
     assert [(e.date, e.date_text) for e in events] == [("2021", "2021"), ("2023-03-14", "mardi")]
     latest = events[1]
-    assert latest.text == text[latest.start:latest.end]
+    assert latest.text == text[latest.start : latest.end]
     assert latest.text.startswith("Emmanuel Macron a reçu mardi") and not latest.text.endswith(".")
     assert any("macron" in a for a in latest.actors) and any("scholz" in a for a in latest.actors)
 
 
 def test_dates_without_value_or_inside_quotes_make_no_event(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = ("« Nous avons tout perdu mardi », a déclaré Marie Dupont. "
-            "La semaine dernière, la rivière est sortie de son lit.")
+    text = (
+        "« Nous avons tout perdu mardi », a déclaré Marie Dupont. "
+        "La semaine dernière, la rivière est sortie de son lit."
+    )
     ctx = context(parse_fr, fr, text)
     assert [d.text for d in ctx.dates] == ["mardi", "semaine dernière"]
     assert ctx.events == ()

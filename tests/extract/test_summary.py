@@ -56,17 +56,21 @@ def test_summary_picks_the_lead_and_salient_sentences(parse_fr: Callable[[str], 
 
 
 def test_short_article_keeps_its_lead(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = ("Le conseil municipal de Grenoble a voté mardi la gratuité des transports pour les moins de 25 ans. "
-            "La mesure entrera en vigueur en septembre.")
+    text = (
+        "Le conseil municipal de Grenoble a voté mardi la gratuité des transports pour les moins de 25 ans. "
+        "La mesure entrera en vigueur en septembre."
+    )
     doc, quotes, table = parts(parse_fr, fr, text, "Grenoble : transports gratuits pour les jeunes")
     assert summarize(doc, quotes, text, table, "Grenoble : transports gratuits pour les jeunes") == text
 
 
 def test_summary_never_cuts_a_quote(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = ("Le maire de Lyon, Paul Martin, a présenté jeudi son plan contre la chaleur dans les écoles. "
-            "Il a jugé la situation « grave. Nous devons agir vite » devant le conseil municipal de Lyon, "
-            "qui votera le plan en mars. Les écoles recevront des brumisateurs et des stores. "
-            "Le plan coûtera huit millions d'euros à la ville de Lyon.")
+    text = (
+        "Le maire de Lyon, Paul Martin, a présenté jeudi son plan contre la chaleur dans les écoles. "
+        "Il a jugé la situation « grave. Nous devons agir vite » devant le conseil municipal de Lyon, "
+        "qui votera le plan en mars. Les écoles recevront des brumisateurs et des stores. "
+        "Le plan coûtera huit millions d'euros à la ville de Lyon."
+    )
     doc, quotes, table = parts(parse_fr, fr, text, "Lyon : un plan contre la chaleur dans les écoles")
     summary = summarize(doc, quotes, text, table, "Lyon : un plan contre la chaleur dans les écoles")
     assert ("« grave." in summary) == ("agir vite »" in summary)
@@ -90,9 +94,12 @@ def test_summary_en(parse_en: Callable[[str], Doc], en: LangData) -> None:
 
 
 def test_passages_join_quotes_and_mend_parser_cuts(parse_fr: Callable[[str], Doc], fr: LangData) -> None:
-    text = ("Le maire a jugé la situation « grave. Nous devons agir vite » devant le conseil.\n\n"
-            "Le plan sera voté en mars.")
+    text = (
+        "Le maire a jugé la situation « grave. Nous devons agir vite » devant le conseil.\n\nLe plan sera voté en mars."
+    )
     doc, quotes, _ = parts(parse_fr, fr, text, "")
     spans = [text[s:e] for s, e in passages(doc, quotes)]
-    assert spans == ["Le maire a jugé la situation « grave. Nous devons agir vite » devant le conseil.",
-                     "Le plan sera voté en mars."]
+    assert spans == [
+        "Le maire a jugé la situation « grave. Nous devons agir vite » devant le conseil.",
+        "Le plan sera voté en mars.",
+    ]

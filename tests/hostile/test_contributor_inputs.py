@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import shutil
 import threading
-from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -27,19 +26,24 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 GOOD = {
     "vote.md": "---\ntitle: Vote\nlang: fr\ndate: 2024-03-02\n---\n\n« Nous voterons contre ce texte demain "
-               "matin », a déclaré Marie Dupont.\n",
+    "matin », a déclaré Marie Dupont.\n",
     # Hostile text that must be shown as text, never run: already held before issue 9.
     "fr-hostile-body.txt": (SAMPLES / "fr-hostile-body.txt").read_text(encoding="utf-8"),
     "fr-hostile-front-matter.md": (SAMPLES / "fr-hostile-front-matter.md").read_text(encoding="utf-8"),
     "invisible.md": "---\ntitle: Invisible\n---\n\n\u200b\u200b    \u200fpas du code\n\n\u2060- pas une liste\n\n"
-                    "\u200e***\n\nLe maire Paul Girard a parlé ce matin devant la presse.\n",
+    "\u200e***\n\nLe maire Paul Girard a parlé ce matin devant la presse.\n",
     "utf16.md": "\ufeff---\ntitle: Seize\n---\nLe syndicat a appelé à la grève lundi.\n",
 }
 # Nine levels of nine aliases inside one title: 9**9 values once expanded, from a few hundred bytes.
-ALIAS_BOMB = "title: [" + ", ".join(
-    [f"&a [{', '.join(['lol'] * 9)}]"]
-    + [f"&{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefg", "bcdefgh")]
-    + [f"[{', '.join(['*h'] * 9)}]"]) + "]\n"
+ALIAS_BOMB = (
+    "title: ["
+    + ", ".join(
+        [f"&a [{', '.join(['lol'] * 9)}]"]
+        + [f"&{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefg", "bcdefgh")]
+        + [f"[{', '.join(['*h'] * 9)}]"]
+    )
+    + "]\n"
+)
 # File name -> (bytes or text, words of the message that must name what is wrong).
 BAD: dict[str, tuple[str | bytes, str]] = {
     "empty.md": (b"", "is empty"),
@@ -66,8 +70,11 @@ def _config(tmp: Path, content: Path) -> Path:
     data["theme"]["custom_dir"] = str(ROOT / data["theme"]["custom_dir"])
     for plugin in data["plugins"]:
         if isinstance(plugin, dict) and "newsbrief" in plugin:
-            plugin["newsbrief"].update(content_dir=str(content), templates_dir=str(ROOT / "templates"),
-                                       cache_dir=str(ROOT / ".cache" / "newsbrief"))
+            plugin["newsbrief"].update(
+                content_dir=str(content),
+                templates_dir=str(ROOT / "templates"),
+                cache_dir=str(ROOT / ".cache" / "newsbrief"),
+            )
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
@@ -117,7 +124,8 @@ def test_the_rest_builds_and_strict_fails(hostile: tuple[Path, Path, Result, Res
     assert strict.exit_code == 1
     briefs = {p.name for p in (tmp / "docs" / "briefs").iterdir()}
     assert {"vote", "alias", "fr-hostile-body", "fr-hostile-front-matter", "invisible", "utf16"} <= {
-        b.removesuffix(".md") for b in briefs}
+        b.removesuffix(".md") for b in briefs
+    }
 
 
 def test_nothing_from_outside_content_is_published(hostile: tuple[Path, Path, Result, Result]) -> None:
@@ -132,12 +140,12 @@ def test_invisible_characters_open_no_markdown_block(hostile: tuple[Path, Path, 
     tmp, config, *_ = hostile
     site = _built(config)
     page = (site / "briefs" / "invisible" / "index.html").read_text(encoding="utf-8")
-    article = page[page.index("<article"):page.index("</article>")]
+    article = page[page.index("<article") : page.index("</article>")]
     for tag in ("<pre", "<hr", "<ul>\n<li>pas une liste"):
         assert tag not in article, tag
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _built(config: Path) -> Path:
     """The MkDocs site of the hostile project (not strict: the bad files are warnings)."""
     cfg = load_config(str(config))
@@ -158,7 +166,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_no_page_of_the_hostile_site_opens_a_dialog_or_logs_an_error(
-        hostile: tuple[Path, Path, Result, Result], tmp_path: Path) -> None:
+    hostile: tuple[Path, Path, Result, Result], tmp_path: Path
+) -> None:
     playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
     if not CHROMIUM.is_file():
         pytest.skip(f"{CHROMIUM} not found: install the Debian package `chromium` (CI does, see .ci/run)")
@@ -172,13 +181,17 @@ def test_no_page_of_the_hostile_site_opens_a_dialog_or_logs_an_error(
     problems: list[str] = []
     try:
         with playwright_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = p.chromium.launch(
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             page = browser.new_page()
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
             page.on("dialog", lambda d: (problems.append(f"dialog {d.message!r} on {page.url}"), d.dismiss()))
-            page.on("console", lambda m: problems.append(f"console {m.text} on {page.url}")
-                    if m.type == "error" else None)
+            page.on(
+                "console", lambda m: problems.append(f"console {m.text} on {page.url}") if m.type == "error" else None
+            )
             page.on("pageerror", lambda e: problems.append(f"page error {e} on {page.url}"))
             for rel in pages:
                 page.goto(base + ("" if rel == "." else rel + "/"))

@@ -127,7 +127,10 @@ def failed_write(pages: Mapping[str, str], docs: Path, n: int, monkeypatch: pyte
     ids=["killed-then-same", "killed-then-back", "killed-then-other", "first-killed", "raised-then-back"],
 )
 def test_a_write_interrupted_at_any_step_is_repaired_by_the_next(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str, before: Mapping[str, str] | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+    before: Mapping[str, str] | None,
     after: Mapping[str, str],
 ) -> None:
     clean = docs_with(None, tmp_path / "clean")
@@ -174,8 +177,11 @@ def test_a_tampered_pending_list_cannot_remove_files_outside(tmp_path: Path) -> 
     write_pages(OLD, docs)
     write_pages({}, docs)
     assert victim.read_text(encoding="utf-8") == "keep" and stray.read_text(encoding="utf-8") == "keep"
-    assert tree(docs) == {**tree(docs_with(None, tmp_path / "clean")), f"briefs/{stray.name}": b"keep",
-                          MANIFEST: b'{\n "generated": []\n}\n'}
+    assert tree(docs) == {
+        **tree(docs_with(None, tmp_path / "clean")),
+        f"briefs/{stray.name}": b"keep",
+        MANIFEST: b'{\n "generated": []\n}\n',
+    }
 
 
 # --- Real builds killed with SIGKILL ------------------------------------------------------------
@@ -247,8 +253,9 @@ class Builds:
     def __init__(self, log: Path) -> None:
         self.log = log
         with log.open("w") as stderr:
-            self.server = subprocess.Popen([sys.executable, "-c", SERVER], stdin=subprocess.PIPE,
-                                           stdout=subprocess.PIPE, stderr=stderr)
+            self.server = subprocess.Popen(
+                [sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr
+            )
         self.pending = b""
 
     def start(self, root: Path, *, slow: bool = False) -> int:
@@ -372,8 +379,13 @@ def test_builds_killed_at_random_moments_are_repaired_by_the_next_build(tmp_path
     rounds = plan(rng, start)
     # Meanwhile, `python -m generator generate` builds the final content in a fresh project.
     clean_root = project(tmp_path / "clean", rounds[-1][1])
-    clean = subprocess.Popen([sys.executable, "-m", "generator", "generate"], cwd=clean_root,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    clean = subprocess.Popen(
+        [sys.executable, "-m", "generator", "generate"],
+        cwd=clean_root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     root = project(tmp_path / "killed", start)
     builds = Builds(tmp_path / "builds.log")
     try:

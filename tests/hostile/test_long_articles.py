@@ -133,8 +133,7 @@ def test_chunked_parse_of_plain_text_is_the_text_itself(fr: LangData) -> None:
     assert [t.idx for t in doc] == [t.idx for t in parse(text, fr.model)]
 
 
-def test_short_texts_take_the_one_piece_path(fr: LangData, nlp_fr: Language,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_short_texts_take_the_one_piece_path(fr: LangData, nlp_fr: Language, monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.parse
 
     joined: list[int] = []
@@ -185,7 +184,9 @@ def _over_max_length(nlp: Language) -> str:
     tokens (a million characters of prose take half a minute)."""
     word = "Anticonstitutionnellement" * 16
     para = " ".join([word] * 49) + ".\n\n"
-    return para * (nlp.max_length // len(para) + 1) + "« Nous voterons contre ce texte demain », a déclaré Marie Dupont."
+    return (
+        para * (nlp.max_length // len(para) + 1) + "« Nous voterons contre ce texte demain », a déclaré Marie Dupont."
+    )
 
 
 def test_text_over_spacy_max_length_parses_in_one_doc(fr: LangData, nlp_fr: Language) -> None:
@@ -252,8 +253,10 @@ def test_generate_reports_and_skips_an_article_over_the_limit(project: Path, mon
     assert "big.md" in strict.stderr
 
 
-@pytest.mark.parametrize(("value", "ok"), [(2_000_000, True), (1, True), (0, False), (-5, False),
-                                           (True, False), ("big", False), (1.5, False)])
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [(2_000_000, True), (1, True), (0, False), (-5, False), (True, False), ("big", False), (1.5, False)],
+)
 def test_max_article_chars_must_be_a_positive_whole_number(value: object, ok: bool) -> None:
     if ok:
         assert make_config({"max_article_chars": value}).max_article_chars == value

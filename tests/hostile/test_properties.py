@@ -34,16 +34,73 @@ EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "fenced_code", "md_in_
 FEW = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 MANY = settings(max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
-INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d",
-             "\u202e", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\ufeff", "\u00ad", "\x00", "\x02",
-             "\x03", "\x1b", "\U000e0067", "\U000e007f"]
+INVISIBLE = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2060",
+    "\u2061",
+    "\u2062",
+    "\u2063",
+    "\u2064",
+    "\ufeff",
+    "\u00ad",
+    "\x00",
+    "\x02",
+    "\x03",
+    "\x1b",
+    "\U000e0067",
+    "\U000e007f",
+]
 SPACES = [" ", "  ", "    ", "\t", "\n", "\n\n", "\r\n", "\u00a0", "\u202f", "\u2028", "\u2029", "\x85", "\x1c"]
 MARKUP = list("#*_>-+=|~[]()!<&`{}\\:.'\"") + [
-    "1.", "2024.", "1)", "---", "***", "___", "===", "```", "~~~", "- ", "* ", "+ ", "> ", "# ", "###### ",
-    "!!! note", "[TOC]", "{: onclick=x }", "{ .nb-summary }", "*[HTML]: x", "[^1]", "[a]: javascript:x",
-    "[x](javascript:alert(1))", "![i](http://e.x/i.png)", "<https://e.x>", "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>", "<div markdown>", "</div>", "<!--", "-->", "&lt;", "&#60;", "&amp;",
-    "| a | b |", "| --- |", "Titre\n===", "\\[", "\\", "  \n",
+    "1.",
+    "2024.",
+    "1)",
+    "---",
+    "***",
+    "___",
+    "===",
+    "```",
+    "~~~",
+    "- ",
+    "* ",
+    "+ ",
+    "> ",
+    "# ",
+    "###### ",
+    "!!! note",
+    "[TOC]",
+    "{: onclick=x }",
+    "{ .nb-summary }",
+    "*[HTML]: x",
+    "[^1]",
+    "[a]: javascript:x",
+    "[x](javascript:alert(1))",
+    "![i](http://e.x/i.png)",
+    "<https://e.x>",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<div markdown>",
+    "</div>",
+    "<!--",
+    "-->",
+    "&lt;",
+    "&#60;",
+    "&amp;",
+    "| a | b |",
+    "| --- |",
+    "Titre\n===",
+    "\\[",
+    "\\",
+    "  \n",
 ]
 EMOJI = ["👩", "💻", "🏳", "\ufe0f", "🌈", "🏽", "❤", "🔥", "🧑", "🤝", "♀", "🏴", "☠"]
 WORDS = ["a", "Paris", "été", "Nous", "x1", "élu", "«", "»", "—", "’"]
@@ -57,8 +114,13 @@ def _hostile_text() -> st.SearchStrategy[str]:
     """Hostile text: a blank run, then markup, invisible characters and spaces mixed with words
     and any character (the lead matters most: Markdown opens a block at the start of a line)."""
     piece = st.one_of(
-        BLANK_RUN, st.sampled_from(INVISIBLE), st.sampled_from(SPACES), st.sampled_from(MARKUP),
-        st.sampled_from(EMOJI), st.sampled_from(WORDS), st.text(max_size=4),
+        BLANK_RUN,
+        st.sampled_from(INVISIBLE),
+        st.sampled_from(SPACES),
+        st.sampled_from(MARKUP),
+        st.sampled_from(EMOJI),
+        st.sampled_from(WORDS),
+        st.text(max_size=4),
     )
     return st.builds(str.__add__, BLANK_RUN, st.lists(piece, max_size=20).map("".join))
 
@@ -100,6 +162,7 @@ def _words(text: str) -> str:
 
 # --- the escaper, through Python-Markdown ---------------------------------------------------------
 
+
 @MANY
 @given(HOSTILE_TEXT)
 @example("\u200b \u200b \u200b \u200b code")  # issue 9, item 5: a code block
@@ -124,8 +187,11 @@ CONTEXTS = {  # template (the text at @@), the tags it may give, how many list i
     "labelled item": ("- **Lieux** : @@\n", {"ul", "li", "strong"}, 1),
     "quote": ("> @@\n>\n> — x, *dit*\n", {"blockquote", "p", "em"}, 0),
     "table cell": ("| a | b |\n| --- | --- |\n| @@ | z |\n", {"table", "thead", "tbody", "tr", "th", "td"}, 0),
-    "card": ('<div class="grid cards" markdown>\n\n-   ## x\n\n    @@\n    { .nb-summary }\n\n</div>\n',
-             {"div", "ul", "li", "h2", "p"}, 1),
+    "card": (
+        '<div class="grid cards" markdown>\n\n-   ## x\n\n    @@\n    { .nb-summary }\n\n</div>\n',
+        {"div", "ul", "li", "h2", "p"},
+        1,
+    ),
 }
 CONTEXT_ATTRS = {("div", "class", "grid cards"), ("p", "class", "nb-summary"), ("h2", "id", "x")}
 
@@ -152,7 +218,10 @@ def test_escaped_text_opens_nothing_where_templates_put_it(text: str, context: s
         ("🏳\ufe0f\u200d🌈", "🏳\ufe0f\u200d🌈"),  # after a presentation selector
         ("👩🏽\u200d💻", "👩🏽\u200d💻"),  # after a skin tone
         ("🧑\u200d🤝\u200d🧑", "🧑\u200d🤝\u200d🧑"),
-        ("🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"),
+        (
+            "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+            "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+        ),
         ("a\u200db", "ab"),  # between letters: invisible, dropped
         ("\u200d👩", "👩"),
         ("👩\u200d", "👩"),
@@ -177,20 +246,88 @@ def test_a_kept_joiner_always_stands_between_two_symbols(text: str) -> None:
 
 # --- the URL check ------------------------------------------------------------------------------
 
-SCHEMES = ["http", "https", "HTTPS", "hTtP", "javascript", "JaVaScRiPt", " javascript", "java\tscript",
-           "\x01javascript", "data", "vbscript", "file", "ftp", "", "http\u200b", "https\ufeff"]
-URL_PARTS = ["/", "//", ":", "@", "?", "#", "%", "%0a", "%3C", "(", ")", "[", "]", "{", "}", "<", ">", '"', "'",
-             " ", "\t", "\n", "\\", "`", "javascript:", "evil.example", "example.org", "[::1]", "[", "é", "\u202e"]
-HOSTS = ["example.org", "e.x", "[::1]", "[::1", "a@b.c", "user:pass@e.x", "e.x:80", "e.x:99999", "é.fr", "",
-         "evil.example\\@e.x", "xn--e-x.org", "%65.x", "localhost"]
+SCHEMES = [
+    "http",
+    "https",
+    "HTTPS",
+    "hTtP",
+    "javascript",
+    "JaVaScRiPt",
+    " javascript",
+    "java\tscript",
+    "\x01javascript",
+    "data",
+    "vbscript",
+    "file",
+    "ftp",
+    "",
+    "http\u200b",
+    "https\ufeff",
+]
+URL_PARTS = [
+    "/",
+    "//",
+    ":",
+    "@",
+    "?",
+    "#",
+    "%",
+    "%0a",
+    "%3C",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "<",
+    ">",
+    '"',
+    "'",
+    " ",
+    "\t",
+    "\n",
+    "\\",
+    "`",
+    "javascript:",
+    "evil.example",
+    "example.org",
+    "[::1]",
+    "[",
+    "é",
+    "\u202e",
+]
+HOSTS = [
+    "example.org",
+    "e.x",
+    "[::1]",
+    "[::1",
+    "a@b.c",
+    "user:pass@e.x",
+    "e.x:80",
+    "e.x:99999",
+    "é.fr",
+    "",
+    "evil.example\\@e.x",
+    "xn--e-x.org",
+    "%65.x",
+    "localhost",
+]
 URL_REST = st.lists(st.one_of(st.sampled_from(URL_PARTS), st.text(max_size=3)), max_size=10).map("".join)
 URLS = st.one_of(
     st.text(max_size=30),
-    st.builds(lambda scheme, host, rest: f"{scheme}://{host}{rest}", st.sampled_from(SCHEMES[:4]),
-              st.sampled_from(HOSTS), URL_REST),
-    st.builds(lambda scheme, slashes, rest: f"{scheme}:{slashes}{rest}", st.sampled_from(SCHEMES),
-              st.sampled_from(["//", "/", "", "///", "\\\\"]),
-              URL_REST),
+    st.builds(
+        lambda scheme, host, rest: f"{scheme}://{host}{rest}",
+        st.sampled_from(SCHEMES[:4]),
+        st.sampled_from(HOSTS),
+        URL_REST,
+    ),
+    st.builds(
+        lambda scheme, slashes, rest: f"{scheme}:{slashes}{rest}",
+        st.sampled_from(SCHEMES),
+        st.sampled_from(["//", "/", "", "///", "\\\\"]),
+        URL_REST,
+    ),
 )
 URL_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-~/:?#@!$&*+,;=%")
 
@@ -198,7 +335,7 @@ URL_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_
 @MANY
 @given(URLS)
 @example("javascript:alert(1)")
-@example("https://example.org/a)(b){x} \"><script>")
+@example('https://example.org/a)(b){x} "><script>')
 @example("https://exa\u200bmple.org")
 @example("http://[::1")
 def test_safe_url_gives_an_inert_http_link_or_nothing(url: str) -> None:
@@ -217,23 +354,107 @@ def test_safe_url_gives_an_inert_http_link_or_nothing(url: str) -> None:
 
 SUFFIXES = [".md", ".markdown", ".txt", ".html", ".htm", ".MD", ".rst", ""]
 YAML_SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),
-    st.sampled_from(["2024-11-12", "2024-13-45", "2024-11-12T10:00:00", "fr", "en", "de", "fr-CA", "",
-                     "https://e.x", "javascript:x", "&a", "*a", "!!int x", "!!binary x", ".inf", "~", "yes"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "2024-11-12",
+            "2024-13-45",
+            "2024-11-12T10:00:00",
+            "fr",
+            "en",
+            "de",
+            "fr-CA",
+            "",
+            "https://e.x",
+            "javascript:x",
+            "&a",
+            "*a",
+            "!!int x",
+            "!!binary x",
+            ".inf",
+            "~",
+            "yes",
+        ]
+    ),
 )
-YAML_VALUES = st.recursive(YAML_SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)), max_leaves=8)
+YAML_VALUES = st.recursive(
+    YAML_SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+    max_leaves=8,
+)
 KEYS = st.one_of(st.sampled_from(["title", "date", "lang", "source", "url", "tags", "license"]), st.text(max_size=8))
-RAW_YAML = st.lists(st.sampled_from([
-    "title: x", "date: 2024-02-30", "lang: xx", "tags: [a, b", "tags: {a: 1}", "&a [*a, *a]", "a: &a [*a]",
-    "url: !!python/object:os.system x", "title: !!int x", "title: !!timestamp 2024-13-45", "? [a]\n: b",
-    "title: |\n  x", "- a", "'", '"', "\t", ":", "---", "...", "title: @", "date: !!float x", "<<: *b",
-    "title: !custom x", "source: !!binary AAAA", "license: [[[[[[", "%YAML 1.1",
-]), max_size=5).map("\n".join)
-HTML_PIECES = ["<p>", "</p>", "<title>", "</title>", "<h1>", "</h1>", "<script>", "</script>", "<nav>", "<br/>",
-               "<!--", "-->", "<!DOCTYPE html>", "<!DOCTYPE x [", "<!ELEMENT", "<!", "<?xml ?>", "<?", "]]>",
-               "<![", "<![CDATA[", "<![if x]>", "<![endif]>", "<![foo[", "&#0;", "&#x110000;", "&#99999999999;",
-               "&nbsp;", "&", "<a href='", "<div", ">", "Un article."]
+RAW_YAML = st.lists(
+    st.sampled_from(
+        [
+            "title: x",
+            "date: 2024-02-30",
+            "lang: xx",
+            "tags: [a, b",
+            "tags: {a: 1}",
+            "&a [*a, *a]",
+            "a: &a [*a]",
+            "url: !!python/object:os.system x",
+            "title: !!int x",
+            "title: !!timestamp 2024-13-45",
+            "? [a]\n: b",
+            "title: |\n  x",
+            "- a",
+            "'",
+            '"',
+            "\t",
+            ":",
+            "---",
+            "...",
+            "title: @",
+            "date: !!float x",
+            "<<: *b",
+            "title: !custom x",
+            "source: !!binary AAAA",
+            "license: [[[[[[",
+            "%YAML 1.1",
+        ]
+    ),
+    max_size=5,
+).map("\n".join)
+HTML_PIECES = [
+    "<p>",
+    "</p>",
+    "<title>",
+    "</title>",
+    "<h1>",
+    "</h1>",
+    "<script>",
+    "</script>",
+    "<nav>",
+    "<br/>",
+    "<!--",
+    "-->",
+    "<!DOCTYPE html>",
+    "<!DOCTYPE x [",
+    "<!ELEMENT",
+    "<!",
+    "<?xml ?>",
+    "<?",
+    "]]>",
+    "<![",
+    "<![CDATA[",
+    "<![if x]>",
+    "<![endif]>",
+    "<![foo[",
+    "&#0;",
+    "&#x110000;",
+    "&#99999999999;",
+    "&nbsp;",
+    "&",
+    "<a href='",
+    "<div",
+    ">",
+    "Un article.",
+]
 BODIES = st.one_of(
     HOSTILE_TEXT,
     st.lists(st.one_of(st.sampled_from(HTML_PIECES), HOSTILE_TEXT), max_size=8).map("".join),
@@ -252,8 +473,9 @@ def _article_bytes(draw: st.DrawFn) -> bytes:
     if kind == "text":
         return draw(HOSTILE_TEXT).encode("utf-8", "surrogatepass")
     if kind == "utf-16":
-        return draw(st.one_of(HOSTILE_TEXT, BODIES)).encode(draw(st.sampled_from(["utf-16", "utf-16-le"])),
-                                                             "surrogatepass")
+        return draw(st.one_of(HOSTILE_TEXT, BODIES)).encode(
+            draw(st.sampled_from(["utf-16", "utf-16-le"])), "surrogatepass"
+        )
     if kind == "front matter":
         meta = draw(st.dictionaries(KEYS, YAML_VALUES, max_size=4))
         block = yaml.safe_dump(meta, allow_unicode=True) if meta else ""

@@ -257,7 +257,6 @@ MORPH_VALUES = {
 NOT_YET_MOVED = {
     ("extract/names.py", "'s"),
     ("extract/names.py", "’"),
-    ("extract/names.py", "^(\\w{1,3}['’])(?=\\w)"),
     ("extract/names.py", "(?![\\w'’])"),
     ("extract/names.py", "'’"),
     ("extract/merge.py", "[\\s'’\\-]+"),
@@ -265,9 +264,7 @@ NOT_YET_MOVED = {
     ("extract/rescue.py", "’"),
     ("extract/dates.py", "’"),
     ("extract/date_patterns.py", "['’]"),
-    ("extract/continuations.py", " .,;!?…\"'»”’"),
     ("extract/continuations.py", "([A-Z][A-Z'’.\\-]+(?: [A-Z][A-Z'’.\\-]+){0,2}):[ \\t]+"),
-    ("extract/quote_marks.py", "»”\"'"),
     ("langdata.py", "’"),
     # Outside extraction (parse.py splits sentences; text.py normalises typography).
     ("parse.py", "[.!?…](?:\\s*[\\\"'»”’)\\]])*\\s+"),

@@ -184,7 +184,8 @@ class Continuations(QuoteWindow):
         has a demonstrative subject standing for the quote ("That was the assessment of X")."""
         text = self.text
         end = self._para_end(mark.close)
-        if text[mark.close : end].strip(" .,;!?…\"'»”’") or end >= len(text):
+        closers = "".join(c for _, c in self.lang.quote_pairs) + "".join(self.lang.apostrophes)
+        if text[mark.close : end].strip(" .,;!?…" + closers) or end >= len(text):
             return NOBODY  # the quote does not close its paragraph
         i = self.token_from(end)
         while i < len(self.doc) and self.doc[i].is_space:

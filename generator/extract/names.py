@@ -29,8 +29,8 @@ _BRACKETS = frozenset("()[]")
 _SHORT_QUOTE_WORDS = 3
 _QUOTE_WINDOW = 40
 _CLAUSE_MARKS = ".,;:!?"
-# An elided function word glued to the next word inside one token ("qu'Erdogan").
-_GLUED_ELISION = re.compile(r"^(\w{1,3}['’])(?=\w)")
+# The longest elided function word glued to the next word inside one token ("qu'Erdogan").
+_ELISION_LETTERS = 3
 
 
 @dataclass(frozen=True)
@@ -122,9 +122,9 @@ def clean_span(doc: Doc, first: int, last: int, kind: str, lang: LangData) -> Ca
     ):
         last, kind = last + 2, "organization"
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    glued = _GLUED_ELISION.match(doc[first].text)
-    if glued and fold(glued.group(1)) in lang.leading_function_words:
-        start += len(glued.group(1))
+    glued = _glued_elision(doc[first].text, lang)
+    if glued and fold(glued) in lang.leading_function_words:
+        start += len(glued)
     text = text_of(doc)[start:end]
     if not _looks_like_name(text, lang):
         return None
@@ -163,6 +163,16 @@ def after_work_cue(doc: Doc, cand: Candidate, lang: LangData) -> bool:
         and fold(doc[first - 1].text) in lang.genitive_preps
         and fold(doc[first - 2].text) in lang.eponym_nouns
     )
+
+
+def _glued_elision(word: str, lang: LangData) -> str | None:
+    """The short word and apostrophe opening a token before more letters ("qu'" in "qu'Erdogan")."""
+    cuts = [word.find(a) for a in lang.apostrophes if 0 < word.find(a) <= _ELISION_LETTERS]
+    if not cuts:
+        return None
+    cut = min(cuts)
+    prefix = word[: cut + 1]
+    return prefix if prefix[:-1].isalnum() and word[cut + 1 : cut + 2].isalnum() else None
 
 
 def name_words(text: str) -> tuple[str, ...]:

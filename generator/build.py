@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .brief import make_brief
 from .cache import cache_key, load_cached, store
 from .config import Config
 from .corpus import aggregate
@@ -21,7 +20,6 @@ from .editorial import EDITS_FILE, apply_edits, load_edits
 from .errors import ContentError, ExtractionError, NewsbriefError
 from .langdata import load_lang
 from .models import Article, Brief
-from .parse import parse_many
 from .read import ARTICLE_SUFFIXES, read_article
 from .render import render_site
 from .write import write_pages
@@ -110,6 +108,11 @@ def make_briefs(
         else:
             pending[model].append((i, article, key))
     done, total = 0, sum(len(v) for v in pending.values())
+    if pending:
+        # spaCy is imported only when something is to be analysed: a build whose briefs are all
+        # cached starts in a fraction of a second.
+        from .brief import make_brief
+        from .parse import parse_many
     for model, items in pending.items():
         docs = parse_many([article.text for _, article, _ in items], model)
         for (i, article, key), doc in zip(items, docs):

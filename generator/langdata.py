@@ -102,7 +102,6 @@ class LangData:
     # Every adjective or demonym form, folded, -> country name as written in the data.
     nationalities: Mapping[str, str]
     labels: Mapping[str, str]
-    stop_words: frozenset[str]
     # Quote extraction (generator/extract/quotes.py and friends); all folded.
     # Attribution prepositions that also say what for ("pour"): they credit words only when
     # they open the sentence ("Pour X, « … »"), never right after the quote.
@@ -225,6 +224,12 @@ class LangData:
         """Whether a token's morphology has one of the Feature=Value pairs lang.yml lists under `role`."""
         morph = tok.morph
         return any(value in morph.get(feature, []) for feature, value in self.morphology[role])
+
+    @functools.cached_property
+    def stop_words(self) -> frozenset[str]:
+        """spaCy's stop words for the language, read on first use: importing spaCy's language
+        class compiles its tokenizer, which a build with every brief cached never needs."""
+        return _stop_words(self.code)
 
     @functools.cached_property
     def speech_verb_forms(self) -> frozenset[str]:
@@ -401,7 +406,6 @@ def load_lang(code: str) -> LangData:
         honorifics=frozenset(fold(h).rstrip(".") for h in _lines(folder / "honorifics.txt")),
         nationalities=read_only(nationalities),
         labels=read_only({str(k): str(labels.get(str(k))) for k in labels.raw}),
-        stop_words=_stop_words(code),
         weak_attribution_preps=folded("weak_attribution_preps"),
         complementizers=folded("complementizers"),
         asking_verbs=folded("asking_verbs"),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import generator.build as build
+import generator.parse as parse
 from generator.build import find_articles, make_briefs
 from generator.config import Config
 
@@ -46,7 +47,7 @@ def test_cache_skips_parsing_unchanged_articles(config: Config, monkeypatch: pyt
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("an unchanged article was parsed again")
 
-    monkeypatch.setattr(build, "parse_many", no_parsing)
+    monkeypatch.setattr(parse, "parse_many", no_parsing)
     second, _ = make_briefs([path], config, root=config.content_dir)
     assert second == first
 

@@ -177,3 +177,41 @@ def test_an_article_in_an_unsupported_language_is_skipped_and_fails_strict(
     assert strict.exit_code == 1 and "vivienda.txt" in strict.stderr
     brief = CliRunner().invoke(cli, ["brief", "content/vivienda.txt"])
     assert brief.exit_code == 1 and "supported: en, fr" in brief.stderr
+
+
+# What a fresh process imports when every brief is cached: no spaCy, no model.
+_IMPORTS_AFTER_BRIEF = """
+import contextlib, io, sys
+from generator.cli import main
+sys.argv = ["newsbrief", "brief", "--json", sys.argv[1]]
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main()
+    except SystemExit:
+        pass
+print("spacy" in sys.modules)
+"""
+
+
+@pytest.mark.slow
+def test_a_cached_brief_needs_no_spacy(tmp_path: Path) -> None:
+    """Nothing changed, nothing done: `newsbrief brief` on a cached article imports no spaCy
+    (nor `--help`), so it starts in a fraction of a second."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "2024-03-01-greve.md"
+    article.write_text(
+        "---\ntitle: Grève à Lyon\nlang: fr\n---\n\nLa maire Nadia Roux a annoncé mardi que les écoles resteraient "
+        "ouvertes pendant la grève.\n",
+        encoding="utf-8",
+    )
+
+    def imports_spacy(*args: str) -> str:
+        run = subprocess.run([sys.executable, "-c", *args], cwd=tmp_path, capture_output=True, text=True, check=True)
+        return run.stdout.strip()
+
+    assert imports_spacy(_IMPORTS_AFTER_BRIEF, str(article)) == "True"  # analysed: spaCy needed
+    assert imports_spacy(_IMPORTS_AFTER_BRIEF, str(article)) == "False"  # cached: not imported
+    help_imports = "import sys\nfrom generator.cli import main\nprint('spacy' in sys.modules)"
+    assert imports_spacy(help_imports) == "False"

@@ -210,11 +210,11 @@ def test_article_over_spacy_max_length_is_analysed(tmp_path: Path, fr: LangData,
 
 
 def test_article_over_the_limit_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.build as build
+    import generator.parse as parse_module
 
     parsed: list[str] = []
-    real = build.parse_many
-    monkeypatch.setattr(build, "parse_many", lambda texts, model: (parsed.extend(texts), real(texts, model))[1])
+    real = parse_module.parse_many
+    monkeypatch.setattr(parse_module, "parse_many", lambda texts, model: (parsed.extend(texts), real(texts, model))[1])
     big = _write(tmp_path, "big.md", "Un long paragraphe. " * 100)
     small = _write(tmp_path, "small.md", "« Nous voterons contre ce texte demain », a déclaré Marie Dupont.")
     config = Config(content_dir=tmp_path, cache_dir=tmp_path / ".cache", max_article_chars=1000)

@@ -5,16 +5,18 @@ Only this module prints. Our errors become one clear message and a non-zero exit
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__
-from .build import generate, make_briefs
+from .build import Progress, generate, make_briefs
 from .config import Config, make_config, mkdocs_docs_dir, options_from_mkdocs_yml
 from .errors import NewsbriefError
 from .langdata import load_lang
@@ -92,9 +94,29 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="newsbrief")
 @click.option("-v", "--verbose", count=True, help="Say more (repeat for debug output).")
 @click.option("-q", "--quiet", is_flag=True, help="Only report errors.")
-def cli(verbose: int, quiet: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """newsbrief: turn news articles into briefs and a browsable MkDocs site."""
     _setup_logging(verbose, quiet)
+    ctx.obj = {"quiet": quiet}
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[Progress | None]:
+    """A bar with the count and the time left while articles are analysed, on a terminal only:
+    nothing under -q, in CI logs or when the output is piped."""
+    ctx = click.get_current_context(silent=True)
+    quiet = bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("quiet"))
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=1, label=label, file=sys.stderr, show_pos=True, show_eta=True) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        yield progress
 
 
 @cli.command("brief")
@@ -114,7 +136,8 @@ def brief_cmd(
 ) -> None:
     """Extract the brief of each FILE."""
     config = _config(config_file, default_lang=default_lang, models=_models(models))
-    briefs, failures = make_briefs(list(files), config, use_cache=not no_cache)
+    with _progress("Analysing articles") as progress:
+        briefs, failures = make_briefs(list(files), config, use_cache=not no_cache, progress=progress)
     for path, brief in zip(files, briefs):
         if brief is None:
             error = next((str(f) for f in failures if f.path == path), f"{path}: failed")
@@ -158,12 +181,7 @@ def _report_failures(failures: list[NewsbriefError]) -> None:
 def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...]) -> None:
     """Write the Markdown pages from content/ into the docs folder (no MkDocs)."""
     config = _config(config_file, strict=strict, models=_models(models))
-    with click.progressbar(length=1, label="Analysing articles", file=sys.stderr) as bar:
-
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
-
+    with _progress("Analysing articles") as progress:
         report = generate(config, progress=progress)
     _report_failures(report.failures)
     click.echo(

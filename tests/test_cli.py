@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -215,3 +216,35 @@ def test_a_cached_brief_needs_no_spacy(tmp_path: Path) -> None:
     assert imports_spacy(_IMPORTS_AFTER_BRIEF, str(article)) == "False"  # cached: not imported
     help_imports = "import sys\nfrom generator.cli import main\nprint('spacy' in sys.modules)"
     assert imports_spacy(help_imports) == "False"
+
+
+@pytest.mark.slow
+def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
+    """The progress bar appears on a terminal, not under -q nor when stderr is not a terminal."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    article = tmp_path / "2024-03-01-greve.md"
+    article.write_text("---\ntitle: Grève\nlang: fr\n---\n\nLa maire a annoncé que les écoles resteraient ouvertes.\n")
+    command = [sys.executable, "-m", "generator", "brief", "--json", str(article)]
+
+    def on_terminal(*flags: str) -> str:
+        main, replica = pty.openpty()
+        run = subprocess.run(
+            [command[0], *command[1:3], *flags, *command[3:]], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=replica
+        )
+        os.close(replica)
+        assert run.returncode == 0
+        out = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(main, 4096):
+                out += chunk
+        os.close(main)
+        return out.decode("utf-8", "replace")
+
+    assert "Analysing articles" in on_terminal()
+    assert "Analysing articles" not in on_terminal("-q")
+    piped = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert "Analysing articles" not in piped.stderr

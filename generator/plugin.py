@@ -22,6 +22,7 @@ from .build import Memo, generate
 from .config import Config, make_config, options_from_mkdocs
 from .errors import NewsbriefError
 from .langdata import load_lang
+from .write import generated_pages
 
 log = get_plugin_logger("newsbrief")
 
@@ -96,11 +97,19 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
         )
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
-        """Rebuild when an article or a template changes."""
+        """Rebuild when an article or a template changes, once: MkDocs watches docs_dir, where
+        the build writes its pages, so each edit used to rebuild twice. docs_dir is watched
+        for what is not ours (hand-written pages, assets) instead of as a whole."""
         assert self.settings is not None
         for folder in (self.settings.content_dir, self.settings.templates_dir):
             if folder.is_dir():
                 server.watch(str(folder))
+        docs = Path(config.docs_dir)
+        ours = {Path(rel).parts[0] for rel in generated_pages(docs)}
+        server.unwatch(str(docs))
+        for entry in sorted(docs.iterdir()) if docs.is_dir() else ():
+            if entry.name not in ours and not entry.name.startswith("."):
+                server.watch(str(entry))
         return server
 
 

@@ -171,6 +171,11 @@ def _write_manifest(docs_dir: Path, generated: Iterable[str], pending: Mapping[s
     _write_if_changed(docs_dir / MANIFEST, text.encode("utf-8"), durable=True)
 
 
+def generated_pages(docs_dir: Path) -> frozenset[str]:
+    """The pages newsbrief generated in `docs_dir`, by the manifest of its last write."""
+    return frozenset(_read_manifest(Path(docs_dir)).generated)
+
+
 def _read_manifest(docs_dir: Path) -> _Manifest:
     """What the previous writes generated or may have left; nothing when there is no readable manifest."""
     path = docs_dir / MANIFEST

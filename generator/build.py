@@ -6,8 +6,11 @@ the caller (CLI or plugin) to report; the rest of the site still builds.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
+import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -108,30 +111,66 @@ def make_briefs(
         else:
             pending[model].append((i, article, key))
     done, total = 0, sum(len(v) for v in pending.values())
-    if pending:
-        # spaCy is imported only when something is to be analysed: a build whose briefs are all
-        # cached starts in a fraction of a second.
-        from .brief import make_brief
-        from .parse import parse_many
     for model, items in pending.items():
-        docs = parse_many([article.text for _, article, _ in items], model)
-        for (i, article, key), doc in zip(items, docs):
-            try:
-                brief = make_brief(article, doc, load_lang(article.lang))
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the site
-                log.debug("analysis of %s failed", paths[i], exc_info=True)
-                failures.append(ExtractionError(f"analysis failed: {exc.__class__.__name__}: {exc}", paths[i]))
+        for (i, _, key), result in _analysed(items, model, config.jobs):
+            if isinstance(result, str):
+                failures.append(ExtractionError(f"analysis failed: {result}", paths[i]))
                 continue
-            briefs[i] = brief
+            briefs[i] = result
             if use_cache:
-                store(config.cache_dir, key, brief)
-                used.briefs[key] = brief
+                store(config.cache_dir, key, result)
+                used.briefs[key] = result
             done += 1
             if progress:
                 progress(done, total)
     if memo is not None:
         memo.articles, memo.briefs = used.articles, used.briefs
     return briefs, failures
+
+
+# Starting a worker process costs a model load: fewer new articles than this per worker are
+# analysed in this process.
+MIN_ARTICLES_PER_WORKER = 20
+
+Pending = tuple[int, Article, str]
+
+
+def _analysed(items: list[Pending], model: str, jobs: int) -> Iterator[tuple[Pending, Brief | str]]:
+    """Each pending article with its brief, or the reason its analysis failed: in this process,
+    or over `jobs` worker processes (0: one per core) when there are enough articles. Workers
+    return briefs, never spaCy Docs, and a brief does not depend on which process made it."""
+    workers = min(jobs or os.cpu_count() or 1, len(items) // MIN_ARTICLES_PER_WORKER)
+    if workers <= 1:
+        yield from zip(items, _analyse(model, [article for _, article, _ in items]))
+        return
+    size = max(1, len(items) // (workers * 4))  # small batches keep both cores busy to the end
+    batches = [items[k : k + size] for k in range(0, len(items), size)]
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may run threads
+    with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(analyse_batch, model, [a for _, a, _ in batch]): batch for batch in batches}
+        for future in concurrent.futures.as_completed(futures):
+            yield from zip(futures[future], future.result())
+
+
+def analyse_batch(model: str, articles: list[Article]) -> list[Brief | str]:
+    """The work of one worker process: a brief for each article, or why its analysis failed."""
+    return list(_analyse(model, articles))
+
+
+def _analyse(model: str, articles: list[Article]) -> Iterator[Brief | str]:
+    """Parse and analyse articles one after the other, each brief as soon as it is made.
+
+    spaCy is imported here, only when something is to be analysed: a build whose briefs are all
+    cached starts in a fraction of a second."""
+    from .brief import make_brief
+    from .parse import parse_many
+
+    for article, doc in zip(articles, parse_many([a.text for a in articles], model)):
+        try:
+            yield make_brief(article, doc, load_lang(article.lang))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the site
+            log.debug("analysis of %s failed", article.path, exc_info=True)
+            yield f"{exc.__class__.__name__}: {exc}"
 
 
 def _check_length(article: Article, path: Path, limit: int) -> None:

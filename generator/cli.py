@@ -62,6 +62,13 @@ config_option = click.option(
     show_default=True,
     help="mkdocs.yml whose `newsbrief` plugin block holds the settings.",
 )
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    help="Processes analysing new articles at once (default: one per core; 0 too).",
+)
+
 model_option = click.option(
     "--model",
     "models",
@@ -126,6 +133,7 @@ def _progress(label: str) -> Iterator[Progress | None]:
 @click.option("--no-cache", is_flag=True, help="Parse every article again.")
 @config_option
 @model_option
+@jobs_option
 def brief_cmd(
     files: tuple[Path, ...],
     as_json: bool,
@@ -133,9 +141,10 @@ def brief_cmd(
     no_cache: bool,
     config_file: Path,
     models: tuple[str, ...],
+    jobs: int | None,
 ) -> None:
     """Extract the brief of each FILE."""
-    config = _config(config_file, default_lang=default_lang, models=_models(models))
+    config = _config(config_file, default_lang=default_lang, models=_models(models), jobs=jobs)
     with _progress("Analysing articles") as progress:
         briefs, failures = make_briefs(list(files), config, use_cache=not no_cache, progress=progress)
     for path, brief in zip(files, briefs):
@@ -178,9 +187,10 @@ def _report_failures(failures: list[NewsbriefError]) -> None:
 )
 @config_option
 @model_option
-def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...]) -> None:
+@jobs_option
+def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...], jobs: int | None) -> None:
     """Write the Markdown pages from content/ into the docs folder (no MkDocs)."""
-    config = _config(config_file, strict=strict, models=_models(models))
+    config = _config(config_file, strict=strict, models=_models(models), jobs=jobs)
     with _progress("Analysing articles") as progress:
         report = generate(config, progress=progress)
     _report_failures(report.failures)

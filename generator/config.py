@@ -50,6 +50,10 @@ class Config:
     failure under `strict`). Articles past 100,000 characters are parsed in paragraph-aligned
     pieces, so time grows linearly with length; this bounds the time and memory one file can take."""
 
+    jobs: int = 0
+    """Processes analysing new articles at once; 0 means one per core. A small batch of new
+    articles is analysed in this process (starting a worker costs a model load)."""
+
     strict: bool = False
     """Fail the build when any article cannot be read or analysed, or anything is warned about
     (such as an entry of content/actors.yml that names no actor)."""
@@ -106,6 +110,10 @@ def make_config(options: dict[str, Any], *, source: str = "options") -> Config:
                 problems.append("models: must map a language code to a spaCy package name")
             else:
                 values[key] = {str(k): v for k, v in value.items()}
+        elif key == "jobs":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                problems.append("jobs: must be a whole number, 0 for one per core")
+            values[key] = value
         elif key in ("latest", "max_article_chars"):
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 problems.append(f"{key}: must be a whole number of at least 1")

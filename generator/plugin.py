@@ -39,6 +39,7 @@ class NewsbriefOptions(base.Config):
     latest = c.Optional(c.Type(int))
     strict = c.Optional(c.Type(bool))
     max_article_chars = c.Optional(c.Type(int))
+    jobs = c.Optional(c.Type(int))
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):

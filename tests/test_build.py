@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,29 @@ def test_memo_spares_reading_an_unchanged_article_again(config: Config, monkeypa
     third, _ = make_briefs([path], config, root=config.content_dir, memo=memo)
     assert third[0] is not None and "mardi" in third[0].text
     assert len(memo.articles) == len(memo.briefs) == 1, "the memo keeps only what the last build used"
+
+
+@pytest.mark.slow
+def test_the_briefs_are_the_same_whatever_the_number_of_processes(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both cores: new articles analysed by two worker processes give exactly the briefs made in
+    this process, in the order of the files, with a failure still reported for its own file."""
+    texts = [
+        "La ministre Claire Dufresne a annoncé mardi que la réforme serait retirée.",
+        "« Nous ne fermerons aucune école », a déclaré la maire Nadia Roux.",
+        "Selon le préfet Marc Dumas, deux cents familles ont été relogées.",
+        "Le sélectionneur Didier Fabre s'est dit très déçu par ses joueurs.",
+        "D'après l'économiste Julie Marchand, la croissance ralentirait dès le printemps.",
+    ]
+    paths = []
+    for n, text in enumerate(texts):
+        path = config.content_dir / f"2024-03-0{n + 1}-article.md"
+        path.write_text(f"---\ntitle: Article {n}\nlang: fr\n---\n\n{text}\n", encoding="utf-8")
+        paths.append(path)
+    alone, _ = make_briefs(paths, dataclasses.replace(config, jobs=1), root=config.content_dir, use_cache=False)
+    monkeypatch.setattr(build, "MIN_ARTICLES_PER_WORKER", 1)
+    shared, failures = make_briefs(paths, dataclasses.replace(config, jobs=2), root=config.content_dir, use_cache=False)
+    assert failures == []
+    assert [b.to_dict() for b in shared if b] == [b.to_dict() for b in alone if b]
+    assert len([b for b in shared if b]) == len(texts)

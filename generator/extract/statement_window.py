@@ -154,15 +154,20 @@ class StatementWindow(QuoteWindow):
                 if form.endswith(written):
                     return form[: len(form) - len(written)] + lemma_end
         elif lemma == form:
-            words = self.lang.statement_words
-            known = self.lang.speech_verbs.union(
-                *(words.get(k, frozenset()) for k in ("clause_verbs", "object_verbs", "infinitive_verbs"))
-            )
             for lemma_end, written in self.lang.speech_verb_endings:
                 guess = form[: len(form) - len(written)] + lemma_end
-                if form.endswith(written) and (guess in known or any(v.startswith(guess + " ") for v in known)):
+                if form.endswith(written) and guess in self._listed_verbs:
                     return guess
         return lemma
+
+    @functools.cached_property
+    def _listed_verbs(self) -> frozenset[str]:
+        """Every verb our lists name, and the first word of those of several ("mettre en cause")."""
+        words = self.lang.statement_words
+        verbs = self.lang.speech_verbs.union(
+            *(words.get(k, frozenset()) for k in ("clause_verbs", "object_verbs", "infinitive_verbs"))
+        )
+        return verbs | {v.split(" ", 1)[0] for v in verbs}
 
     def _names_someone(self, tok: Token) -> bool:
         """A noun phrase naming a person or body: a name, a role, a pronoun."""

@@ -4,6 +4,8 @@ object, the attribute of « se dire », the clause around an incise without quot
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from ..langdata import fold
@@ -261,12 +263,16 @@ class VerbStatements(StatementWindow):
             return False
         return not self._names_someone(obj)
 
+    @functools.cached_property
+    def _preposition_forms(self) -> dict[str, str]:
+        """Contracted prepositions and the one they hold ("du" -> "de"), from statements.yml."""
+        return dict(f.split(" ", 1) for f in self.lang.statement_words.get("preposition_forms", ()))
+
     def _preposition_verb(self, verb: Token, obl: Token) -> bool:
         case = next((c for c in obl.children if c.dep_ in self.lang.deps["case_marker"] and c.i < obl.i), None)
         if case is None:
             return False
-        forms = dict(f.split(" ", 1) for f in self.lang.statement_words.get("preposition_forms", ()))
-        prep = forms.get(fold(case.text), fold(case.text))
+        prep = self._preposition_forms.get(fold(case.text), fold(case.text))
         pairs = self.lang.statement_words.get("preposition_verbs", frozenset())
         lemma = self._lemma(verb)
         if f"{lemma} {prep}" in pairs:

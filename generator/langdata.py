@@ -108,6 +108,8 @@ class LangData:
     weak_attribution_preps: frozenset[str] = frozenset()
     # Words that introduce a reported clause ("que", "that").
     complementizers: frozenset[str] = frozenset()
+    # Whether a reported clause must open with one ("a dit que …"); English drops "that".
+    complementizer_required: bool = True
     # Nouns for a document ("rapport", "communiqué"): "le texte" names again the document last
     # issued, whatever noun named it then.
     document_nouns: frozenset[str] = frozenset()
@@ -408,6 +410,7 @@ def load_lang(code: str) -> LangData:
         labels=read_only({str(k): str(labels.get(str(k))) for k in labels.raw}),
         weak_attribution_preps=folded("weak_attribution_preps"),
         complementizers=folded("complementizers"),
+        complementizer_required=_flag(raw, "complementizer_required", True),
         asking_verbs=folded("asking_verbs"),
         document_nouns=folded("document_nouns"),
         title_cues=folded("title_cues"),
@@ -530,10 +533,17 @@ def _date_words(path: Path) -> DateWords:
     return words_
 
 
+def _flag(raw: _Section, key: str, default: bool) -> bool:
+    """A true/false entry; anything else is an error naming the file and the key."""
+    value = raw.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{raw.where + key!r} must be true or false", path=raw.path)
+    return value
+
+
 # The roles of statements.yml, as the statement modules read them (extract/*statement*.py).
 STATEMENT_ROLES = (
     "clause_verbs",
-    "clause_needs_marker",
     "infinitive_verbs",
     "object_verbs",
     "preposition_verbs",

@@ -196,7 +196,7 @@ class VerbStatements(StatementWindow):
         if child.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") or child.dep_ not in self.lang.deps["clause"]:
             return False
         marked = self._marker(child) is not None
-        return marked or "true" not in self.lang.statement_words.get("clause_needs_marker", ())
+        return marked or not self.lang.complementizer_required
 
     def _marker(self, clause: Token) -> Token | None:
         return next(

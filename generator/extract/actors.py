@@ -233,7 +233,9 @@ def _add_untagged_occurrences(doc: Doc, groups: list[list[Candidate]], lang: Lan
         group = list(group)
         forms = {re.escape(c.text) for c in group if len(c.text) >= 3 and c.text[:1].isupper()}
         forms |= {_particle_surname(c.text, lang) for c in group if c.kind != "organization"} - {""}
-        for form in forms:
+        # Longest form first, so that "Julian Assange" is claimed whole before "Assange" (a set's
+        # order changes from one process to the next: the briefs must not).
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
             for m in re.finditer(rf"(?<!\w){form}(?!\w)", text_of(doc)):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .build_state import BuildState, inputs_fingerprint, load_state, page_stats, save_state
 from .cache import cache_key, load_cached, store
 from .config import Config
 from .corpus import aggregate
@@ -23,9 +24,9 @@ from .editorial import EDITS_FILE, apply_edits, load_edits
 from .errors import ContentError, ExtractionError, NewsbriefError
 from .langdata import load_lang
 from .models import Article, Brief
+from .page_inputs import template_folders, templates_digest
 from .read import ARTICLE_SUFFIXES, read_article
-from .render import render_site
-from .write import write_pages
+from .write import generated_pages, write_pages
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ class BuildReport:
     unchanged: int = 0
     # Every warning logged while generating (an actors.yml entry naming no actor…): `strict` fails on them.
     warnings: list[str] = field(default_factory=list)
+    # How many briefs the site holds (`briefs` is empty when nothing changed and nothing was read).
+    brief_count: int = 0
 
 
 # An article as read, remembered by file, folder, default language, modification time and size.
@@ -203,17 +206,38 @@ def generate(config: Config, *, progress: Progress | None = None, memo: Memo | N
 
     Takes the config (and, from a long-running process, the `Memo` of the previous build);
     returns what was done. Pages are written into `config.docs_dir`, only where they changed.
+    When nothing the site is made from changed since the last generation (`build_state.py`),
+    nothing is read, analysed or rendered, and the last report is given again.
     """
     with _warnings_logged() as warnings:
         paths = find_articles(config.content_dir)
+        edits_path = config.content_dir / EDITS_FILE
+        state = load_state(config)
+        fingerprint = inputs_fingerprint(config, paths, [edits_path], templates_digest(template_folders(config)))
+        if fingerprint == state.inputs and state.intact(config.docs_dir):
+            for warning in state.warnings:
+                log.warning("%s", warning)
+            return BuildReport(
+                failures=state.errors(), unchanged=len(state.pages), warnings=warnings, brief_count=state.briefs
+            )
         # Read before the long analysis, so that a malformed file stops the build at once.
-        edits = load_edits(config.content_dir / EDITS_FILE)
+        edits = load_edits(edits_path)
         briefs, failures = make_briefs(paths, config, root=config.content_dir, progress=progress, memo=memo)
         made = [b for b in briefs if b is not None]
         corpus = apply_edits(aggregate(made), edits)
-        pages = render_site(corpus, config)
-        result = write_pages(pages, config.docs_dir)
-    return BuildReport(made, failures, result.written, result.removed, result.unchanged, warnings)
+        from .render import render_changed  # jinja2 and the renderer: only when something changed
+
+        previous = state.digests(config.docs_dir)
+        ours = generated_pages(config.docs_dir)
+        rendered = render_changed(corpus, config, {k: v for k, v in previous.items() if k in ours})
+        result = write_pages(rendered.pages, config.docs_dir, rendered.kept)
+        every = dict.fromkeys([*rendered.pages, *rendered.kept], "") | rendered.digests
+        failed = [(f.kind, f.message, None if f.path is None else str(f.path)) for f in failures]
+        save_state(
+            config,
+            BuildState(fingerprint, page_stats(config.docs_dir, every), len(made), failed, list(warnings)),
+        )
+    return BuildReport(made, failures, result.written, result.removed, result.unchanged, warnings, len(made))
 
 
 class _Collect(logging.Handler):

@@ -195,7 +195,7 @@ def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...]
         report = generate(config, progress=progress)
     _report_failures(report.failures)
     click.echo(
-        f"{len(report.briefs)} briefs; {report.written} pages written, "
+        f"{report.brief_count} briefs; {report.written} pages written, "
         f"{report.unchanged} unchanged, {report.removed} removed in {config.docs_dir}",
         err=True,
     )

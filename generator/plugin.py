@@ -9,13 +9,12 @@ import contextlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .build import Memo, generate
@@ -23,6 +22,9 @@ from .config import Config, make_config, options_from_mkdocs
 from .errors import NewsbriefError
 from .langdata import load_lang
 from .write import generated_pages
+
+if TYPE_CHECKING:  # the live-reload server (and watchdog) are only imported by `mkdocs serve`
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("newsbrief")
 
@@ -91,7 +93,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
             )
         log.info(
             "%d briefs; %d pages written, %d unchanged, %d removed",
-            len(report.briefs),
+            report.brief_count,
             report.written,
             report.unchanged,
             report.removed,

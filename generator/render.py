@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +27,9 @@ from .escape import Markdown, md_escape, md_link, page_title, safe_url
 from .feeds import Entry, atom_feed
 from .langdata import fold, load_lang
 from .models import ACTOR_TYPES, Brief, Quote, Statement
+from .page_inputs import DEFAULT_TEMPLATES, PageInputs, templates_digest
 
 log = logging.getLogger(__name__)
-
-# The templates newsbrief comes with; a project's own templates_dir overrides them file by file.
-# An installed package has them in generator/templates/ (pyproject.toml's package-dir), a source
-# checkout in the repository's templates/.
-_PACKAGE = Path(__file__).resolve().parent
-DEFAULT_TEMPLATES = next(
-    (p for p in (_PACKAGE / "templates", _PACKAGE.parent / "templates") if p.is_dir()), _PACKAGE / "templates"
-)
-
 
 # Briefs per page of the archive and of each month.
 PER_PAGE = 20
@@ -45,8 +38,24 @@ FEED_SIZE = 50
 ACTOR_FEED_SIZE = 20
 
 
+@dataclass
+class Rendered:
+    """The pages rendered (path under docs_dir -> text), the digest of each page's inputs, and the
+    pages left as they are because their inputs did not change."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
+
+
 def render_site(corpus: Corpus, config: Config) -> dict[str, str]:
     """Take the corpus and config; return every page (Markdown) and feed (Atom) keyed by its path under docs_dir."""
+    return render_changed(corpus, config, {}).pages
+
+
+def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) -> Rendered:
+    """Render the pages whose inputs changed: `previous` holds the input digests of the pages
+    already in docs_dir (`page_inputs.py`); a page whose digest is the same is kept, not rendered."""
     env = make_environment(config.templates_dir)
     labels = load_lang(config.site_lang).labels
     by_month = navigation.months(corpus, PER_PAGE)
@@ -54,45 +63,61 @@ def render_site(corpus: Corpus, config: Config) -> dict[str, str]:
     index = Index(corpus, tags)
     types = [t for t in ACTOR_TYPES if corpus.by_type(t)]
     types += sorted({a.type for a in corpus.actors} - set(types))
+    inputs = PageInputs(corpus, config, labels, templates_digest(_template_folders(env)), index.places, index.tags)
+    out = Rendered()
 
-    def page(path: str, template: str, **context: Any) -> None:
-        root = "../" * path.count("/")
-        pages[path] = _render(env, template, root, corpus, labels, index, months=by_month, **context)
+    def needed(path: str, template: str, own: str | None) -> bool:
+        """False when the page's inputs are those of the page already written."""
+        if own is None:
+            return True
+        out.digests[path] = now = inputs.page(path, template, own)
+        if previous.get(path) == now:
+            out.kept.add(path)
+            return False
+        return True
 
-    pages: dict[str, str] = {}
+    def page(path: str, template: str, own: str | None = None, **context: Any) -> None:
+        if needed(path, template, own):
+            root = "../" * path.count("/")
+            out.pages[path] = _render(env, template, root, corpus, labels, index, months=by_month, **context)
+
     page("index.md", "home.md.j2", briefs=corpus.briefs[: config.latest])
     page("briefs/index.md", "briefs.md.j2")
     for listing in navigation.paginate(corpus.briefs, "archive/index.md", "archive/page-", PER_PAGE):
-        page(listing.path, "archive.md.j2", listing=listing, month=None)
+        page(listing.path, "archive.md.j2", inputs.listing(listing, None, by_month), listing=listing, month=None)
     for month in by_month:
         for listing in month.pages:
-            page(listing.path, "archive.md.j2", listing=listing, month=month)
+            page(listing.path, "archive.md.j2", inputs.listing(listing, month, by_month), listing=listing, month=month)
     page("tags/index.md", "tags.md.j2", tags=tags)
     for tag in tags:
-        page(tag.path, "tag.md.j2", tag=tag)
+        page(tag.path, "tag.md.j2", inputs.tag(tag), tag=tag)
     page("actors/index.md", "actors.md.j2", types=types)
     page("places/index.md", "places.md.j2")
     page(TIMELINE, "timeline.md.j2")
     for brief in corpus.briefs:
+        path = f"briefs/{brief.id}.md"
+        if not needed(path, "brief.md.j2", inputs.brief(brief.id)):
+            continue
         source = annotate(brief)
         marked = {p.quote for paragraph in source for p in paragraph if p.quote is not None}
         stated = {p.statement for paragraph in source for p in paragraph if p.statement is not None}
-        page(
-            f"briefs/{brief.id}.md",
-            "brief.md.j2",
-            brief=brief,
-            source=source,
-            marked_quotes=marked,
-            marked_statements=stated,
-        )
+        page(path, "brief.md.j2", brief=brief, source=source, marked_quotes=marked, marked_statements=stated)
     for actor in corpus.actors:
-        page(f"actors/{actor.id}.md", "actor.md.j2", actor=actor)
-    pages.update(render_feeds(corpus, config, labels, index))
-    return pages
+        page(f"actors/{actor.id}.md", "actor.md.j2", inputs.actor(actor.id), actor=actor)
+    render_feeds(corpus, config, labels, index, out, inputs, previous)
+    return out
 
 
-def render_feeds(corpus: Corpus, config: Config, labels: Mapping[str, str], index: Index) -> dict[str, str]:
-    """The Atom feed of the latest briefs and one feed per actor, keyed by path under docs_dir."""
+def render_feeds(
+    corpus: Corpus,
+    config: Config,
+    labels: Mapping[str, str],
+    index: Index,
+    out: Rendered,
+    inputs: PageInputs,
+    previous: Mapping[str, str],
+) -> None:
+    """The Atom feed of the latest briefs (always) and one feed per actor (when its inputs changed), into `out`."""
 
     def url(path: str) -> str:
         return page_url(path, config.use_directory_urls)
@@ -110,8 +135,13 @@ def render_feeds(corpus: Corpus, config: Config, labels: Mapping[str, str], inde
         )
 
     latest = [Entry(f"briefs/{b.id}.md", b.title, b.date, b.summary, b.source) for b in corpus.briefs[:FEED_SIZE]]
-    feeds = {SITE_FEED: feed(SITE_FEED, "index.md", f"{config.site_name} — {labels['latest_briefs']}", latest)}
+    out.pages[SITE_FEED] = feed(SITE_FEED, "index.md", f"{config.site_name} — {labels['latest_briefs']}", latest)
     for actor in corpus.actors:
+        path = actor_feed(actor.id)
+        out.digests[path] = now = inputs.page(path, "atom", inputs.actor_feed(actor.id, ACTOR_FEED_SIZE))
+        if previous.get(path) == now:
+            out.kept.add(path)
+            continue
         entries = []
         for ap in actor.appearances[:ACTOR_FEED_SIZE]:
             brief = corpus.brief(ap.brief_id)
@@ -123,9 +153,7 @@ def render_feeds(corpus: Corpus, config: Config, labels: Mapping[str, str], inde
                     f"briefs/{brief.id}.md", brief.title, brief.date, "\n\n".join([*said, brief.summary]), brief.source
                 )
             )
-        path = actor_feed(actor.id)
-        feeds[path] = feed(path, f"actors/{actor.id}.md", f"{actor.name} — {config.site_name}", entries)
-    return feeds
+        out.pages[path] = feed(path, f"actors/{actor.id}.md", f"{actor.name} — {config.site_name}", entries)
 
 
 SITE_FEED = "feeds/briefs.xml"
@@ -241,8 +269,13 @@ def _render(
 
 def _templates_of(env: jinja2.Environment) -> str | None:
     """The folders templates are loaded from, for error messages."""
+    return ", ".join(str(p) for p in _template_folders(env)) or None
+
+
+def _template_folders(env: jinja2.Environment) -> list[Path]:
+    """The folders templates are loaded from, first first."""
     loader = env.loader
-    return ", ".join(loader.searchpath) if isinstance(loader, jinja2.FileSystemLoader) else None
+    return [Path(p) for p in loader.searchpath] if isinstance(loader, jinja2.FileSystemLoader) else []
 
 
 class Links:

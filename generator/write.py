@@ -51,8 +51,13 @@ class _Manifest:
     pending: Mapping[str, str] = field(default_factory=dict)
 
 
-def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteResult:
-    """Take pages (path under docs_dir -> Markdown) and sync them into `docs_dir`; return the counts."""
+def write_pages(pages: Mapping[str, str], docs_dir: Path, kept: Iterable[str] = ()) -> WriteResult:
+    """Take pages (path under docs_dir -> Markdown) and sync them into `docs_dir`; return the counts.
+
+    `kept` names pages generated before and still generated, as they are (their inputs did not
+    change): they are neither read nor written, and not removed. A kept page this folder's
+    manifest does not list as ours is refused, since its text is not given.
+    """
     docs_dir = Path(docs_dir)
     for rel in pages:
         check_page_path(rel, docs_dir)
@@ -62,17 +67,20 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteResult:
     previous = _read_manifest(docs_dir)
     _remove_leftovers(docs_dir, [*previous.generated, *previous.pending, *data])
     ours = previous.generated | _claim_pending(docs_dir, previous.pending)
+    keep = set(kept) - data.keys()
+    if not keep <= ours:
+        raise RenderError(f"{len(keep - ours)} page(s) to keep were not generated here before", docs_dir)
     # Intent first: once this is on disk, every file this write may create is named in the manifest.
     new = {rel: hashlib.sha256(raw).hexdigest() for rel, raw in data.items() if rel not in ours}
     _write_manifest(docs_dir, ours, new)
-    written = unchanged = 0
+    written, unchanged = 0, len(keep)
     for rel, raw in data.items():
         if _write_if_changed(target(rel), raw):
             written += 1
         else:
             unchanged += 1
-    removed = _remove_stale(docs_dir, ours - set(data))
-    _write_manifest(docs_dir, set(data), {})
+    removed = _remove_stale(docs_dir, ours - set(data) - keep)
+    _write_manifest(docs_dir, set(data) | keep, {})
     log.debug("%d pages written, %d unchanged, %d removed in %s", written, unchanged, removed, docs_dir)
     return WriteResult(written=written, removed=removed, unchanged=unchanged)
 

@@ -27,7 +27,7 @@ install: $(STAMP)
 
 serve: $(STAMP)
 	mkdir -p docs
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/newsbrief build --strict

@@ -214,7 +214,7 @@ def serving(project: Path) -> Iterator[str]:
     """`mkdocs serve` on a free port; yields the site's address once the first build is served."""
     port = free_port()
     proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

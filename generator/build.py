@@ -214,7 +214,8 @@ def generate(config: Config, *, progress: Progress | None = None, memo: Memo | N
         edits_path = config.content_dir / EDITS_FILE
         state = load_state(config)
         fingerprint = inputs_fingerprint(config, paths, [edits_path], templates_digest(template_folders(config)))
-        if fingerprint == state.inputs and state.intact(config.docs_dir):
+        # A memo to fill (the first build of `mkdocs serve`) needs the briefs read even so.
+        if fingerprint == state.inputs and state.intact(config.docs_dir) and (memo is None or memo.briefs):
             for warning in state.warnings:
                 log.warning("%s", warning)
             return BuildReport(

@@ -9,9 +9,9 @@ memory bounded by one piece at a time (plus the joined `Doc`).
 from __future__ import annotations
 
 import collections
-import functools
 import logging
 import re
+import threading
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -38,9 +38,21 @@ _CUTS = (
 )
 
 
-@functools.lru_cache(maxsize=4)
+_MODELS: dict[str, Language] = {}
+# One load at a time: `mkdocs serve` loads models in the background while a build may need one.
+_LOADING = threading.Lock()
+
+
 def load_model(name: str) -> Language:
-    """Load an installed spaCy model package; never downloads anything."""
+    """Load an installed spaCy model package, once per process; never downloads anything."""
+    with _LOADING:
+        if name not in _MODELS:
+            _MODELS[name] = _load(name)
+        return _MODELS[name]
+
+
+def _load(name: str) -> Language:
+    """Load a model package, or say how to install it."""
     import spacy
 
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -50,10 +51,13 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
     def __init__(self) -> None:
         self.settings: Config | None = None
         self.memo = Memo()
+        self.serving = False
+        self.preloading: threading.Thread | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Nothing to do; having this hook makes MkDocs keep one plugin instance across the
-        rebuilds of `mkdocs serve`, and with it the memo of unchanged articles and briefs."""
+        """Having this hook makes MkDocs keep one plugin instance across the rebuilds of
+        `mkdocs serve`, and with it the memo of unchanged articles and briefs."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Check the options once, with paths relative to the folder of mkdocs.yml."""
@@ -91,6 +95,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
             raise PluginError(
                 f"newsbrief: {len(report.failures)} article(s) failed, {len(report.warnings)} warning(s) (strict: true)"
             )
+        if self.serving and self.preloading is None:
+            self.preloading = _preload(self.settings, {b.lang for b in self.memo.briefs.values()})
         log.info(
             "%d briefs; %d pages written, %d unchanged, %d removed",
             report.brief_count,
@@ -114,6 +120,24 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
             if entry.name not in ours and not entry.name.startswith("."):
                 server.watch(str(entry))
         return server
+
+
+def _preload(settings: Config, langs: set[str]) -> threading.Thread:
+    """Load the spaCy models of the corpus' languages in the background while `mkdocs serve`
+    waits for edits: the first edited article is then analysed at once, not after a model load."""
+
+    def load() -> None:
+        from .parse import load_model
+
+        for lang in sorted(langs):
+            try:
+                load_model(settings.model_for(load_lang(lang).model, lang))
+            except NewsbriefError as exc:  # the build that needs it reports it
+                log.debug("not preloaded: %s", exc)
+
+    thread = threading.Thread(target=load, name="newsbrief-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 class _Forward(logging.Handler):

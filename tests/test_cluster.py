@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,3 +127,40 @@ def test_without_distributed_the_error_says_what_to_install(config: Config, monk
     monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
     with pytest.raises(ClusterError, match=r"pip install 'newsbrief\[dask\]'"):
         make_briefs(write_articles(config), dataclasses.replace(config, dask=NOWHERE), root=config.content_dir)
+
+
+def test_briefs_of_workers_running_other_code_are_not_cached(
+    scheduler: str, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Their cache key would name this machine's code: such briefs are failures, naming the worker."""
+    here = cluster.code_fingerprint
+
+    def other_code_on_workers() -> str:
+        try:
+            distributed.get_worker()
+        except ValueError:  # not in a worker
+            return here()
+        return "another version"
+
+    monkeypatch.setattr(cluster, "code_fingerprint", other_code_on_workers)
+    articles = [Article(id=t, title=t, text=t, lang="fr", path=f"{t}.md") for t in "AB"]
+    results = [r for _, r in analyse_on_cluster(scheduler, "fr_core_news_md", articles, _fails_on_b)]
+    assert len(results) == 2
+    assert all(str(r).startswith("Dask worker inproc://") and "another version of newsbrief" in str(r) for r in results)
+
+
+def _leaves_the_cluster(model: str, articles: list[Article]) -> list[Brief | str]:
+    """A worker that goes away with its task, as one without newsbrief does on reading it."""
+    worker = distributed.get_worker()
+    worker.loop.add_callback(worker.close)
+    time.sleep(1.5)
+    return []
+
+
+def test_a_cluster_whose_workers_all_left_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 0.5)
+    articles = [Article(id="a", title="A", text="A", lang="fr", path="a.md")]
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as lonely:
+        address = lonely.scheduler_address
+        with pytest.raises(ClusterError, match=f"every Dask worker left the scheduler at {address}"):
+            list(analyse_on_cluster(address, "fr_core_news_md", articles, _leaves_the_cluster))

@@ -115,7 +115,7 @@ def make_briefs(
             pending[model].append((i, article, key))
     done, total = 0, sum(len(v) for v in pending.values())
     for model, items in pending.items():
-        for (i, _, key), result in _analysed(items, model, config.jobs):
+        for (i, _, key), result in _analysed(items, model, config.jobs, config.dask):
             if isinstance(result, str):
                 failures.append(ExtractionError(f"analysis failed: {result}", paths[i]))
                 continue
@@ -138,10 +138,19 @@ MIN_ARTICLES_PER_WORKER = 20
 Pending = tuple[int, Article, str]
 
 
-def _analysed(items: list[Pending], model: str, jobs: int) -> Iterator[tuple[Pending, Brief | str]]:
-    """Each pending article with its brief, or the reason its analysis failed: in this process,
-    or over `jobs` worker processes (0: one per core) when there are enough articles. Workers
-    return briefs, never spaCy Docs, and a brief does not depend on which process made it."""
+def _analysed(
+    items: list[Pending], model: str, jobs: int, dask: str | None = None
+) -> Iterator[tuple[Pending, Brief | str]]:
+    """Each pending article with its brief, or the reason its analysis failed: on the Dask
+    cluster at `dask`, in this process, or over `jobs` worker processes (0: one per core) when
+    there are enough articles. Workers return briefs, never spaCy Docs, and a brief does not
+    depend on which process or machine made it."""
+    if dask:
+        from .cluster import analyse_on_cluster  # imports `distributed`: only when asked for
+
+        for k, result in analyse_on_cluster(dask, model, [article for _, article, _ in items], analyse_batch):
+            yield items[k], result
+        return
     workers = min(jobs or os.cpu_count() or 1, len(items) // MIN_ARTICLES_PER_WORKER)
     if workers <= 1:
         yield from zip(items, _analyse(model, [article for _, article, _ in items]))

@@ -68,6 +68,12 @@ jobs_option = click.option(
     type=click.IntRange(min=0),
     help="Processes analysing new articles at once (default: one per core; 0 too).",
 )
+dask_option = click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Analyse new articles on the Dask cluster of this scheduler, e.g. tcp://host:8786 "
+    "(pip install newsbrief[dask]; workers need newsbrief and the models).",
+)
 
 model_option = click.option(
     "--model",
@@ -134,6 +140,7 @@ def _progress(label: str) -> Iterator[Progress | None]:
 @config_option
 @model_option
 @jobs_option
+@dask_option
 def brief_cmd(
     files: tuple[Path, ...],
     as_json: bool,
@@ -142,9 +149,10 @@ def brief_cmd(
     config_file: Path,
     models: tuple[str, ...],
     jobs: int | None,
+    dask: str | None,
 ) -> None:
     """Extract the brief of each FILE."""
-    config = _config(config_file, default_lang=default_lang, models=_models(models), jobs=jobs)
+    config = _config(config_file, default_lang=default_lang, models=_models(models), jobs=jobs, dask=dask)
     with _progress("Analysing articles") as progress:
         briefs, failures = make_briefs(list(files), config, use_cache=not no_cache, progress=progress)
     for path, brief in zip(files, briefs):
@@ -188,9 +196,12 @@ def _report_failures(failures: list[NewsbriefError]) -> None:
 @config_option
 @model_option
 @jobs_option
-def generate_cmd(strict: bool | None, config_file: Path, models: tuple[str, ...], jobs: int | None) -> None:
+@dask_option
+def generate_cmd(
+    strict: bool | None, config_file: Path, models: tuple[str, ...], jobs: int | None, dask: str | None
+) -> None:
     """Write the Markdown pages from content/ into the docs folder (no MkDocs)."""
-    config = _config(config_file, strict=strict, models=_models(models), jobs=jobs)
+    config = _config(config_file, strict=strict, models=_models(models), jobs=jobs, dask=dask)
     with _progress("Analysing articles") as progress:
         report = generate(config, progress=progress)
     _report_failures(report.failures)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,11 @@ class Config:
     """Processes analysing new articles at once; 0 means one per core. A small batch of new
     articles is analysed in this process (starting a worker costs a model load)."""
 
+    dask: str | None = None
+    """Address of a Dask scheduler (`tcp://host:8786`) whose workers analyse the new articles
+    instead of local processes; needs `pip install newsbrief[dask]`, and newsbrief and the
+    models on every worker. Caching, aggregation and rendering stay on this machine."""
+
     strict: bool = False
     """Fail the build when any article cannot be read or analysed, or anything is warned about
     (such as an entry of content/actors.yml that names no actor)."""
@@ -88,6 +94,8 @@ class Config:
 
 _PATH_FIELDS = {"content_dir", "docs_dir", "templates_dir", "cache_dir"}
 OPTION_NAMES = tuple(f.name for f in dataclasses.fields(Config))
+# A Dask address: `protocol://…` (tcp, tls, inproc…) or a bare `host:port` (tcp).
+_SCHEDULER_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S+|[^\s/:]+:\d+")
 
 
 def make_config(options: dict[str, Any], *, source: str = "options") -> Config:
@@ -113,6 +121,10 @@ def make_config(options: dict[str, Any], *, source: str = "options") -> Config:
         elif key == "jobs":
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 problems.append("jobs: must be a whole number, 0 for one per core")
+            values[key] = value
+        elif key == "dask":
+            if not isinstance(value, str) or not _SCHEDULER_ADDRESS.fullmatch(value):
+                problems.append(f"dask: {value!r} is not a scheduler address such as tcp://host:8786")
             values[key] = value
         elif key in ("latest", "max_article_chars"):
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:

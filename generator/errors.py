@@ -42,3 +42,10 @@ class RenderError(NewsbriefError):
     """A template failed or a page could not be written."""
 
     kind = "render error"
+
+
+class ClusterError(NewsbriefError):
+    """The Dask cluster named by `--dask` cannot be used: `distributed` missing, scheduler
+    unreachable, no worker."""
+
+    kind = "cluster error"

@@ -43,6 +43,7 @@ class NewsbriefOptions(base.Config):
     strict = c.Optional(c.Type(bool))
     max_article_chars = c.Optional(c.Type(int))
     jobs = c.Optional(c.Type(int))
+    dask = c.Optional(c.Type(str))
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):

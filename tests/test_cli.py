@@ -218,6 +218,53 @@ def test_a_cached_brief_needs_no_spacy(tmp_path: Path) -> None:
     assert imports_spacy(help_imports) == "False"
 
 
+def test_help_imports_neither_spacy_nor_dask() -> None:
+    """`newsbrief --help` starts at once: spaCy, Dask and `distributed` are imported only when used."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom generator.cli import main\nsys.argv = ['newsbrief', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print([m for m in ('spacy', 'dask', 'distributed') if m in sys.modules], file=sys.stderr)"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "Usage:" in run.stdout
+    assert run.stderr.strip() == "[]"
+
+
+@pytest.mark.slow  # two worker processes, each loading both models
+def test_generate_on_a_dask_cluster_caches_the_briefs_made_here(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`generate --dask` has the new articles analysed by the cluster's worker processes (over
+    TCP, as on other machines) and caches their briefs here: exactly the briefs made locally."""
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.chdir(project)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        result = CliRunner().invoke(cli, ["generate", "--dask", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    assert "2 briefs" in result.stderr
+    assert len(list((project / ".cache" / "newsbrief").glob("*.json"))) == 2
+    files = ["content/a.md", "content/b.md"]
+    from_cluster = CliRunner().invoke(cli, ["brief", "--json", *files])  # cached: nothing analysed
+    made_here = CliRunner().invoke(cli, ["brief", "--json", "--no-cache", *files])
+    assert from_cluster.exit_code == made_here.exit_code == 0
+    assert from_cluster.stdout == made_here.stdout
+
+
+def test_an_unreachable_dask_scheduler_is_one_error_line(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.cluster
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(generator.cluster, "CONNECT_TIMEOUT", 0.5)
+    for command in ("generate", "brief"):
+        args = [command, "--dask", "tcp://127.0.0.1:1"] + (["content/a.md"] if command == "brief" else [])
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1
+        assert "cluster error: cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.stderr
+        assert "Traceback" not in result.output
+
+
 @pytest.mark.slow
 def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
     """The progress bar appears on a terminal, not under -q nor when stderr is not a terminal."""

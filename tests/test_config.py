@@ -94,3 +94,24 @@ def test_every_problem_of_the_plugin_block_is_reported_at_once(tmp_path: Path) -
     with pytest.raises(ConfigError) as caught:
         make_config(options_from_mkdocs_yml(path))
     assert "colour" in str(caught.value) and "latest" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("address", "valid"),
+    [
+        ("tcp://scheduler:8786", True),
+        ("tls://10.0.0.5:8786", True),
+        ("inproc://192.0.2.2/123/1", True),
+        ("scheduler:8786", True),
+        ("scheduler", False),
+        ("tcp://", False),
+        ("tcp://a b:8786", False),
+        ("", False),
+    ],
+)
+def test_dask_is_a_scheduler_address(address: str, valid: bool) -> None:
+    if valid:
+        assert make_config({"dask": address}).dask == address
+    else:
+        with pytest.raises(ConfigError, match="dask: .* is not a scheduler address"):
+            make_config({"dask": address})

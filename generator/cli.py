@@ -241,14 +241,19 @@ def build_cmd(strict: bool, site_dir: Path | None, config_file: Path) -> None:
 
 @cli.command("serve")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option(
+    "--full/--dirty",
+    default=False,
+    help="After an edit, build every page again (--full), or only the pages the edit changed (default).",
+)
 @config_option
-def serve_cmd(dev_addr: str, config_file: Path) -> None:
+def serve_cmd(dev_addr: str, full: bool, config_file: Path) -> None:
     """Generate the pages and serve the site, rebuilding when articles or templates change."""
     from mkdocs.commands.serve import serve
 
     if config_file.is_file():
         mkdocs_docs_dir(config_file).mkdir(parents=True, exist_ok=True)  # MkDocs needs it to start
-    serve(str(config_file), dev_addr=dev_addr)
+    serve(str(config_file), dev_addr=dev_addr, build_type=None if full else "dirty")
 
 
 def main() -> None:

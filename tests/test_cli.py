@@ -295,3 +295,17 @@ def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
     assert "Analysing articles" not in on_terminal("-q")
     piped = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=True)
     assert "Analysing articles" not in piped.stderr
+
+
+@pytest.mark.parametrize(("flags", "build_type"), [([], "dirty"), (["--full"], None), (["--dirty"], "dirty")])
+def test_serve_rebuilds_only_what_an_edit_changed_unless_told(
+    project: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str], build_type: str | None
+) -> None:
+    import mkdocs.commands.serve
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", lambda config_file, **kwargs: seen.update(kwargs))
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["serve", *flags])
+    assert result.exit_code == 0, result.output
+    assert seen == {"dev_addr": "127.0.0.1:8000", "build_type": build_type}

@@ -37,6 +37,21 @@ def test_mkdocs_yml_spells_out_the_plugin_s_404_words() -> None:
     assert data["extra"]["newsbrief_labels"] == theme_labels(site_lang)
 
 
+def test_the_plugin_warns_when_mkdocs_yml_s_404_words_are_not_site_lang_s(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config_file = project(tmp_path)
+    data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    data["extra"]["newsbrief_labels"] = theme_labels("en")
+    config_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    config = load_config(str(config_file))
+    config.plugins.on_config(config)
+    assert config.extra["newsbrief_labels"] == theme_labels("fr")  # the plugin's build shows the right words
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "extra.newsbrief_labels" in warnings[0]
+
+
 def project(tmp: Path) -> Path:
     """A copy of the project's mkdocs.yml under `tmp`, reading tests/content/."""
     data = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -146,6 +161,7 @@ def test_feeds_404_and_head_links_without_the_plugin(sites: tuple[Path, Path]) -
     actor = (zensical_site / "actors/gregory-doucet/index.html").read_text(encoding="utf-8")
     assert 'href="../../feeds/actors/gregory-doucet.xml"' in actor  # overrides/main.html is used
     assert "assets/newsbrief.css" in actor
+    assert "stylesheets/classic/" in actor  # theme.variant: Material's look, not Zensical's "modern"
 
 
 @pytest.mark.slow

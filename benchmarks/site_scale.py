@@ -5,17 +5,26 @@
 
 Synthetic briefs are built directly as `Brief` objects (no spaCy): each has a few paragraphs of
 text, actors with spans drawn from a pool that grows with the corpus, quotes and a statement.
-They are rendered and written like real ones, then MkDocs builds them with the project's
-mkdocs.yml (the newsbrief plugin left out, since the pages are already written).
+They are rendered and written like real ones, then `build_times` builds the written pages with the
+project's mkdocs.yml twice, each in its own process: `mkdocs build` (the newsbrief plugin left
+out, since the pages are already written) and, when it is installed, `zensical build` (clean, then
+again with its cache). Wall-clock seconds and the CPU seconds of the build process are both shown:
+on a busy machine the CPU time is the steadier figure.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import random
+import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.commands.build import build
@@ -53,7 +62,8 @@ def synthetic(n: int, seed: int = 1) -> list[Brief]:
             name = who[k]
             sentence = f"{name} est à {where} pour la réunion numéro {i}. "
             spans[name].append(Span(offset, offset + len(name)))
-            spans[where].append(Span(offset + len(name) + 8, offset + len(name) + 8 + len(where)))
+            at = offset + len(name) + len(" est à ")
+            spans[where].append(Span(at, at + len(where)))
             said = f"Nous voulons un accord durable sur le dossier {k}, et vite"
             quote = f"« {said} », a déclaré {name}."
             q_start = offset + len(sentence) + 2
@@ -90,8 +100,9 @@ def synthetic(n: int, seed: int = 1) -> list[Brief]:
 def mkdocs_config(tmp: Path, *, with_plugin: bool) -> Path:
     """The project's mkdocs.yml writing under `tmp` (plugin kept for the sample content only)."""
     data = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    data["docs_dir"] = str(tmp / "docs")
-    data["site_dir"] = str(tmp / "site")
+    # Relative to the file: Zensical 0.0.73 panics on an absolute docs_dir.
+    data["docs_dir"] = "docs"
+    data["site_dir"] = "site"
     data["theme"]["custom_dir"] = str(ROOT / data["theme"]["custom_dir"])
     plugins = []
     for plugin in data["plugins"]:
@@ -122,13 +133,85 @@ def mkdocs_build(config_file: Path) -> float:
     return time.perf_counter() - start
 
 
-def report(label: str, tmp: Path, render: float, total: float) -> None:
+def zensical_installed() -> bool:
+    """Whether `zensical build` can run in this Python environment."""
+    return importlib.util.find_spec("zensical") is not None
+
+
+def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run `command` to completion: its wall-clock seconds and the CPU seconds it used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _plugin_free_config(project: Path, config_file: str, site_dir: str) -> Path:
+    """A copy of the project's mkdocs.yml, beside it, without the newsbrief plugin, building into `site_dir`."""
+    data = yaml.safe_load((project / config_file).read_text(encoding="utf-8"))
+    data["plugins"] = [
+        p for p in data.get("plugins", []) if not (p == "newsbrief" or isinstance(p, dict) and "newsbrief" in p)
+    ]
+    data["site_dir"] = site_dir
+    path = project / f".{site_dir}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _kib(path: Path) -> float:
+    """Size of a file in KiB."""
+    return path.stat().st_size / 1024
+
+
+def build_times(project: Path, config_file: str = "mkdocs.yml") -> dict[str, Any]:
+    """Build `project`, whose docs folder is already written (`newsbrief generate`), with MkDocs and Zensical.
+
+    Each build runs in its own process from the project's mkdocs.yml (newsbrief plugin left out)
+    and writes its own folder, `site-mkdocs/` and `site-zensical/`. Returns seconds (wall-clock,
+    and CPU of the build process), pages built and search-index sizes; the `zensical_*` values are
+    None when Zensical is not installed. `zensical_cached_s` is a second build, with Zensical's cache.
+    """
+    results: dict[str, Any] = {}
+    for tool in ("mkdocs", "zensical"):
+        site = project / f"site-{tool}"
+        shutil.rmtree(site, ignore_errors=True)
+        if tool == "zensical" and not zensical_installed():
+            results.update(zensical_s=None, zensical_cpu_s=None, zensical_cached_s=None)
+            results.update(zensical_pages=None, zensical_search_kib=None)
+            continue
+        config = _plugin_free_config(project, config_file, site.name)
+        try:
+            if tool == "mkdocs":
+                wall, cpu = _timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config.name], project)
+                index = site / "search" / "search_index.json"
+            else:
+                command = [sys.executable, "-m", "zensical", "build", "-f", config.name]
+                wall, cpu = _timed([*command, "--clean"], project)
+                results.update(zensical_s=wall, zensical_cpu_s=cpu, zensical_cached_s=_timed(command, project)[0])
+                index = site / "search.json"
+        finally:
+            config.unlink()
+        results[f"{tool}_s"], results[f"{tool}_cpu_s"] = wall, cpu
+        results[f"{tool}_pages"] = sum(1 for _ in site.rglob("*.html"))
+        results[f"{tool}_search_kib"] = _kib(index)
+    return results
+
+
+def report(label: str, render: float, times: dict[str, Any]) -> None:
     """One line of results."""
-    index = tmp / "site" / "search" / "search_index.json"
-    pages = sum(1 for _ in (tmp / "site").rglob("*.html"))
+    zensical = (
+        f"zensical {times['zensical_s']:6.2f} s (cpu {times['zensical_cpu_s']:6.2f}, cached {times['zensical_cached_s']:5.2f})"
+        f" index {times['zensical_search_kib']:7.1f} KiB"
+        if times["zensical_s"] is not None
+        else "zensical not installed"
+    )
     print(
-        f"{label:>18} | {pages:6d} pages | render+write {render:6.2f} s | mkdocs build {total:6.2f} s"
-        f" | search index {index.stat().st_size / 1024:8.1f} KiB",
+        f"{label:>16} | {times['mkdocs_pages']:5d} pages | render+write {render:5.2f} s"
+        f" | mkdocs {times['mkdocs_s']:6.2f} s (cpu {times['mkdocs_cpu_s']:6.2f}) index {times['mkdocs_search_kib']:7.1f} KiB"
+        f" | {zensical}",
         flush=True,
     )
 
@@ -140,17 +223,18 @@ def main(sizes: list[int]) -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        total = mkdocs_build(mkdocs_config(tmp, with_plugin=True))
-        report("sample content", tmp, 0.0, total)
+        total = mkdocs_build(mkdocs_config(tmp, with_plugin=True))  # the plugin writes docs/
+        print(f"{'sample content':>16} | mkdocs build with the newsbrief plugin {total:6.2f} s", flush=True)
+        report("sample content", 0.0, build_times(tmp))
     for n in sizes:
         with tempfile.TemporaryDirectory() as d:
             tmp = Path(d)
-            config_file = mkdocs_config(tmp, with_plugin=False)
+            mkdocs_config(tmp, with_plugin=False)
             start = time.perf_counter()
             pages = render_site(aggregate(synthetic(n)), Config(templates_dir=ROOT / "templates"))
             write_pages(pages, tmp / "docs")
             render = time.perf_counter() - start
-            report(f"{n} briefs", tmp, render, mkdocs_build(config_file))
+            report(f"{n} briefs", render, build_times(tmp))
 
 
 if __name__ == "__main__":

@@ -77,9 +77,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
                 settings.site_lang,
                 theme_lang,
             )
-        labels = load_lang(settings.site_lang).labels
-        # Words of the theme's own pages (the 404 page) in the site's language.
-        config.extra["newsbrief_labels"] = {k: labels[k] for k in ("not_found", "not_found_help", "back_home")}
+        # Words of the theme's own pages (the 404 page) in the site's language. mkdocs.yml may
+        # spell them out for builds without this plugin (Zensical): they must agree.
+        words = theme_labels(settings.site_lang)
+        written = config.extra.get("newsbrief_labels")
+        if written is not None and written != words:
+            log.warning(
+                "extra.newsbrief_labels in mkdocs.yml differ from site_lang %r's words %s: a build without "
+                "the plugin (zensical) shows them on its 404 page",
+                settings.site_lang,
+                words,
+            )
+        config.extra["newsbrief_labels"] = words
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -139,6 +148,12 @@ def _preload(settings: Config, langs: set[str]) -> threading.Thread:
     thread = threading.Thread(target=load, name="newsbrief-preload", daemon=True)
     thread.start()
     return thread
+
+
+def theme_labels(site_lang: str) -> dict[str, str]:
+    """The words the theme's own templates (the 404 page) read from `extra.newsbrief_labels`."""
+    labels = load_lang(site_lang).labels
+    return {k: labels[k] for k in ("not_found", "not_found_help", "back_home")}
 
 
 class _Forward(logging.Handler):

@@ -11,7 +11,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install serve build test test-fast test-all lint quality speed scale freeze clean
+.PHONY: install serve build test test-fast test-all lint quality speed scale bench freeze clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "newsbrief needs Python 3.11.5 to 3.14" \
@@ -56,6 +56,10 @@ scale: $(STAMP)
 
 speed: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
+
+# The whole pipeline on 1,000 articles made from ../shared/eval (ARGS=--large for 10,000).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/pipeline.py $(ARGS)
 
 freeze: $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -vi '^newsbrief' > requirements.lock.tmp

@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 # a few hundred MB.
 CHUNK_CHARS = 100_000
 
+# Texts parsed together: 64 articles parse a fifth faster than 16 (measured on French news with
+# fr_core_news_md), and the briefs are the same whatever the batch.
+BATCH = 64
+
 # Where a long text may be cut, best first: after a blank line, after a line break, after the end
 # of a sentence, after any white space. Each cut keeps the white space that follows it, so every
 # piece ends where the next begins and the parser sees the same tokens as in one piece.
@@ -82,7 +86,7 @@ def parse_many(texts: Iterable[str], model: str, *, chunk_chars: int = CHUNK_CHA
     texts = list(texts)
     # The short texts go through one `nlp.pipe` exactly as when there is no long one; `pipe` is
     # lazy, so each long text is parsed alone when its turn comes and nothing waits in memory.
-    short = nlp.pipe((normalize_for_parser(t) for t in texts if len(t) <= size), batch_size=16)
+    short = nlp.pipe((normalize_for_parser(t) for t in texts if len(t) <= size), batch_size=BATCH)
     for text in texts:
         yield next(short) if len(text) <= size else _parse_long(nlp, normalize_for_parser(text), size)
 

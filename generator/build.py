@@ -136,6 +136,8 @@ def make_briefs(
 MIN_ARTICLES_PER_WORKER = 20
 
 Pending = tuple[int, Article, str]
+# Articles per task of a worker process: as many as spaCy parses at once (`parse.BATCH`).
+TASK_SIZE = 64
 
 
 def _analysed(
@@ -155,8 +157,11 @@ def _analysed(
     if workers <= 1:
         yield from zip(items, _analyse(model, [article for _, article, _ in items]))
         return
-    size = max(1, len(items) // (workers * 4))  # small batches keep both cores busy to the end
-    batches = [items[k : k + size] for k in range(0, len(items), size)]
+    # Longest articles first, in batches of at most TASK_SIZE: the last tasks are the shortest,
+    # so no core waits long for the other at the end, and each batch parses texts of like length.
+    ordered = sorted(items, key=lambda item: -len(item[1].text))
+    size = max(1, min(TASK_SIZE, len(items) // (workers * 4)))
+    batches = [ordered[k : k + size] for k in range(0, len(ordered), size)]
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run threads
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(analyse_batch, model, [a for _, a, _ in batch]): batch for batch in batches}

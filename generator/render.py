@@ -9,6 +9,7 @@ text and our own page addresses, go through as they are.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Iterable, Mapping
@@ -216,14 +217,22 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         raise RenderError("templates folder not found", templates_dir)
     if not Path(templates_dir).is_dir():
         log.info("%s not found: using the templates newsbrief comes with", templates_dir)
+    return _environment(tuple(str(p) for p in dict.fromkeys(folders)))
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+    """One environment per list of folders and process: `mkdocs serve` does not compile the
+    templates again at every rebuild, and Jinja2 still reloads a template whose file changed."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in dict.fromkeys(folders)]),
+        loader=jinja2.FileSystemLoader(list(folders)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=md_escape,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=True,
     )
     env.filters["md"] = md_escape
     env.filters["mdjoin"] = md_join

@@ -239,7 +239,7 @@ def generate(config: Config, *, progress: Progress | None = None, memo: Memo | N
         edits = load_edits(edits_path)
         briefs, failures = make_briefs(paths, config, root=config.content_dir, progress=progress, memo=memo)
         made = [b for b in briefs if b is not None]
-        corpus = apply_edits(aggregate(made), edits)
+        corpus = apply_edits(aggregate(made, site_lang=config.site_lang), edits)
         from .render import render_changed  # jinja2 and the renderer: only when something changed
 
         previous = state.digests(config.docs_dir)

@@ -4,7 +4,9 @@ The same person in two articles is one corpus actor with one page. Actors of the
 matched by their folded canonical name, and by alias when that is unambiguous ("Trump" named
 in one brief, "Donald Trump" with the alias "Trump" in another). Places named in the countries
 data are matched across languages ("États-Unis" / "United States", `lang/countries.tsv`);
-nothing else is translated. Pure: no I/O beyond the cached language data.
+nothing else is translated. An actor is named, and its roles given, in the site's language when
+the corpus (or, for a country, the countries data) has that form. Pure: no I/O beyond the cached
+language data.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .langdata import country_keys, fold
+from .langdata import country_keys, country_name, fold
 from .models import ACTOR_TYPES, Actor, Brief
 from .text import slugify, unique_slug
 from .timeline import Dated, actor_timeline, by_actor, chronology
@@ -38,6 +40,14 @@ class Appearance:
     actor_id: str
     key: bool
     mentions: int
+    # Other ids of the same actor in that brief (two brief actors an editor merged): one
+    # appearance per brief, so that an actor page never lists a brief twice.
+    others: tuple[str, ...] = ()
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        """Every brief-level id of the actor in that brief."""
+        return (self.actor_id, *self.others)
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,7 @@ class CorpusActor:
     name: str
     type: str
     aliases: tuple[str, ...]
+    # Roles as the briefs in the site's language give them (those of other languages when none do).
     roles: tuple[str, ...]
     mentions: int
     appearances: tuple[Appearance, ...]
@@ -78,6 +89,8 @@ class CorpusActor:
     description: str = ""
     # The events they take part in and their dated statements, oldest first (`timeline.py`).
     timeline: tuple[Dated, ...] = ()
+    # Roles given by briefs in other languages, kept apart rather than mixed with `roles`.
+    other_roles: tuple[str, ...] = ()
 
     @property
     def brief_count(self) -> int:
@@ -100,6 +113,8 @@ class Corpus:
     pages: Mapping[tuple[str, str], str]
     # The dated events of every brief, their actors as corpus actor ids.
     chronology: tuple[Dated, ...] = ()
+    # The language actors are named in (`Config.site_lang`); None prefers no language.
+    site_lang: str | None = None
 
     def brief(self, brief_id: str) -> Brief | None:
         """The brief with that id, if any."""
@@ -140,13 +155,15 @@ class Corpus:
         return tuple(a for a in self.actors if a.type == type)
 
 
-def aggregate(briefs: list[Brief]) -> Corpus:
-    """Take the briefs and return the corpus: briefs sorted newest first, actors merged across them."""
+def aggregate(briefs: list[Brief], site_lang: str | None = None) -> Corpus:
+    """Take the briefs (and the site's language) and return the corpus: briefs sorted newest
+    first, actors merged across them and named in the site's language where the corpus can."""
     ordered = tuple(_newest_first(_unique_ids(briefs)))
     groups = _group_actors(ordered)
-    ids = _page_ids(groups)
+    ids = _page_ids(groups, site_lang)
     rank = brief_ranks(ordered)
-    return assemble(ordered, [build_actor(ids[i], members, rank) for i, members in enumerate(groups)])
+    actors = [build_actor(ids[i], members, rank, site_lang=site_lang) for i, members in enumerate(groups)]
+    return assemble(ordered, actors, site_lang)
 
 
 def brief_ranks(briefs: Iterable[Brief]) -> dict[str, int]:
@@ -154,7 +171,7 @@ def brief_ranks(briefs: Iterable[Brief]) -> dict[str, int]:
     return {b.id: i for i, b in enumerate(briefs)}
 
 
-def assemble(briefs: tuple[Brief, ...], actors: Iterable[CorpusActor]) -> Corpus:
+def assemble(briefs: tuple[Brief, ...], actors: Iterable[CorpusActor], site_lang: str | None = None) -> Corpus:
     """The corpus of ordered briefs and corpus actors: page links, co-mentions, the chronology and
     each actor's timeline, actors most present first.
 
@@ -162,7 +179,7 @@ def assemble(briefs: tuple[Brief, ...], actors: Iterable[CorpusActor]) -> Corpus
     in the chronology either.
     """
     actors = list(actors)
-    pages = {(ap.brief_id, ap.actor_id): a.id for a in actors for ap in a.appearances}
+    pages = {(ap.brief_id, i): a.id for a in actors for ap in a.appearances for i in ap.actor_ids}
     co = _co_mentions(briefs, pages)
     names = {a.id: fold(a.name) for a in actors}
     events = chronology(briefs, pages)
@@ -179,7 +196,7 @@ def assemble(briefs: tuple[Brief, ...], actors: Iterable[CorpusActor]) -> Corpus
         for a in actors
     ]
     actors.sort(key=lambda a: (-a.brief_count, -a.key_count, -a.mentions, fold(a.name), a.id))
-    return Corpus(briefs, tuple(actors), MappingProxyType(pages), events)
+    return Corpus(briefs, tuple(actors), MappingProxyType(pages), events, site_lang)
 
 
 def members_of(corpus: Corpus, actor: CorpusActor) -> list[Member]:
@@ -187,9 +204,10 @@ def members_of(corpus: Corpus, actor: CorpusActor) -> list[Member]:
     out = []
     for ap in actor.appearances:
         brief = corpus.brief(ap.brief_id)
-        found = brief.actor(ap.actor_id) if brief is not None else None
-        if brief is not None and found is not None:
-            out.append((brief, found))
+        for actor_id in ap.actor_ids:
+            found = brief.actor(actor_id) if brief is not None else None
+            if brief is not None and found is not None:
+                out.append((brief, found))
     return out
 
 
@@ -272,25 +290,30 @@ def _name_key(actor: Actor) -> tuple[str, str]:
     return (actor.type, name)
 
 
-def _canonical(members: list[Member]) -> str:
-    """The name of a real actor: a form of the language most of its briefs are in ("États-Unis"
-    over "United States" in a mostly French corpus), then the fullest, then the most used."""
+def _canonical(members: list[Member], site_lang: str | None = None) -> str:
+    """The name of a real actor: a form used in the site's language; for a country no brief in
+    that language names, its name in that language from the countries data ("Syrie" on a French
+    site whose briefs all say "Syria"); else a form of the language most of its briefs are in;
+    then the fullest, then the most used."""
     counts = Counter(a.name for _, a in members)
+    own = {a.name for b, a in members if b.lang == site_lang}
+    if site_lang and not own and members[0][1].type == "place":
+        named = country_name(_name_key(members[0][1])[1], site_lang)
+        if named:
+            return named
     langs = Counter(b.lang for b, _ in members)
     weight = {n: max(langs[b.lang] for b, a in members if a.name == n) for n in counts}
-    return min(counts, key=lambda n: (-weight[n], -len(n.split()), -counts[n], -len(n), fold(n), n))
+    return min(counts, key=lambda n: (n not in own, -weight[n], -len(n.split()), -counts[n], -len(n), fold(n), n))
 
 
-def _page_ids(groups: list[list[Member]]) -> list[str]:
+def _page_ids(groups: list[list[Member]], site_lang: str | None = None) -> list[str]:
     """A unique page id per group: the slug of its canonical name, numbered on collision."""
-    order = sorted(
-        range(len(groups)),
-        key=lambda i: (_type_rank(groups[i][0][1].type), fold(_canonical(groups[i])), _canonical(groups[i])),
-    )
+    names = [_canonical(g, site_lang) for g in groups]
+    order = sorted(range(len(groups)), key=lambda i: (_type_rank(groups[i][0][1].type), fold(names[i]), names[i]))
     seen: set[str] = set(RESERVED_IDS)
     ids = [""] * len(groups)
     for i in order:
-        ids[i] = unique_slug(slugify(_canonical(groups[i]), fallback="actor"), seen)
+        ids[i] = unique_slug(slugify(names[i], fallback="actor"), seen)
     return ids
 
 
@@ -307,23 +330,24 @@ def build_actor(
     name: str | None = None,
     type: str | None = None,
     description: str = "",
+    site_lang: str | None = None,
 ) -> CorpusActor:
     """One corpus actor from the brief actors that are the same real actor.
 
-    `rank` orders the briefs (`brief_ranks`); `name` and `type` default to the fullest name the
-    briefs use and the first brief's type.
+    `rank` orders the briefs (`brief_ranks`); `name` and `type` default to the name in the site's
+    language (`_canonical`) and the first brief's type.
     """
-    name = name or _canonical(members)
+    name = name or _canonical(members, site_lang)
     members = sorted(members, key=lambda m: (rank[m[0].id], m[1].id))
     aliases: dict[str, str] = {}
     for _, actor in members:
         for form in (actor.name, *actor.aliases):
             if fold(form) != fold(name):
                 aliases.setdefault(fold(form), form)
-    roles: dict[str, str] = {}
-    for _, actor in members:
-        for role in actor.roles:
-            roles.setdefault(fold(role), role)
+    roles, other_roles = _roles(members, site_lang)
+    per_brief: dict[str, list[Actor]] = {}
+    for brief, actor in members:
+        per_brief.setdefault(brief.id, []).append(actor)
     quotes: list[CorpusQuote] = []
     statements: list[CorpusQuote] = []
     for brief, actor in members:
@@ -340,14 +364,38 @@ def build_actor(
         name=name,
         type=type or members[0][1].type,
         aliases=tuple(sorted(aliases.values(), key=fold)),
-        roles=tuple(roles.values()),
+        roles=roles,
+        other_roles=other_roles,
         mentions=sum(a.mentions for _, a in members),
-        appearances=tuple(Appearance(b.id, a.id, a.key, a.mentions) for b, a in members),
+        appearances=tuple(
+            Appearance(
+                brief_id,
+                same[0].id,
+                any(a.key for a in same),
+                sum(a.mentions for a in same),
+                tuple(a.id for a in same[1:]),
+            )
+            for brief_id, same in per_brief.items()
+        ),
         quotes=tuple(quotes),
         statements=tuple(statements),
         co_mentions=(),
         description=description,
     )
+
+
+def _roles(members: list[Member], site_lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The roles briefs in the site's language give, and those other briefs give, apart
+    (an English role is not listed beside a French one). Without a site language, or when
+    no brief in it gives a role, every role is the actor's."""
+    own: dict[str, str] = {}
+    other: dict[str, str] = {}
+    for brief, actor in members:
+        for role in actor.roles:
+            (own if site_lang is None or brief.lang == site_lang else other).setdefault(fold(role), role)
+    if not own:
+        return tuple(other.values()), ()
+    return tuple(own.values()), tuple(r for k, r in other.items() if k not in own)
 
 
 def _said(brief: Brief, text: str, cue: str | None) -> CorpusQuote:

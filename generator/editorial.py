@@ -229,9 +229,17 @@ def apply_edits(corpus: Corpus, edits: tuple[Edit, ...]) -> Corpus:
             # A new name is a new page address; an id another actor keeps is not taken over.
             page_id = unique_slug(slugify(draft.name, fallback="actor"), used)
         actors.append(
-            build_actor(page_id, draft.members, rank, name=draft.name, type=draft.type, description=draft.description)
+            build_actor(
+                page_id,
+                draft.members,
+                rank,
+                name=draft.name,
+                type=draft.type,
+                description=draft.description,
+                site_lang=corpus.site_lang,
+            )
         )
-    return assemble(corpus.briefs, actors)
+    return assemble(corpus.briefs, actors, corpus.site_lang)
 
 
 class _Draft:

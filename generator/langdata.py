@@ -282,6 +282,21 @@ def country_keys() -> Mapping[str, str]:
     return types.MappingProxyType(out)
 
 
+@functools.cache
+def country_name(key: str, lang: str) -> str | None:
+    """The name in `lang` of the country with that key (`country_keys`), if the data has one."""
+    lines = _lines(LANG_DIR / "countries.tsv")
+    if not lines or lang not in lines[0].split("\t"):
+        return None
+    column = lines[0].split("\t").index(lang)
+    for line in lines[1:]:
+        names = [n.strip() for n in line.split("\t")]
+        first = next((n for n in names if n), "")
+        if fold(first) == key and column < len(names) and names[column]:
+            return names[column]
+    return None
+
+
 def supported_languages() -> list[str]:
     """Codes of the languages that have a data folder."""
     return sorted(p.name for p in LANG_DIR.iterdir() if (p / "lang.yml").is_file())

@@ -73,6 +73,8 @@ class PageInputs:
         settings = (config.site_lang, config.site_url, config.site_name, config.use_directory_urls, config.latest)
         self.site = digest(settings, dict(labels), templates, code_fingerprint())
         self.names = {a.id: a.name for a in corpus.actors}
+        # A brief page shows the corpus type of its actors (an editor's `type:` included).
+        self.types = {a.id: a.type for a in corpus.actors}
         self.briefs = {b.id: b for b in corpus.briefs}
 
     def page(self, path: str, template: str, inputs: str) -> str:
@@ -84,7 +86,7 @@ class PageInputs:
         """A brief with the pages and names of the actors, places and tags it links to."""
         b = self.briefs[brief_id]
         pages = [(a.id, self.corpus.page_of(b.id, a.id)) for a in b.actors]
-        actors = [(a, page, self.names.get(page) if page else None) for a, page in pages]
+        actors = [(a, page, self.names.get(page) if page else None, self.types.get(page or "")) for a, page in pages]
         places = [(p, self.names.get(p)) for p in self.places.get(b.id, ())]
         tags = [self.tag_pages.get(fold(str(t))) for t in b.tags]
         return digest(b, actors, places, tags)

@@ -184,22 +184,45 @@ class Index:
         self.corpus = corpus
         self.tags = {fold(t.name): t.path for t in tags}
         self.named: dict[tuple[str, str], str] = {}
+        # Names of brief actors an editor hid: no page, and no place in a list of places or sources.
+        self.hidden: set[tuple[str, str]] = set()
         for brief in corpus.briefs:
             for a in brief.actors:
                 page = corpus.page_of(brief.id, a.id)
                 for name in (a.name, *a.aliases):
                     if page is not None:
                         self.named.setdefault((brief.id, fold(name)), page)
-        # Places of each brief: its place actors, then the places of its context that are actors.
-        self.places = {
-            b.id: tuple(
-                dict.fromkeys(
-                    [p for a in b.actors if a.type == "place" and (p := corpus.page_of(b.id, a.id))]
-                    + [p for name in b.context.places if (p := self.named.get((b.id, fold(name))))]
-                )
-            )
-            for b in corpus.briefs
-        }
+                    else:
+                        self.hidden.add((brief.id, fold(name)))
+        # Places of each brief: its place actors, then the places of its context that are actors,
+        # each corpus actor once and by the type the corpus (after editors' edits) gives it.
+        self.places = {b.id: self._places(b) for b in corpus.briefs}
+
+    def _places(self, brief: Brief) -> tuple[str, ...]:
+        """The page ids of a brief's places, in the order `places` gives."""
+        pages = [self.corpus.page_of(brief.id, a.id) for a in brief.actors]
+        pages += [self.named.get((brief.id, fold(name))) for name in brief.context.places]
+        return tuple(p for p in dict.fromkeys(pages) if p is not None and self.type_of(p) == "place")
+
+    def type_of(self, page: str | None) -> str | None:
+        """The type of the corpus actor with that page id (an editor's `type:` included)."""
+        actor = self.actor(page)
+        return actor.type if actor is not None else None
+
+    def names(self, brief: Brief, names: Iterable[str], type: str | None = None) -> list[str | CorpusActor]:
+        """Names from a brief's context as the corpus sees them: the corpus actor each names, once
+        (two names of one merged actor are one), or the name itself when it names no actor; a
+        hidden actor is left out, and so is an actor whose type is not `type` (when given)."""
+        out: dict[str, str | CorpusActor] = {}
+        for name in names:
+            key = (brief.id, fold(name))
+            actor = self.actor(self.named.get(key))
+            if actor is not None:
+                if type is None or actor.type == type:
+                    out.setdefault(f"actor:{actor.id}", actor)
+            elif key not in self.hidden:
+                out.setdefault(f"name:{fold(name)}", name)
+        return list(out.values())
 
     def brief(self, brief_id: str) -> Brief | None:
         """The brief with that id, if any."""
@@ -306,7 +329,9 @@ class Links:
 
     def tags(self, brief: Brief) -> list[Markdown]:
         """The tags of a brief as links: its own tags, its key actors, then its places."""
-        pages = [self.corpus.page_of(brief.id, a.id) for a in brief.actors if a.key and a.type != "place"]
+        pages = [
+            p for a in brief.actors if a.key and self.index.type_of(p := self.corpus.page_of(brief.id, a.id)) != "place"
+        ]
         actors = [
             a
             for p in dict.fromkeys([*pages, *self.index.places.get(brief.id, ())])
@@ -371,6 +396,13 @@ class Links:
         if said.speaker is None and not said.speaker_name and desc:
             return Markdown(f"*{md_escape(desc)}*")
         return self.member(brief, said.speaker, said.speaker_name)
+
+    def context_names(self, brief: Brief, names: Iterable[str], type: str | None = None) -> list[Markdown]:
+        """Names from a brief's context (its places, its sources), each actor once as a link to
+        its page, other names as plain text, hidden actors left out (`Index.names`)."""
+        return [
+            self.actor(n) if isinstance(n, CorpusActor) else md_escape(n) for n in self.index.names(brief, names, type)
+        ]
 
     def named(self, brief: Brief, name: str) -> Markdown:
         """A link to the page of the actor of `brief` called `name`, or `name` as plain text."""

@@ -60,7 +60,7 @@ def seed_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     config = Config(cache_dir=tmp_path_factory.mktemp("cache"))
     briefs, failures = make_briefs([SEED], config, root=SEED.parent, use_cache=False)
     assert not failures
-    return aggregate([b for b in briefs if b is not None])
+    return aggregate([b for b in briefs if b is not None], site_lang=config.site_lang)
 
 
 @pytest.fixture(scope="module")

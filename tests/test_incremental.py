@@ -124,6 +124,13 @@ def _edit_actors(config: Config) -> None:
     )
 
 
+def _edit_places(config: Config) -> None:
+    """A place hidden and another retyped: the places line and actor types of brief pages change."""
+    (config.content_dir / "actors.yml").write_text(
+        "actors:\n  - {name: Lyon, hide: true}\n  - {name: Paris, type: organization}\n", encoding="utf-8"
+    )
+
+
 def _rename_keeping_page(config: Config) -> None:
     (config.content_dir / "actors.yml").write_text(
         "actors:\n  - {name: Paul Martin, rename: Paul MARTIN}\n  - {name: Sophie Binet, rename: Sophie BINET}\n",
@@ -144,7 +151,16 @@ def _edit_date(config: Config) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "change",
-    [_edit_article, _remove_article, _add_article, _edit_actors, _rename_keeping_page, _edit_template, _edit_date],
+    [
+        _edit_article,
+        _remove_article,
+        _add_article,
+        _edit_actors,
+        _edit_places,
+        _rename_keeping_page,
+        _edit_template,
+        _edit_date,
+    ],
 )
 def test_after_any_change_the_pages_are_those_of_a_build_from_scratch(
     tmp_path: Path, change: Callable[[Config], None]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
+from .langdata import fold
 from .models import Brief
 
 _V = TypeVar("_V")
@@ -36,7 +37,16 @@ def annotate(brief: Brief) -> list[list[Piece]]:
     text = brief.text
     quotes = _non_overlapping([(q.start, q.end, i) for i, q in enumerate(brief.quotes)], len(text))
     statements = _non_overlapping([(s.start, s.end, i) for i, s in enumerate(brief.statements)], len(text))
-    mentions = _non_overlapping([(s.start, s.end, a.id) for a in brief.actors for s in a.spans], len(text))
+    mentions = _non_overlapping(
+        [
+            (start, end, a.id)
+            for a in brief.actors
+            for s in a.spans
+            if (whole := _whole_name(text, s.start, s.end, (a.name, *a.aliases))) is not None
+            for start, end in [whole]
+        ],
+        len(text),
+    )
     cuts = {0, len(text)}
     for start, end, _ in (*quotes, *statements, *mentions):
         cuts.update((start, end))
@@ -59,6 +69,34 @@ def annotate(brief: Brief) -> list[list[Piece]]:
             )
         )
     return [p for p in paragraphs if p]
+
+
+def _whole_name(text: str, start: int, end: int, names: tuple[str, ...]) -> tuple[int, int] | None:
+    """A mention's span widened to the whole name when the text around it completes one of the
+    actor's names ("Donald" before a mention "Trump" of "Donald Trump"); None for a mention that
+    shares no word with any of its names ("the group" for a named organisation), which a page
+    does not link: a link says "this is the actor", and a description is not its name."""
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        return start, end  # `_non_overlapping` drops it
+    said = fold(text[start:end])
+    words = {w for name in names for w in _WORD.findall(fold(name))}
+    if not words & set(_WORD.findall(said)):
+        return None
+    for name in sorted(names, key=len, reverse=True):
+        full = fold(name)
+        at = full.find(said)
+        if at < 0 or len(full) == len(said):
+            continue
+        before, after = full[:at], full[at + len(said) :]
+        # Bars keep the spaces `fold` would strip at either end ("Donald " before "Trump").
+        said_before = fold(f"|{text[max(0, start - len(before)) : start]}|")
+        said_after = fold(f"|{text[end : end + len(after)]}|")
+        if said_before == f"|{before}|" and said_after == f"|{after}|":
+            return start - len(before), end + len(after)
+    return start, end
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _non_overlapping(spans: list[tuple[int, int, _V]], size: int) -> list[tuple[int, int, _V]]:

@@ -283,11 +283,18 @@ def _group_actors(briefs: tuple[Brief, ...]) -> list[list[Member]]:
 
 
 def _name_key(actor: Actor) -> tuple[str, str]:
-    """Type and folded name; a country takes its key shared across languages."""
+    """Type and folded name; a country takes its key shared across languages, and a place named
+    with a trailing abbreviation is the place without it ("Washington D.C." is "Washington")."""
     name = fold(actor.name)
     if actor.type == "place":
         name = country_keys().get(name, name)
+        name = _QUALIFIER.sub("", name) or name
     return (actor.type, name)
+
+
+# An abbreviation after a place name, letters each followed by a full stop ("D.C.", "N.Y."): it
+# says which place, in the shape of the name rather than in any language's words.
+_QUALIFIER = re.compile(r",?\s+(?:[a-z]\.){2,}$")
 
 
 def _canonical(members: list[Member], site_lang: str | None = None) -> str:

@@ -225,3 +225,80 @@ def test_a_hidden_place_named_in_the_context_only_is_left_out(hidden: str) -> No
     places = line(site(briefs, (Edit("Sheriff", hide=True),))["briefs/a.md"], "- **Lieux**")
     # A name that is no actor at all stays, as plain text.
     assert "Sheriff" not in places and "[Lyon]" in places and "Nulle-part" in places
+
+
+# -- Types and links the pages show ---------------------------------------------------------------
+
+
+def test_a_place_with_a_trailing_abbreviation_is_the_place_without_it() -> None:
+    briefs = [
+        brief("a", actor("Washington", "place"), places=("Washington",)),
+        brief(
+            "b",
+            actor("Washington D.C.", "place"),
+            actor("Washington", "place"),
+            places=("Washington D.C.", "Washington"),
+        ),
+    ]
+    pages = site(briefs)
+    assert [p for p in pages if p.startswith("actors/washington")] == ["actors/washington-d-c.md"]
+    assert line(pages["briefs/b.md"], "- **Lieux**").count("washington-d-c.md") == 1
+    assert "[Washington D.C.](../actors/washington-d-c.md)" in line(pages["briefs/a.md"], "- **Lieux**")
+    assert appearances(pages["actors/washington-d-c.md"]) == ["a", "b"]
+
+
+@pytest.mark.parametrize("other", ["Washington State", "Paris"])
+def test_a_place_with_another_word_after_it_stays_apart(other: str) -> None:
+    pages = site([brief("a", actor("Washington", "place")), brief("b", actor(other, "place"))])
+    assert (
+        "actors/washington.md" in pages
+        and len([p for p in pages if p.startswith("actors/") and p != "actors/index.md"]) == 2
+    )
+
+
+def mentioned(text: str, *actors: tuple[str, str, tuple[str, ...]]) -> str:
+    """The annotated source text of a brief page: each actor (name, type, mentioned words) has a
+    span on each of its words' first place in `text`."""
+    from generator.models import Span
+
+    made = []
+    for name, type, words in actors:
+        spans = tuple(Span(text.index(w), text.index(w) + len(w)) for w in words)
+        made.append(Actor(re.sub(r"\W+", "-", name.lower()).strip("-"), name, type, spans=spans))
+    b = Brief(id="a", title="A", lang="fr", path="a.md", text=text, date="2024-03-01", actors=tuple(made))
+    page = site([b])["briefs/a.md"]
+    return page.split('<div class="nb-source" data-search-exclude markdown>')[1]
+
+
+def test_a_name_mentioned_in_part_is_linked_whole() -> None:
+    source = mentioned("Hier, Donald Trump a parlé.", ("Donald Trump", "person", ("Trump",)))
+    assert "[Donald Trump](../actors/donald-trump.md) a parlé" in source
+    # A mention that is the name already, or a short form with nothing of the name around it, stays.
+    source = mentioned("Selon Trump, rien.", ("Donald Trump", "person", ("Trump",)))
+    assert "Selon [Trump](../actors/donald-trump.md), rien." in source
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Wagner dément. Le groupe a démenti.", ("Wagner", "Le groupe")),
+        ("Wagner dément. The group denied it.", ("Wagner", "The group")),
+    ],
+)
+def test_a_description_is_not_linked_as_if_it_were_the_name(text: str, words: tuple[str, ...]) -> None:
+    source = mentioned(text, ("Wagner", "organization", words))
+    assert "[Wagner](../actors/wagner.md) dément." in source
+    assert f"[{words[1]}]" not in source and f" {words[1]} " in source
+
+
+def test_a_description_holding_another_actors_name_links_that_name_only() -> None:
+    text = "Il a promu un président parallèle à Maduro, Juan Guaidó."
+    source = mentioned(
+        text,
+        ("Juan Guaidó", "person", ("président parallèle à Maduro", "Juan Guaidó")),
+        ("Nicolás Maduro", "person", ("Maduro",)),
+    )
+    assert (
+        "un président parallèle à [Maduro](../actors/nicolas-maduro.md), [Juan Guaidó](../actors/juan-guaido.md)."
+        in source
+    )

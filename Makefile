@@ -29,6 +29,7 @@ serve: $(STAMP)
 	mkdir -p docs
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
+# A build to publish: it needs the site's address, from mkdocs.yml or SITE_URL=https://… make build.
 build: $(STAMP)
 	$(BIN)/newsbrief build --strict
 

@@ -18,7 +18,7 @@ import click
 from . import __version__
 from .build import Progress, generate, make_briefs
 from .config import Config, make_config, mkdocs_docs_dir, options_from_mkdocs_yml
-from .errors import NewsbriefError
+from .errors import ConfigError, NewsbriefError
 from .langdata import load_lang
 from .models import Brief
 
@@ -217,12 +217,33 @@ def generate_cmd(
         sys.exit(1)
 
 
+# What a site built without `site_url` lacks: said when `newsbrief build` has none.
+NO_SITE_URL = (
+    "site_url is not set: the sitemap is empty and the feeds' links are relative. To publish, set "
+    "site_url in mkdocs.yml, or pass --site-url (or the SITE_URL environment variable)"
+)
+
+
 @cli.command("build")
-@click.option("--strict", is_flag=True, default=False, help="Fail on any warning or failed article.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    default=False,
+    help="Publish: fail on any warning or failed article, and when site_url is not set.",
+)
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), help="Where to write the site.")
+@click.option(
+    "--site-url",
+    envvar="SITE_URL",
+    metavar="URL",
+    help="The address the site is published at (overrides site_url in mkdocs.yml; env: SITE_URL).",
+)
 @config_option
-def build_cmd(strict: bool, site_dir: Path | None, config_file: Path) -> None:
-    """Generate the pages and build the static site with MkDocs (no server)."""
+def build_cmd(strict: bool, site_dir: Path | None, site_url: str | None, config_file: Path) -> None:
+    """Generate the pages and build the static site with MkDocs (no server).
+
+    A strict build is a build to publish: without `site_url` it stops before building anything.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -231,8 +252,14 @@ def build_cmd(strict: bool, site_dir: Path | None, config_file: Path) -> None:
     options: dict[str, Any] = {"strict": strict} if strict else {}
     if site_dir:
         options["site_dir"] = str(site_dir)
+    if site_url:
+        options["site_url"] = site_url
     mkdocs_docs_dir(config_file).mkdir(parents=True, exist_ok=True)  # after `make clean`, too
     cfg = load_config(str(config_file), **options)
+    if not cfg.site_url:
+        if strict:
+            raise ConfigError(NO_SITE_URL + " (strict: nothing built)", config_file)
+        click.secho(f"warning: {NO_SITE_URL}", fg="yellow", err=True)
     try:
         build(cfg)
     finally:

@@ -53,12 +53,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
         self.settings: Config | None = None
         self.memo = Memo()
         self.serving = False
+        self.deploying = False
         self.preloading: threading.Thread | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Having this hook makes MkDocs keep one plugin instance across the rebuilds of
         `mkdocs serve`, and with it the memo of unchanged articles and briefs."""
         self.serving = command == "serve"
+        self.deploying = command == "gh-deploy"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Check the options once, with paths relative to the folder of mkdocs.yml."""
@@ -70,6 +72,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefOptions]):
         except NewsbriefError as exc:
             raise PluginError(f"newsbrief: {exc}") from exc
         self.settings = settings.resolve(root)
+        if self.deploying and not config.site_url:
+            # Counted by `mkdocs gh-deploy --strict`, which then publishes nothing.
+            log.warning(
+                "site_url is not set: gh-deploy publishes an empty sitemap and feeds with relative links; "
+                "set site_url in mkdocs.yml"
+            )
         theme_lang = config.theme.get("language")
         if theme_lang and theme_lang != settings.site_lang:
             log.warning(

@@ -25,7 +25,7 @@ from .config import Config
 from .corpus import Corpus, CorpusActor
 from .errors import RenderError
 from .escape import Markdown, md_escape, md_link, page_title, safe_url
-from .feeds import Entry, atom_feed
+from .feeds import Entry, Feed, atom_feed, entry_date, rss_feed
 from .langdata import fold, load_lang
 from .models import ACTOR_TYPES, Brief, Quote, Statement
 from .page_inputs import DEFAULT_TEMPLATES, PageInputs, templates_digest
@@ -50,7 +50,7 @@ class Rendered:
 
 
 def render_site(corpus: Corpus, config: Config) -> dict[str, str]:
-    """Take the corpus and config; return every page (Markdown) and feed (Atom) keyed by its path under docs_dir."""
+    """Take the corpus and config; return every page (Markdown) and feed (Atom, RSS) keyed by its path under docs_dir."""
     return render_changed(corpus, config, {}).pages
 
 
@@ -118,30 +118,33 @@ def render_feeds(
     inputs: PageInputs,
     previous: Mapping[str, str],
 ) -> None:
-    """The Atom feed of the latest briefs (always) and one feed per actor (when its inputs changed), into `out`."""
+    """The feeds of the latest briefs (always) and of each actor (when its inputs changed), in
+    Atom and RSS 2.0, into `out`."""
 
     def url(path: str) -> str:
         return page_url(path, config.use_directory_urls)
 
-    def feed(path: str, page: str, title: str, entries: list[Entry]) -> str:
-        return atom_feed(
-            path=path,
-            page=page,
-            title=title,
-            entries=entries,
-            lang=config.site_lang,
-            author=config.site_name,
-            site_url=config.site_url,
-            page_url=url,
-        )
+    def write(feed: Feed, atom: str, rss: str) -> None:
+        out.pages[atom] = atom_feed(feed, path=atom, page_url=url)
+        out.pages[rss] = rss_feed(feed, path=rss, page_url=url)
 
-    latest = [Entry(f"briefs/{b.id}.md", b.title, b.date, b.summary, b.source) for b in corpus.briefs[:FEED_SIZE]]
-    out.pages[SITE_FEED] = feed(SITE_FEED, "index.md", f"{config.site_name} — {labels['latest_briefs']}", latest)
+    def entry(brief: Brief, summary: str) -> Entry:
+        return Entry(f"briefs/{brief.id}.md", brief.title, entry_date(brief), summary, brief.source)
+
+    def feed(page: str, title: str, description: str, entries: list[Entry]) -> Feed:
+        return Feed(page, title, description, entries, config.site_lang, config.site_name, config.site_url)
+
+    site = config.site_name
+    latest = [entry(b, b.summary) for b in corpus.briefs[:FEED_SIZE]]
+    about = labels["feed_site_description"].format(site=site)
+    write(feed("index.md", f"{site} — {labels['latest_briefs']}", about, latest), SITE_FEED, SITE_RSS)
     for actor in corpus.actors:
-        path = actor_feed(actor.id)
-        out.digests[path] = now = inputs.page(path, "atom", inputs.actor_feed(actor.id, ACTOR_FEED_SIZE))
-        if previous.get(path) == now:
-            out.kept.add(path)
+        paths = actor_feed(actor.id), actor_feed(actor.id, rss=True)
+        own = inputs.actor_feed(actor.id, ACTOR_FEED_SIZE)
+        for path, kind in zip(paths, ("atom", "rss")):
+            out.digests[path] = inputs.page(path, kind, own)
+        if all(previous.get(path) == out.digests[path] for path in paths):
+            out.kept.update(paths)
             continue
         entries = []
         for ap in actor.appearances[:ACTOR_FEED_SIZE]:
@@ -149,22 +152,20 @@ def render_feeds(
             if brief is None:
                 continue
             said = [labels["quoted"].format(text=q.text) for q in actor.quotes if q.brief_id == brief.id]
-            entries.append(
-                Entry(
-                    f"briefs/{brief.id}.md", brief.title, brief.date, "\n\n".join([*said, brief.summary]), brief.source
-                )
-            )
-        out.pages[path] = feed(path, f"actors/{actor.id}.md", f"{actor.name} — {config.site_name}", entries)
+            entries.append(entry(brief, "\n\n".join([*said, brief.summary])))
+        about = labels["feed_actor_description"].format(name=actor.name, site=site)
+        write(feed(f"actors/{actor.id}.md", f"{actor.name} — {site}", about, entries), *paths)
 
 
 SITE_FEED = "feeds/briefs.xml"
+SITE_RSS = "feeds/briefs.rss"
 # The chronology of every dated event across the briefs.
 TIMELINE = "timeline/index.md"
 
 
-def actor_feed(actor_id: str) -> str:
-    """The path (under docs_dir) of an actor's feed."""
-    return f"feeds/actors/{actor_id}.xml"
+def actor_feed(actor_id: str, rss: bool = False) -> str:
+    """The path (under docs_dir) of an actor's Atom feed, or of its RSS feed."""
+    return f"feeds/actors/{actor_id}.{'rss' if rss else 'xml'}"
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:
@@ -423,9 +424,11 @@ class Links:
             return md_escape(self.labels["undated"])
         return md_escape(format_date(key, self.labels))
 
-    def feed(self, actor: CorpusActor | None = None) -> str:
-        """The path under docs_dir of the site feed, or of an actor's feed."""
-        return actor_feed(actor.id) if actor is not None else SITE_FEED
+    def feed(self, actor: CorpusActor | None = None, rss: bool = False) -> str:
+        """The path under docs_dir of the site feed, or of an actor's feed: Atom, or RSS 2.0."""
+        if actor is not None:
+            return actor_feed(actor.id, rss)
+        return SITE_RSS if rss else SITE_FEED
 
     def source(self, brief: Brief, paragraphs: list[list[Piece]]) -> Markdown:
         """The original text as Markdown paragraphs: quotes and statements marked, mentions linked."""

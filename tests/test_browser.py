@@ -194,6 +194,10 @@ def test_the_feeds_and_the_404_page(server: str, browser_page: tuple) -> None:
         'link[rel~="alternate"][type="application/atom+xml"]'
     ).evaluate_all("ls => ls.map(l => l.href)")
     assert server + "feeds/actors/nicolas-maduro.xml" in discovered
+    rss = page.locator('link[rel~="alternate"][type="application/rss+xml"]').evaluate_all("ls => ls.map(l => l.href)")
+    assert {server + "feeds/actors/nicolas-maduro.rss", server + "feeds/briefs.rss"} <= set(rss)
+    channel = ET.fromstring(page.request.get(server + "feeds/actors/nicolas-maduro.rss").body()).find("channel")
+    assert server + "briefs/maduro-trump-securite/" in [i.findtext("link") for i in channel.iter("item")]
     page.goto(server + "404.html")
     assert page.locator("h1").inner_text() == "Page introuvable"
     assert not errors, errors

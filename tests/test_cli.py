@@ -124,9 +124,40 @@ def test_build_creates_the_docs_folder_it_needs(project: Path, monkeypatch: pyte
     to start without its docs_dir, so the command creates it first."""
     monkeypatch.chdir(project)
     assert not (project / "docs").exists()
+    monkeypatch.delenv("SITE_URL", raising=False)
     result = CliRunner().invoke(cli, ["build"])
     assert result.exit_code == 0, result.output
     assert (project / "site" / "index.html").is_file()
+    assert "warning: site_url is not set" in result.stderr  # a build to look at, not to publish
+
+
+def test_a_strict_build_without_site_url_fails_before_building(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`newsbrief build --strict` is the build to publish (`make build`, the publish workflow):
+    without site_url it would publish an empty sitemap and relative feed links."""
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    result = CliRunner().invoke(cli, ["build", "--strict"])
+    assert result.exit_code == 1
+    assert "config error" in result.stderr and "site_url is not set" in result.stderr and "SITE_URL" in result.stderr
+    assert not (project / "site").exists()
+
+
+@pytest.mark.slow  # a full MkDocs build
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_site_url_from_the_flag_or_the_environment_publishes_absolute_links(
+    project: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    url = "https://someone.github.io/news"  # as actions/configure-pages gives it: no final slash
+    if how == "env":
+        monkeypatch.setenv("SITE_URL", url)
+    result = CliRunner().invoke(cli, ["build", "--strict", *(["--site-url", url] if how == "flag" else [])])
+    assert result.exit_code == 0, result.output
+    assert "site_url" not in result.stderr
+    assert "<loc>https://someone.github.io/news/</loc>" in (project / "site" / "sitemap.xml").read_text("utf-8")
+    rss = (project / "site" / "feeds" / "briefs.rss").read_text(encoding="utf-8")
+    assert "<link>https://someone.github.io/news/briefs/a/</link>" in rss
 
 
 def test_hostile_front_matter_values_are_one_error_line_each(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,8 +26,8 @@ TEMPLATES = HERE.parent / "templates"
 
 
 def golden_files(golden: Path = GOLDEN) -> list[Path]:
-    """The expected pages (.md) and feeds (.xml)."""
-    return sorted(p for p in golden.rglob("*") if p.suffix in (".md", ".xml"))
+    """The expected pages (.md) and feeds (Atom .xml, RSS .rss)."""
+    return sorted(p for p in golden.rglob("*") if p.suffix in (".md", ".xml", ".rss"))
 
 
 def write_golden(pages: dict[str, str], golden: Path = GOLDEN) -> None:
@@ -110,6 +110,20 @@ def test_rendered_feeds_are_valid_atom(seed_pages: dict[str, str]) -> None:
         for entry in entries:
             for required in ("a:id", "a:title", "a:updated", "a:link[@rel='alternate']", "a:summary"):
                 assert entry.find(required, ns) is not None, (rel, required)
+
+
+def test_golden_feeds_come_in_both_formats_with_stable_ids_and_real_dates() -> None:
+    """Each Atom feed has its RSS twin; ids are `urn:` names of the site and page, never an
+    address; no feed says 1970."""
+    feeds = [p for p in golden_files() if p.suffix in (".xml", ".rss")]
+    atom = {p.relative_to(GOLDEN).with_suffix("").as_posix() for p in feeds if p.suffix == ".xml"}
+    assert atom and atom == {p.relative_to(GOLDEN).with_suffix("").as_posix() for p in feeds if p.suffix == ".rss"}
+    for path in feeds:
+        text = path.read_text(encoding="utf-8")
+        root = ET.fromstring(text)
+        ids = [e.text or "" for e in root.iter() if e.tag in ("{http://www.w3.org/2005/Atom}id", "guid")]
+        assert ids and all(i.startswith("urn:newsbrief:newsbrief:") for i in ids), path
+        assert "1970" not in text and "http" not in "".join(ids), path
 
 
 def test_rendered_pages_have_their_headings_in_order(seed_pages: dict[str, str]) -> None:

@@ -4,6 +4,7 @@ pages are exactly those a generation from scratch gives."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -180,3 +181,20 @@ def test_a_change_of_site_setting_renders_every_page(tmp_path: Path) -> None:
     report = generate(renamed)
     assert report.written > 0
     assert all("Revue de presse" in text for path, text in pages(config.docs_dir).items() if path.startswith("feeds/"))
+
+
+@pytest.mark.slow
+def test_an_undated_article_touched_on_another_day_is_redated_in_its_feeds(tmp_path: Path) -> None:
+    """An undated article's feeds date it by its file: a new modification day renders them again."""
+    config = project(tmp_path / "project")
+    undated = config.content_dir / "sans-date.md"
+    undated.write_text("---\ntitle: Sans date\nlang: fr\n---\nPaul Martin a parlé à Lyon.\n", encoding="utf-8")
+    os.utime(undated, (1_717_243_200, 1_717_243_200))  # 2024-06-01 12:00 UTC
+    generate(config)
+    assert "2024-06-01T00:00:00Z" in pages(config.docs_dir)["feeds/briefs.xml"]
+    os.utime(undated, (1_720_008_000, 1_720_008_000))  # 2024-07-03 12:00 UTC
+    report = generate(config)
+    assert not report.failures
+    after = pages(config.docs_dir)
+    assert "2024-07-03T00:00:00Z" in after["feeds/briefs.xml"] and "Wed, 03 Jul 2024" in after["feeds/briefs.rss"]
+    assert after == from_scratch(config, tmp_path / "fresh")

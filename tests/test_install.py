@@ -113,7 +113,8 @@ def test_a_plain_install_builds_the_sample_site_with_its_own_templates(plain_ins
     for name in ("content", "overrides"):
         shutil.copytree(ROOT / name, project / name)
     assert not (project / "templates").exists()
-    env = {**os.environ, "NO_COLOR": "1"}
+    # A strict build publishes: it needs the site's address, as the publish workflow gives it.
+    env = {**os.environ, "NO_COLOR": "1", "SITE_URL": "https://someone.github.io/newsbrief/"}
     _run([plain_install / "newsbrief", "build", "--strict"], cwd=project, env=env)
     assert (project / "site" / "index.html").is_file()
     assert (project / "site" / "briefs" / "maduro-trump-securite" / "index.html").is_file()

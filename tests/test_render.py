@@ -221,6 +221,10 @@ def test_every_page_is_made(pages: dict[str, str]) -> None:
         "feeds/actors/gregory-doucet.xml",
         "feeds/actors/lyon.xml",
         "feeds/actors/i-evil-i-x.xml",
+        "feeds/briefs.rss",
+        "feeds/actors/gregory-doucet.rss",
+        "feeds/actors/lyon.rss",
+        "feeds/actors/i-evil-i-x.rss",
     }
     for path, text in pages.items():
         if path.endswith(".md"):
@@ -235,7 +239,7 @@ def test_every_link_between_pages_resolves(pages: dict[str, str]) -> None:
         for target in re.findall(r"\]\(([^)]+)\)", body(text)):
             if target.startswith(("http://", "https://", "#")):
                 continue
-            assert target.endswith((".md", ".xml")), (path, target)
+            assert target.endswith((".md", ".xml", ".rss")), (path, target)
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in pages, (path, target)
             found += 1
@@ -462,12 +466,13 @@ def test_places_index_and_tags_of_a_brief(pages: dict[str, str]) -> None:
     assert "## Acteurs clés\n\n- [Grégory Doucet](../actors/gregory-doucet.md) (2)" in pages["tags/index.md"]
 
 
-def test_actor_page_links_its_feed(pages: dict[str, str]) -> None:
+def test_actor_page_links_its_feeds(pages: dict[str, str]) -> None:
     page = pages["actors/gregory-doucet.md"]
-    assert 'feed: "feeds/actors/gregory-doucet.xml"' in page
+    assert 'feed: "feeds/actors/gregory-doucet.xml"' in page and 'rss: "feeds/actors/gregory-doucet.rss"' in page
     assert (
         "**Suivre Grégory Doucet**\u00a0: [flux Atom des citations et apparitions de Grégory Doucet]"
-        "(../feeds/actors/gregory-doucet.xml)"
+        "(../feeds/actors/gregory-doucet.xml) · [flux RSS des citations et apparitions de Grégory Doucet]"
+        "(../feeds/actors/gregory-doucet.rss)"
     ) in page
 
 

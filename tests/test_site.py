@@ -149,6 +149,12 @@ def test_feeds_and_indexes_are_published(site: Path) -> None:
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
     actor = page(site, "actors/gregory-doucet")
     assert 'href="../../feeds/actors/gregory-doucet.xml"' in actor
+    # RSS 2.0 beside Atom: published, announced in the page's <head> and linked from the page.
+    for rss in ("briefs.rss", "actors/gregory-doucet.rss"):
+        assert ET.parse(site / "site" / "feeds" / rss).getroot().tag == "rss", rss
+    assert 'type="application/rss+xml" href="../../feeds/actors/gregory-doucet.rss"' in actor
+    assert 'type="application/rss+xml" href="../../feeds/briefs.rss"' in actor
+    assert actor.count('href="../../feeds/actors/gregory-doucet.rss"') == 2
     brief = page(site, "briefs/fr-quote-attributed-with-licence")
     assert '<mark class="nb-quote" id="source-quote-1">' in brief
 

@@ -154,7 +154,7 @@ def test_every_page_has_the_same_main_text(sites: tuple[Path, Path]) -> None:
 @pytest.mark.slow
 def test_feeds_404_and_head_links_without_the_plugin(sites: tuple[Path, Path]) -> None:
     mkdocs_site, zensical_site = sites
-    for feed in (mkdocs_site / "feeds").rglob("*.xml"):
+    for feed in [*(mkdocs_site / "feeds").rglob("*.xml"), *(mkdocs_site / "feeds").rglob("*.rss")]:
         assert (zensical_site / feed.relative_to(mkdocs_site)).read_bytes() == feed.read_bytes(), feed
     not_found = (zensical_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in not_found and "<h1>Page introuvable</h1>" in not_found

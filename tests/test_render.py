@@ -407,7 +407,9 @@ def test_brief_page_shows_the_annotated_source_escaped() -> None:
     assert 'selon <a href="../actors/gregory-doucet.md">Doucet</a>.' in html_page
     assert "[Voir la citation dans le texte source](#source-quote-1)" in page
     assert "#source-quote-2" not in page  # the quote that could not be placed has no link
-    assert 'class="nb-source" data-search-exclude' in html_page
+    # Indexed for search (its words are found), unlike the summary and quotes that repeat it.
+    assert '<div class="nb-source">' in html_page
+    assert '<h2 data-search-exclude id="resume">' in html_page and '<h2 id="texte-source-annote">' in html_page
     parsed = _Tags()
     parsed.feed(html_page)
     assert not {"script", "b", "h1"} & set(parsed.tags[1:])

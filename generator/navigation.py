@@ -51,11 +51,13 @@ class Month:
 
 @dataclass(frozen=True)
 class Tag:
-    """A front matter tag, its page and the briefs that carry it, newest first."""
+    """A tag, its page and the briefs that carry it, newest first. A tag is a front matter tag or
+    a key actor of a brief (`actor` is then the actor's page id); the same name is one tag."""
 
     name: str
     path: str
     briefs: tuple[Brief, ...]
+    actor: str | None = None
 
 
 def paginate(briefs: Sequence[Brief], first: str, prefix: str, per_page: int) -> tuple[Listing, ...]:
@@ -94,17 +96,47 @@ def month_of(date: str | None) -> str:
 
 
 def tags(corpus: Corpus) -> tuple[Tag, ...]:
-    """Front matter tags (the same tag however it is cased or accented), by name."""
-    groups: dict[str, list[tuple[str, Brief]]] = defaultdict(list)
+    """Front matter tags and key actors (the same tag however it is cased or accented), by name."""
+    groups: dict[str, list[tuple[str, str | None, Brief]]] = defaultdict(list)
     for brief in corpus.briefs:
-        for tag in dict.fromkeys(t for t in brief.tags if str(t).strip()):
-            groups[fold(str(tag))].append((str(tag).strip(), brief))
+        for key, name, actor in _tags_of(corpus, brief):
+            groups[key].append((name, actor, brief))
     taken = set(RESERVED_IDS)
     out = []
     for key in sorted(groups):
         members = groups[key]
-        counts = Counter(n for n, _ in members)
+        actors = Counter(a for _, a, _ in members if a is not None)
+        actor = min(actors, key=lambda a: (-actors[a], a)) if actors else None
+        # A key actor's tag is named as its page is; a front matter tag by its commonest spelling.
+        counts = Counter(n for n, a, _ in members if a == actor)
         name = min(counts, key=lambda n: (-counts[n], n))
-        briefs = tuple(dict.fromkeys(b for _, b in members))
-        out.append(Tag(name, f"tags/{unique_slug(slugify(name, fallback='tag'), taken)}.md", briefs))
+        briefs = tuple(dict.fromkeys(b for _, _, b in members))
+        out.append(Tag(name, f"tags/{unique_slug(slugify(name, fallback='tag'), taken)}.md", briefs, actor))
     return tuple(out)
+
+
+def brief_tags(corpus: Corpus, tags: Sequence[Tag]) -> dict[str, tuple[Tag, ...]]:
+    """The tags of each brief, by brief id: its front matter tags, then its key actors."""
+    by_key = {fold(t.name): t for t in tags}
+    return {
+        b.id: tuple(dict.fromkeys(by_key[key] for key, _, _ in _tags_of(corpus, b) if key in by_key))
+        for b in corpus.briefs
+    }
+
+
+def _tags_of(corpus: Corpus, brief: Brief) -> list[tuple[str, str, str | None]]:
+    """(folded name, name, actor page id or None) of each tag of a brief, each name once."""
+    own: list[tuple[str, str, str | None]] = [
+        (fold(str(t)), str(t).strip(), None) for t in brief.tags if str(t).strip()
+    ]
+    key = [
+        (fold(actor.name), actor.name, actor.id)
+        for a in brief.actors
+        if a.key and (actor := corpus.actor(corpus.page_of(brief.id, a.id))) is not None
+    ]
+    seen: dict[str, tuple[str, str, str | None]] = {}
+    for k, name, page in [*own, *key]:
+        # A front matter tag naming a key actor is that actor's tag, and named as its page is.
+        if k not in seen or (page is not None and seen[k][2] is None):
+            seen[k] = (k, name, page)
+    return list(seen.values())

@@ -182,7 +182,8 @@ class Index:
 
     def __init__(self, corpus: Corpus, tags: tuple[navigation.Tag, ...] = ()) -> None:
         self.corpus = corpus
-        self.tags = {fold(t.name): t.path for t in tags}
+        # The tags of each brief (front matter tags, then key actors), by brief id.
+        self.tags = navigation.brief_tags(corpus, tags)
         self.named: dict[tuple[str, str], str] = {}
         for brief in corpus.briefs:
             for a in brief.actors:
@@ -305,21 +306,8 @@ class Links:
         return md_link(text, f"#{anchor}")
 
     def tags(self, brief: Brief) -> list[Markdown]:
-        """The tags of a brief as links: its own tags, its key actors, then its places."""
-        pages = [self.corpus.page_of(brief.id, a.id) for a in brief.actors if a.key and a.type != "place"]
-        actors = [
-            a
-            for p in dict.fromkeys([*pages, *self.index.places.get(brief.id, ())])
-            if (a := self.index.actor(p)) is not None
-        ]
-        # A tag naming one of those actors is shown once, as a link to the actor's page.
-        names = {fold(a.name) for a in actors}
-        own = {
-            fold(str(t)): md_link(t, f"{self.root}{path}")
-            for t in reversed(brief.tags)
-            if fold(str(t)) not in names and (path := self.index.tags.get(fold(str(t))))
-        }
-        return [*reversed(own.values()), *(self.actor(a) for a in actors)]
+        """The tags of a brief as links to their pages: its own tags, then its key actors."""
+        return [md_link(t.name, f"{self.root}{t.path}") for t in self.index.tags.get(brief.id, ())]
 
     def home(self, text: str) -> Markdown:
         """A link to the home page."""

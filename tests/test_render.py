@@ -208,6 +208,7 @@ def test_every_page_is_made(pages: dict[str, str]) -> None:
         "actors/index.md",
         "places/index.md",
         "tags/index.md",
+        "tags/gregory-doucet.md",
         "archive/index.md",
         "archive/2024-03.md",
         "archive/undated.md",
@@ -457,11 +458,44 @@ def test_places_index_and_tags_of_a_brief(pages: dict[str, str]) -> None:
         "| [Lyon](../actors/lyon.md) | 1 | 2 | [Lyon double ses pistes](../briefs/lyon-velo.md) |"
         in pages["places/index.md"]
     )
-    assert (
-        "**Étiquettes**\u00a0: [Grégory Doucet](../actors/gregory-doucet.md), [Lyon](../actors/lyon.md)"
-        in pages["briefs/lyon-velo.md"]
+    # Tags are the front matter tags and the key actors, each a tag page; places are not tags.
+    assert "**Étiquettes**\u00a0: [Grégory Doucet](../tags/gregory-doucet.md)\n" in pages["briefs/lyon-velo.md"]
+    assert "## Acteurs clés\n\n- [Grégory Doucet](../tags/gregory-doucet.md) (2)" in pages["tags/index.md"]
+    assert "Lyon" not in pages["tags/index.md"] and "actors/" not in pages["tags/index.md"]
+
+
+def test_a_tag_page_lists_its_briefs_as_cards(pages: dict[str, str]) -> None:
+    page = pages["tags/gregory-doucet.md"]
+    assert '<div class="grid cards nb-cards" markdown>' in page
+    assert page.index("## [Le conseil vote le plan](../briefs/vote.md)") < page.index(
+        "## [Lyon double ses pistes](../briefs/lyon-velo.md)"
     )
-    assert "## Acteurs clés\n\n- [Grégory Doucet](../actors/gregory-doucet.md) (2)" in pages["tags/index.md"]
+    assert "Le maire a présenté un plan." in page  # a card shows the summary
+    assert "[Fiche de l'acteur\u00a0: Grégory Doucet](../actors/gregory-doucet.md)" in page
+
+
+def test_a_front_matter_tag_naming_a_key_actor_is_one_tag() -> None:
+    made = [
+        Brief(
+            id=f"b{i}",
+            title=f"Brief {i}",
+            lang="fr",
+            path=f"b{i}.md",
+            text="…",
+            summary="S",
+            tags=("grégory doucet", "Vélo"),
+            actors=(
+                Actor("d", "Grégory Doucet", "person", mentions=2, key=i == 0),
+                Actor("l", "Lyon", "place", mentions=3),
+            ),
+        )
+        for i in range(2)
+    ]
+    pages = render_site(aggregate(made), Config(templates_dir=ROOT / "templates"))
+    assert {p for p in pages if p.startswith("tags/")} == {"tags/index.md", "tags/gregory-doucet.md", "tags/velo.md"}
+    line = "**Étiquettes**\u00a0: [Grégory Doucet](../tags/gregory-doucet.md), [Vélo](../tags/velo.md)\n"
+    assert line in pages["briefs/b0.md"] and line in pages["briefs/b1.md"]
+    assert "- [Grégory Doucet](../tags/gregory-doucet.md) (2)" in pages["tags/index.md"]
 
 
 def test_actor_page_links_its_feed(pages: dict[str, str]) -> None:

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .corpus import RESERVED_IDS, Corpus
+from .corpus import RESERVED_IDS, Corpus, CorpusActor
 from .langdata import fold
 from .models import Brief
 from .text import slugify, unique_slug
@@ -140,3 +140,26 @@ def _tags_of(corpus: Corpus, brief: Brief) -> list[tuple[str, str, str | None]]:
         if k not in seen or (page is not None and seen[k][2] is None):
             seen[k] = (k, name, page)
     return list(seen.values())
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The actors whose name starts with one letter (`#` for any other first character), by name."""
+
+    key: str
+    anchor: str
+    actors: tuple[CorpusActor, ...]
+
+
+def letters(actors: Sequence[CorpusActor]) -> tuple[Letter, ...]:
+    """The actors A to Z by their folded name ("Élysée" under E), then those under `#`."""
+    groups: dict[str, list[CorpusActor]] = defaultdict(list)
+    for actor in sorted(actors, key=lambda a: (fold(a.name), a.id)):
+        first = fold(actor.name)[:1].upper()
+        groups[first if "A" <= first <= "Z" else OTHER].append(actor)
+    keys = sorted(k for k in groups if k != OTHER) + ([OTHER] if OTHER in groups else [])
+    return tuple(Letter(k, "other" if k == OTHER else k.lower(), tuple(groups[k])) for k in keys)
+
+
+# The section of names that start with no letter A to Z (digits, other scripts).
+OTHER = "#"

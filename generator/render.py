@@ -27,7 +27,7 @@ from .errors import RenderError
 from .escape import Markdown, md_escape, md_link, page_title, safe_url
 from .feeds import Entry, atom_feed
 from .langdata import fold, load_lang
-from .models import ACTOR_TYPES, Brief, Quote, Statement
+from .models import Brief, Quote, Statement
 from .page_inputs import DEFAULT_TEMPLATES, PageInputs, templates_digest
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,6 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
     by_month = navigation.months(corpus, PER_PAGE)
     tags = navigation.tags(corpus)
     index = Index(corpus, tags)
-    types = [t for t in ACTOR_TYPES if corpus.by_type(t)]
-    types += sorted({a.type for a in corpus.actors} - set(types))
     inputs = PageInputs(corpus, config, labels, templates_digest(_template_folders(env)), index.places, index.tags)
     out = Rendered()
 
@@ -92,7 +90,7 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
     page("tags/index.md", "tags.md.j2", tags=tags)
     for tag in tags:
         page(tag.path, "tag.md.j2", inputs.tag(tag), tag=tag)
-    page("actors/index.md", "actors.md.j2", types=types)
+    page("actors/index.md", "actors.md.j2", letters=navigation.letters(corpus.actors))
     page("places/index.md", "places.md.j2")
     page(TIMELINE, "timeline.md.j2")
     for brief in corpus.briefs:

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import render
+from generator import navigation, render
 from generator.config import Config
 from generator.corpus import aggregate
 from generator.errors import RenderError
@@ -269,9 +269,42 @@ def test_home_and_indexes(pages: dict[str, str]) -> None:
     home = pages["index.md"]
     assert home.index("briefs/vote.md") < home.index("briefs/lyon-velo.md") < home.index("briefs/hostile.md")
     assert "**Acteurs clés**\u00a0: [Grégory Doucet](actors/gregory-doucet.md)" in home
+
+
+def test_actor_index_a_to_z_with_count_columns(pages: dict[str, str]) -> None:
     actors = pages["actors/index.md"]
-    assert actors.index("## Personnes") < actors.index("## Lieux")
-    assert "| [Grégory Doucet](../actors/gregory-doucet.md) | 2 | 5 | 2 |" in actors
+    # A to Z by folded name, then names that start with no letter (the hostile "<i>Evil</i>").
+    assert (
+        actors.index("## G { #letter-g }")
+        < actors.index("## L { #letter-l }")
+        < actors.index("## \\# { #letter-other }")
+    )
+    assert "[G](#letter-g) · [L](#letter-l) · [\\#](#letter-other)" in actors
+    assert "| Acteur | Type | Articles | Mentions | Citations |" in actors
+    assert "| [Grégory Doucet](../actors/gregory-doucet.md) | personne | 2 | 5 | 2 |" in actors
+    assert 'data-filter-label="Filtrer par nom"' in actors
+    html_page = to_html(body(actors))
+    assert html_page.count("<table>") == 3 and '<h2 id="letter-l">L</h2>' in html_page
+
+
+def test_actor_letters_fold_accents_and_case() -> None:
+    made = [
+        Actor("e", "élysée", "organization", mentions=1),
+        Actor("a", "Anne Hidalgo", "person", mentions=1),
+        Actor("z", "Émile Zola", "person", mentions=1),
+        Actor("n", "1er régiment", "organization", mentions=1),
+    ]
+    brief = Brief(id="b", title="T", lang="fr", path="b.md", text="…", summary="S", actors=tuple(made))
+    letters = navigation.letters(aggregate([brief]).actors)
+    assert [(x.key, [a.name for a in x.actors]) for x in letters] == [
+        ("A", ["Anne Hidalgo"]),
+        ("E", ["élysée", "Émile Zola"]),
+        ("#", ["1er régiment"]),
+    ]
+
+
+# The actor index's filter box words, interface labels, for overrides/assets/actors-filter.js.
+FILTER_WORDS = ("data-filter-label", "data-filter-none")
 
 
 def test_hostile_text_cannot_inject(pages: dict[str, str]) -> None:
@@ -282,7 +315,7 @@ def test_hostile_text_cannot_inject(pages: dict[str, str]) -> None:
         parsed.feed(to_html(body(text)))
         assert not {"script", "img", "i", "b", "h1"} & set(parsed.tags[1:]), path
         for name, value in parsed.attrs:
-            assert name in ("href", "id", "class", "style", "data-search-exclude"), (path, name)
+            assert name in ("href", "id", "class", "style", "data-search-exclude", *FILTER_WORDS), (path, name)
             assert not (value or "").lower().startswith(("javascript:", "data:")), path
     assert "](javascript" not in "".join(body(p) for k, p in pages.items() if k.endswith(".md"))
     assert "**Source**\u00a0: &lt;b&gt;gras&lt;/b&gt;\n" in pages["briefs/hostile.md"]

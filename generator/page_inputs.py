@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import code_fingerprint
-from .langdata import fold
 
 if TYPE_CHECKING:
     from .config import Config
@@ -65,11 +64,11 @@ class PageInputs:
         labels: Mapping[str, str],
         templates: str,
         places: Mapping[str, tuple[str, ...]],
-        tag_pages: Mapping[str, str],
+        brief_tags: Mapping[str, tuple[Tag, ...]],
     ) -> None:
         self.corpus = corpus
         self.places = places
-        self.tag_pages = tag_pages
+        self.brief_tags = brief_tags
         settings = (config.site_lang, config.site_url, config.site_name, config.use_directory_urls, config.latest)
         self.site = digest(settings, dict(labels), templates, code_fingerprint())
         self.names = {a.id: a.name for a in corpus.actors}
@@ -88,7 +87,7 @@ class PageInputs:
         pages = [(a.id, self.corpus.page_of(b.id, a.id)) for a in b.actors]
         actors = [(a, page, self.names.get(page) if page else None, self.types.get(page or "")) for a, page in pages]
         places = [(p, self.names.get(p)) for p in self.places.get(b.id, ())]
-        tags = [self.tag_pages.get(fold(str(t))) for t in b.tags]
+        tags = [(t.name, t.path) for t in self.brief_tags.get(b.id, ())]
         return digest(b, actors, places, tags)
 
     def head(self, brief_id: str) -> tuple[str, str, str | None] | None:
@@ -119,8 +118,8 @@ class PageInputs:
         return digest(own, month.key if month else None, [self.brief(b.id) for b in listing.briefs], index)
 
     def tag(self, tag: Tag) -> str:
-        """A tag page: the dates, titles and sources of its briefs."""
-        return digest(tag.name, tag.path, [(self.head(b.id), b.source) for b in tag.briefs])
+        """A tag page: its briefs, as cards (as on the archive), and the actor it may link to."""
+        return digest(tag.name, tag.path, tag.actor, [self.brief(b.id) for b in tag.briefs])
 
     def _actor(self, actor_id: str) -> CorpusActor:
         """The corpus actor with that id (every page of an actor is made from one that exists)."""

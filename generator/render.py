@@ -27,7 +27,7 @@ from .errors import RenderError
 from .escape import Markdown, md_escape, md_link, page_title, safe_url
 from .feeds import Entry, Feed, atom_feed, entry_date, rss_feed
 from .langdata import fold, load_lang
-from .models import ACTOR_TYPES, Brief, Quote, Statement
+from .models import Brief, Quote, Statement
 from .page_inputs import DEFAULT_TEMPLATES, PageInputs, templates_digest
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,6 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
     by_month = navigation.months(corpus, PER_PAGE)
     tags = navigation.tags(corpus)
     index = Index(corpus, tags)
-    types = [t for t in ACTOR_TYPES if corpus.by_type(t)]
-    types += sorted({a.type for a in corpus.actors} - set(types))
     inputs = PageInputs(corpus, config, labels, templates_digest(_template_folders(env)), index.places, index.tags)
     out = Rendered()
 
@@ -92,7 +90,7 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
     page("tags/index.md", "tags.md.j2", tags=tags)
     for tag in tags:
         page(tag.path, "tag.md.j2", inputs.tag(tag), tag=tag)
-    page("actors/index.md", "actors.md.j2", types=types)
+    page("actors/index.md", "actors.md.j2", letters=navigation.letters(corpus.actors))
     page("places/index.md", "places.md.j2")
     page(TIMELINE, "timeline.md.j2")
     for brief in corpus.briefs:
@@ -183,7 +181,8 @@ class Index:
 
     def __init__(self, corpus: Corpus, tags: tuple[navigation.Tag, ...] = ()) -> None:
         self.corpus = corpus
-        self.tags = {fold(t.name): t.path for t in tags}
+        # The tags of each brief (front matter tags, then key actors), by brief id.
+        self.tags = navigation.brief_tags(corpus, tags)
         self.named: dict[tuple[str, str], str] = {}
         # Names of brief actors an editor hid: no page, and no place in a list of places or sources.
         self.hidden: set[tuple[str, str]] = set()
@@ -329,23 +328,8 @@ class Links:
         return md_link(text, f"#{anchor}")
 
     def tags(self, brief: Brief) -> list[Markdown]:
-        """The tags of a brief as links: its own tags, its key actors, then its places."""
-        pages = [
-            p for a in brief.actors if a.key and self.index.type_of(p := self.corpus.page_of(brief.id, a.id)) != "place"
-        ]
-        actors = [
-            a
-            for p in dict.fromkeys([*pages, *self.index.places.get(brief.id, ())])
-            if (a := self.index.actor(p)) is not None
-        ]
-        # A tag naming one of those actors is shown once, as a link to the actor's page.
-        names = {fold(a.name) for a in actors}
-        own = {
-            fold(str(t)): md_link(t, f"{self.root}{path}")
-            for t in reversed(brief.tags)
-            if fold(str(t)) not in names and (path := self.index.tags.get(fold(str(t))))
-        }
-        return [*reversed(own.values()), *(self.actor(a) for a in actors)]
+        """The tags of a brief as links to their pages: its own tags, then its key actors."""
+        return [md_link(t.name, f"{self.root}{t.path}") for t in self.index.tags.get(brief.id, ())]
 
     def home(self, text: str) -> Markdown:
         """A link to the home page."""

@@ -202,3 +202,44 @@ def test_the_feeds_and_the_404_page(server: str, browser_page: tuple) -> None:
     assert page.locator("h1").inner_text() == "Page introuvable"
     assert not errors, errors
     assert not outside, f"requests to other hosts: {outside}"
+
+
+def test_the_actor_index_filter_box_and_a_phone_width(server: str, browser_page: tuple) -> None:
+    page, errors, outside = browser_page
+    # Without JavaScript the index lists every actor, with no box: the script makes it.
+    html = page.request.get(server + "actors/").text()
+    assert 'class="nb-filter"' not in html and html.count('href="nicolas-maduro/"') == 1
+    assert page.request.get(server + "assets/actors-filter.js").ok
+    page.goto(server + "actors/")
+    rows = page.locator(".nb-actors tbody tr")
+    total = rows.count()
+    assert total > 10 and page.locator(".nb-actors h2").count() > 3
+    box = page.locator("input.nb-filter")
+    assert box.get_attribute("placeholder") == "Filtrer par nom"
+    box.fill("MADU")
+    visible = page.locator(".nb-actors tbody tr:visible")
+    assert visible.count() == 1 and "Nicolás Maduro" in visible.inner_text()
+    assert [h.inner_text() for h in page.locator(".nb-actors h2:visible").all()] == ["N"]
+    assert page.locator(".nb-filter-none").is_hidden()
+    box.fill("zzqx")
+    assert page.locator(".nb-actors tbody tr:visible").count() == 0
+    assert page.locator(".nb-filter-none").is_visible()
+    box.fill("")
+    assert page.locator(".nb-actors tbody tr:visible").count() == total
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.reload()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "actors-390.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page is {overflow} px wider than a 390 px screen"
+        # The tables fit as well: no column is cut off behind a scroll bar (Material scrolls a
+        # wide table inside its wrapper).
+        for wrapper in page.locator(".nb-actors .md-typeset__scrollwrap").all():
+            assert wrapper.evaluate("w => w.scrollWidth - w.clientWidth") <= 0
+        assert page.locator("input.nb-filter").bounding_box()["width"] <= 390
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+    assert not errors, errors
+    assert not outside, f"requests to other hosts: {outside}"

@@ -149,6 +149,18 @@ def _edit_date(config: Config) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("2024-03-04", "2024-05-20"), encoding="utf-8")
 
 
+def _edit_tagged_summary(config: Config) -> None:
+    """A tag page shows its briefs as cards: their summaries."""
+    path = config.content_dir / "budget.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("a présenté", "a dévoilé"), encoding="utf-8")
+
+
+def _retag(config: Config) -> None:
+    """A front matter tag naming a key actor becomes that actor's tag, on every brief it tags."""
+    path = config.content_dir / "budget.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("[budget]", "[Budget, sophie binet]"), encoding="utf-8")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "change",
@@ -161,6 +173,8 @@ def _edit_date(config: Config) -> None:
         _rename_keeping_page,
         _edit_template,
         _edit_date,
+        _edit_tagged_summary,
+        _retag,
     ],
 )
 def test_after_any_change_the_pages_are_those_of_a_build_from_scratch(

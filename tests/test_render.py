@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import render
+from generator import navigation, render
 from generator.config import Config
 from generator.corpus import aggregate
 from generator.errors import RenderError
@@ -208,6 +208,7 @@ def test_every_page_is_made(pages: dict[str, str]) -> None:
         "actors/index.md",
         "places/index.md",
         "tags/index.md",
+        "tags/gregory-doucet.md",
         "archive/index.md",
         "archive/2024-03.md",
         "archive/undated.md",
@@ -272,9 +273,42 @@ def test_home_and_indexes(pages: dict[str, str]) -> None:
     home = pages["index.md"]
     assert home.index("briefs/vote.md") < home.index("briefs/lyon-velo.md") < home.index("briefs/hostile.md")
     assert "**Acteurs clés**\u00a0: [Grégory Doucet](actors/gregory-doucet.md)" in home
+
+
+def test_actor_index_a_to_z_with_count_columns(pages: dict[str, str]) -> None:
     actors = pages["actors/index.md"]
-    assert actors.index("## Personnes") < actors.index("## Lieux")
-    assert "| [Grégory Doucet](../actors/gregory-doucet.md) | 2 | 5 | 2 |" in actors
+    # A to Z by folded name, then names that start with no letter (the hostile "<i>Evil</i>").
+    assert (
+        actors.index("## G { #letter-g }")
+        < actors.index("## L { #letter-l }")
+        < actors.index("## \\# { #letter-other }")
+    )
+    assert "[G](#letter-g) · [L](#letter-l) · [\\#](#letter-other)" in actors
+    assert "| Acteur | Type | Articles | Mentions | Citations |" in actors
+    assert "| [Grégory Doucet](../actors/gregory-doucet.md) | personne | 2 | 5 | 2 |" in actors
+    assert 'data-filter-label="Filtrer par nom"' in actors
+    html_page = to_html(body(actors))
+    assert html_page.count("<table>") == 3 and '<h2 id="letter-l">L</h2>' in html_page
+
+
+def test_actor_letters_fold_accents_and_case() -> None:
+    made = [
+        Actor("e", "élysée", "organization", mentions=1),
+        Actor("a", "Anne Hidalgo", "person", mentions=1),
+        Actor("z", "Émile Zola", "person", mentions=1),
+        Actor("n", "1er régiment", "organization", mentions=1),
+    ]
+    brief = Brief(id="b", title="T", lang="fr", path="b.md", text="…", summary="S", actors=tuple(made))
+    letters = navigation.letters(aggregate([brief]).actors)
+    assert [(x.key, [a.name for a in x.actors]) for x in letters] == [
+        ("A", ["Anne Hidalgo"]),
+        ("E", ["élysée", "Émile Zola"]),
+        ("#", ["1er régiment"]),
+    ]
+
+
+# The actor index's filter box words, interface labels, for overrides/assets/actors-filter.js.
+FILTER_WORDS = ("data-filter-label", "data-filter-none")
 
 
 def test_hostile_text_cannot_inject(pages: dict[str, str]) -> None:
@@ -285,7 +319,7 @@ def test_hostile_text_cannot_inject(pages: dict[str, str]) -> None:
         parsed.feed(to_html(body(text)))
         assert not {"script", "img", "i", "b", "h1"} & set(parsed.tags[1:]), path
         for name, value in parsed.attrs:
-            assert name in ("href", "id", "class", "style", "data-search-exclude"), (path, name)
+            assert name in ("href", "id", "class", "style", "data-search-exclude", *FILTER_WORDS), (path, name)
             assert not (value or "").lower().startswith(("javascript:", "data:")), path
     assert "](javascript" not in "".join(body(p) for k, p in pages.items() if k.endswith(".md"))
     assert "**Source**\u00a0: &lt;b&gt;gras&lt;/b&gt;\n" in pages["briefs/hostile.md"]
@@ -411,7 +445,9 @@ def test_brief_page_shows_the_annotated_source_escaped() -> None:
     assert 'selon <a href="../actors/gregory-doucet.md">Doucet</a>.' in html_page
     assert "[Voir la citation dans le texte source](#source-quote-1)" in page
     assert "#source-quote-2" not in page  # the quote that could not be placed has no link
-    assert 'class="nb-source" data-search-exclude' in html_page
+    # Indexed for search (its words are found), unlike the summary and quotes that repeat it.
+    assert '<div class="nb-source">' in html_page
+    assert '<h2 data-search-exclude id="resume">' in html_page and '<h2 id="texte-source-annote">' in html_page
     parsed = _Tags()
     parsed.feed(html_page)
     assert not {"script", "b", "h1"} & set(parsed.tags[1:])
@@ -459,11 +495,44 @@ def test_places_index_and_tags_of_a_brief(pages: dict[str, str]) -> None:
         "| [Lyon](../actors/lyon.md) | 1 | 2 | [Lyon double ses pistes](../briefs/lyon-velo.md) |"
         in pages["places/index.md"]
     )
-    assert (
-        "**Étiquettes**\u00a0: [Grégory Doucet](../actors/gregory-doucet.md), [Lyon](../actors/lyon.md)"
-        in pages["briefs/lyon-velo.md"]
+    # Tags are the front matter tags and the key actors, each a tag page; places are not tags.
+    assert "**Étiquettes**\u00a0: [Grégory Doucet](../tags/gregory-doucet.md)\n" in pages["briefs/lyon-velo.md"]
+    assert "## Acteurs clés\n\n- [Grégory Doucet](../tags/gregory-doucet.md) (2)" in pages["tags/index.md"]
+    assert "Lyon" not in pages["tags/index.md"] and "actors/" not in pages["tags/index.md"]
+
+
+def test_a_tag_page_lists_its_briefs_as_cards(pages: dict[str, str]) -> None:
+    page = pages["tags/gregory-doucet.md"]
+    assert '<div class="grid cards nb-cards" markdown>' in page
+    assert page.index("## [Le conseil vote le plan](../briefs/vote.md)") < page.index(
+        "## [Lyon double ses pistes](../briefs/lyon-velo.md)"
     )
-    assert "## Acteurs clés\n\n- [Grégory Doucet](../actors/gregory-doucet.md) (2)" in pages["tags/index.md"]
+    assert "Le maire a présenté un plan." in page  # a card shows the summary
+    assert "[Fiche de l'acteur\u00a0: Grégory Doucet](../actors/gregory-doucet.md)" in page
+
+
+def test_a_front_matter_tag_naming_a_key_actor_is_one_tag() -> None:
+    made = [
+        Brief(
+            id=f"b{i}",
+            title=f"Brief {i}",
+            lang="fr",
+            path=f"b{i}.md",
+            text="…",
+            summary="S",
+            tags=("grégory doucet", "Vélo"),
+            actors=(
+                Actor("d", "Grégory Doucet", "person", mentions=2, key=i == 0),
+                Actor("l", "Lyon", "place", mentions=3),
+            ),
+        )
+        for i in range(2)
+    ]
+    pages = render_site(aggregate(made), Config(templates_dir=ROOT / "templates"))
+    assert {p for p in pages if p.startswith("tags/")} == {"tags/index.md", "tags/gregory-doucet.md", "tags/velo.md"}
+    line = "**Étiquettes**\u00a0: [Grégory Doucet](../tags/gregory-doucet.md), [Vélo](../tags/velo.md)\n"
+    assert line in pages["briefs/b0.md"] and line in pages["briefs/b1.md"]
+    assert "- [Grégory Doucet](../tags/gregory-doucet.md) (2)" in pages["tags/index.md"]
 
 
 def test_actor_page_links_its_feeds(pages: dict[str, str]) -> None:

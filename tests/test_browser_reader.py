@@ -95,4 +95,5 @@ def test_every_page_type_fits_and_is_saved_as_a_screenshot(
         wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert wide <= 1, f"{label} is {wide} px wider than a {size['width']} px screen"
         page.screenshot(path=str(ARTIFACTS / f"{label}-{name}.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"{label}-{name}-first-screen.png"))
     assert not errors and not outside

@@ -141,7 +141,7 @@ def test_page_title_is_escaped_html_in_a_yaml_string() -> None:
 
 
 def quote(text: str, speaker: str | None, cue: str | None = None) -> Quote:
-    return Quote(text=text, start=0, end=len(text), speaker=speaker, speaker_name=None, cue=cue)
+    return Quote(text=text, start=0, end=len(text), speaker=speaker, speaker_name=None, cue=cue, confidence=0.9)
 
 
 @pytest.fixture()
@@ -244,9 +244,12 @@ def test_every_link_between_pages_resolves(pages: dict[str, str]) -> None:
 
 def test_actor_page_lists_quotes_across_briefs_newest_first(pages: dict[str, str]) -> None:
     page = pages["actors/gregory-doucet.md"]
-    assert page.index("> Nous tenons notre promesse") < page.index("> Chaque quartier sera relié")
-    assert "— [Le conseil vote le plan](../briefs/vote.md), 18 mars 2024" in page
-    assert "— [Lyon double ses pistes](../briefs/lyon-velo.md), 4 mars 2024, *déclarer*" in page
+    assert page.index("Nous tenons notre promesse") < page.index("Chaque quartier sera relié")
+    assert " · 18 mars 2024 · [Le conseil vote le plan](../briefs/vote.md)\n" in page
+    assert (
+        "— [Grégory Doucet](../actors/gregory-doucet.md), maire · 4 mars 2024 · [Lyon double ses pistes]"
+        "(../briefs/lyon-velo.md), [Journal d'exemple](https://example.org/lyon)"
+    ) in page
     assert "que l'État paierait" in page
     assert "- **Autres noms**\u00a0: Doucet" in page
     assert "- [Lyon](../actors/lyon.md) — 1 article" in page
@@ -257,8 +260,8 @@ def test_brief_page_links_speakers_and_shows_the_licence(pages: dict[str, str]) 
     page = pages["briefs/lyon-velo.md"]
     assert "**Source**\u00a0: [Journal d'exemple](https://example.org/lyon)" in page
     assert '!!! note "Licence"' in page and "sous licence CC BY 2.5" in page
-    assert "> — [Grégory Doucet](../actors/gregory-doucet.md), *déclarer*" in page
-    assert "> — locuteur non identifié" in page
+    assert "— [Grégory Doucet](../actors/gregory-doucet.md), maire · 4 mars 2024 ·" in page
+    assert "\n— locuteur non identifié ·" in page
     assert "- [Grégory Doucet](../actors/gregory-doucet.md) — maire" in page
     assert "**Lieux**\u00a0: [Lyon](../actors/lyon.md)" in page
     assert "!!! note" not in pages["briefs/vote.md"]

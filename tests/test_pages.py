@@ -4,7 +4,9 @@ the corpus graph, and the home page showing what is new."""
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import markdown
@@ -12,8 +14,9 @@ import pytest
 
 from generator.config import Config
 from generator.corpus import aggregate
+from generator.mentions import NamedIn, quotes_naming
 from generator.models import Actor, Brief, Quote
-from generator.render import render_site
+from generator.render import relative_url, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "md_in_html"]
@@ -103,3 +106,112 @@ def test_actor_page_cards_link_the_brief_and_the_quote_in_its_source(pages: dict
     assert '<a href="../briefs/budget.md">Titre budget</a>' in cards[0]
     assert 'href="../briefs/budget.md#source-quote-1"' in cards[0]
     assert 'href="../briefs/budget.md#source-quote-2"' in cards[1]
+
+
+def section(page: str, heading: str) -> str:
+    """The text of a page from `## heading` to the next heading of that level."""
+    start = page.index(f"## {heading}")
+    end = page.find("\n## ", start + 1)
+    return page[start : end if end > 0 else None]
+
+
+def svgs(page: str) -> list[ET.Element]:
+    """Every SVG of a page, parsed as XML: a malformed one fails the test."""
+    return [ET.fromstring(s) for s in re.findall(r"<svg .*?</svg>", page, re.S)]
+
+
+def test_actor_page_charts_its_briefs_month_by_month(pages: dict[str, str]) -> None:
+    (chart,) = svgs(section(pages["actors/paul-martin.md"], "Mois par mois"))
+    bars = [g for g in chart.iter("g")]
+    assert [g.findtext("title") for g in bars] == [
+        "mars 2024 — briefs : 1, dont cité : 1",
+        "avril 2024 — briefs : 1",
+    ]
+    assert len(chart.findall(".//rect[@class='nb-bar-part']")) == 1
+
+
+def test_appears_most_with_ranks_people_apart_from_places(pages: dict[str, str]) -> None:
+    page = pages["actors/paul-martin.md"]
+    people, places = section(page, "Apparaît le plus avec"), section(page, "Lieux les plus associés")
+    assert "1. [Sophie Binet](../actors/sophie-binet.md) — 1 article" in people and "Lyon" not in people
+    assert "1. [Lyon](../actors/lyon.md) — 2 articles" in places and "Binet" not in places
+
+
+def test_actor_page_shows_quotes_of_others_that_name_it(pages: dict[str, str]) -> None:
+    named = section(pages["actors/paul-martin.md"], "Cité par d'autres")
+    assert named.count('<figure class="nb-quote"') == 1
+    assert "Paul Martin ne nous écoute pas" in named
+    assert "— [Sophie Binet](../actors/sophie-binet.md), secrétaire générale" in named
+    assert "[Titre greve](../briefs/greve.md)" in named
+    assert "Nous tiendrons" not in named, "its own words are not quotes of others"
+    assert "Cité par d'autres" not in pages["actors/sophie-binet.md"]
+
+
+def test_every_graph_node_links_to_a_page_that_exists(pages: dict[str, str]) -> None:
+    drawn = 0
+    for path in ("actors/paul-martin.md", "actors/sophie-binet.md", "network/index.md"):
+        (graph,) = svgs(pages[path].split('<div class="nb-graph">', 1)[1])
+        url = path.removesuffix(".md").removesuffix("index")
+        url = url if url.endswith("/") else url + "/"
+        for a in graph.iter("a"):
+            target = posixpath.normpath(posixpath.join(url, a.attrib["href"]))
+            assert f"{target}.md" in pages or f"{target}/index.md" in pages, (path, a.attrib["href"])
+            drawn += 1
+    assert drawn >= 3 + 2 + 2
+
+
+def test_svg_makes_no_outside_request_and_escapes_names() -> None:
+    evil = Actor("e", '<script>alert(1)</script> "A & B"', "person", mentions=2, key=True)
+    hostile = brief("hostile", "2024-05-01", "…", (evil, MARTIN))
+    pages = render_site(aggregate([hostile]), Config(templates_dir=ROOT / "templates"))
+    for path, page in pages.items():
+        for svg in re.findall(r"<svg .*?</svg>", page, re.S):
+            assert "http" not in svg and "<script" not in svg, path
+            ET.fromstring(svg)
+    (graph,) = svgs(pages["network/index.md"])
+    assert '<script>alert(1)</script> "A & B"' in [a.findtext("title") for a in graph.iter("a")]
+
+
+def test_pages_are_the_same_at_every_render(corpus_briefs: list[Brief], pages: dict[str, str]) -> None:
+    assert render_site(aggregate(corpus_briefs), Config(templates_dir=ROOT / "templates")) == pages
+
+
+def test_home_shows_the_newest_month_most_quoted_and_the_chart(pages: dict[str, str]) -> None:
+    home = pages["index.md"]
+    quoted = section(home, "Les plus cités en avril 2024")
+    assert "1. [Sophie Binet](actors/sophie-binet.md) — citations : 1" in quoted
+    assert "Paul Martin" not in quoted, "his quotes are of March, not of the newest brief's month"
+    assert len(svgs(section(home, "Briefs par mois"))) == 1
+    assert "[Réseau des acteurs](network/index.md)" in home
+
+
+def test_timeline_charts_the_briefs_with_each_month_key_actors(pages: dict[str, str]) -> None:
+    months = section(pages["timeline/index.md"], "Briefs par mois")
+    assert len(svgs(months)) == 1
+    assert "- **[avril 2024](../archive/2024-04.md)** (1)\u00a0: [Sophie Binet](../actors/sophie-binet.md)\n" in months
+    assert "- **[mars 2024](../archive/2024-03.md)** (1)\u00a0: [Paul Martin](../actors/paul-martin.md)\n" in months
+
+
+def test_a_name_is_found_as_whole_words_and_only_when_it_says_one_actor() -> None:
+    martinez = brief("autre", "2024-05-02", "…", (BINET,), (said("Martinez et Lyonnais ne sont pas là", "b", 0),))
+    aliased = dataclasses.replace(MARTIN, aliases=("le maire",))
+    first = brief("a", "2024-05-01", "Le Maire a tort", (aliased, BINET), (said("Le Maire a tort", "b", 0),))
+    corpus = aggregate([first, martinez])
+    assert quotes_naming(corpus, 10) == {"paul-martin": (NamedIn("a", 0, "source-quote-1"),)}
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "directory_urls", "expected"),
+    [
+        ("actors/x.md", "actors/y.md", True, "../y/"),
+        ("index.md", "actors/y.md", True, "actors/y/"),
+        ("network/index.md", "actors/y.md", True, "../actors/y/"),
+        ("network/index.md", "index.md", True, "../"),
+        ("actors/x.md", "actors/y.md", False, "y.html"),
+        ("network/index.md", "actors/y.md", False, "../actors/y.html"),
+    ],
+)
+def test_addresses_inside_svg_are_those_mkdocs_publishes(
+    page: str, target: str, directory_urls: bool, expected: str
+) -> None:
+    assert relative_url(page, target, directory_urls) == expected

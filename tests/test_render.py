@@ -24,6 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # The extensions of mkdocs.yml, plus the ones MkDocs always loads.
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "fenced_code", "md_in_html"]
 
+# The attributes of the charts and graphs drawn at build time (generator/charts.py, graph.py).
+SVG_ATTRIBUTES = (
+    *("viewbox", "width", "height", "role", "aria-label", "fill", "stroke", "stroke-width", "text-anchor"),
+    *("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r"),
+)
+
 HOSTILE = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',
@@ -205,6 +211,7 @@ def test_every_page_is_made(pages: dict[str, str]) -> None:
         "index.md",
         "briefs/index.md",
         "timeline/index.md",
+        "network/index.md",
         "actors/index.md",
         "places/index.md",
         "tags/index.md",
@@ -252,7 +259,7 @@ def test_actor_page_lists_quotes_across_briefs_newest_first(pages: dict[str, str
     ) in page
     assert "que l'État paierait" in page
     assert "- **Autres noms**\u00a0: Doucet" in page
-    assert "- [Lyon](../actors/lyon.md) — 1 article" in page
+    assert "1. [Lyon](../actors/lyon.md) — 1 article" in page
     assert "sans locuteur" not in page
 
 
@@ -284,7 +291,7 @@ def test_hostile_text_cannot_inject(pages: dict[str, str]) -> None:
         parsed.feed(to_html(body(text)))
         assert not {"script", "img", "i", "b", "h1"} & set(parsed.tags[1:]), path
         for name, value in parsed.attrs:
-            assert name in ("href", "id", "class", "style", "data-search-exclude"), (path, name)
+            assert name in ("href", "id", "class", "style", "data-search-exclude", *SVG_ATTRIBUTES), (path, name)
             assert not (value or "").lower().startswith(("javascript:", "data:")), path
     assert "](javascript" not in "".join(body(p) for k, p in pages.items() if k.endswith(".md"))
     assert "**Source**\u00a0: &lt;b&gt;gras&lt;/b&gt;\n" in pages["briefs/hostile.md"]
@@ -630,7 +637,8 @@ def test_hostile_statements_events_and_background_inject_nothing(story_pages: di
         parsed = _Tags()
         parsed.feed(to_html(body(story_pages[path])))
         assert not {"script", "img"} & set(parsed.tags), path
-        assert all(name in ("href", "id", "class", "style", "data-search-exclude") for name, _ in parsed.attrs), path
+        allowed = ("href", "id", "class", "style", "data-search-exclude", *SVG_ATTRIBUTES)
+        assert all(name in allowed for name, _ in parsed.attrs), path
         assert "](javascript" not in story_pages[path]
         assert "alert(1)</script> [x](javascript:y) *gras*" in html.unescape(parsed.text) or path != "briefs/scrutin.md"
 

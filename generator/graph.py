@@ -1,7 +1,7 @@
 """Who-appears-with graphs drawn at build time as inline SVG: nodes and edges in, SVG out.
 
-The layout is networkx's: a spring layout with a fixed seed for the corpus graph, the actor in
-the centre with its neighbours around it for an actor's own graph. Coordinates are rounded so
+The layout is networkx's: its attractive-repulsive force layout with a fixed seed for the corpus
+graph, the actor in the centre with its neighbours around it for an actor's own graph. Coordinates are rounded so
 the same graph always gives the same bytes. Every node is a link to its page (`<a href>` in
 the SVG: no script, so it reads and works without JavaScript); every text is escaped here.
 """
@@ -52,7 +52,9 @@ def _positions(nodes: Sequence[Node], edges: Sequence[Edge], centre: str | None)
     if centre is not None:
         layout = nx.shell_layout(graph, [[centre], [n.id for n in nodes if n.id != centre]])
     else:
-        layout = nx.spring_layout(graph, seed=SEED, weight="weight", k=1.6 / math.sqrt(len(nodes)))
+        # Briefs make cliques that share few members: a spring layout piles each clique onto a
+        # point, the attractive-repulsive one keeps every node apart (labels stay readable).
+        layout = nx.arf_layout(graph, seed=SEED)
     layout = nx.rescale_layout_dict(layout, 1.0)
     return {k: (float(v[0]), float(v[1])) for k, v in layout.items()}
 

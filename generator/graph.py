@@ -1,13 +1,14 @@
 """Who-appears-with graphs drawn at build time as inline SVG: nodes and edges in, SVG out.
 
-The layout is networkx's: its attractive-repulsive force layout with a fixed seed for the corpus
-graph, the actor in the centre with its neighbours around it for an actor's own graph. Coordinates are rounded so
+The corpus graph is laid out by networkx (its attractive-repulsive force layout, a fixed seed);
+an actor's own graph puts the actor in the centre and its neighbours on a ring around it. Coordinates are rounded so
 the same graph always gives the same bytes. Every node is a link to its page (`<a href>` in
 the SVG: no script, so it reads and works without JavaScript); every text is escaped here.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from collections.abc import Sequence
@@ -42,20 +43,31 @@ class Edge:
     weight: int
 
 
-def _positions(nodes: Sequence[Node], edges: Sequence[Edge], centre: str | None) -> dict[str, tuple[float, float]]:
-    """Each node's place in [-1, 1]², the same at every run."""
+def _ring(nodes: Sequence[Node], centre: str) -> dict[str, tuple[float, float]]:
+    """`centre` in the middle, the other nodes around it in their order, the first on the left:
+    computed here, since building a networkx graph for each of thousands of actor pages costs
+    more than the rest of the page."""
+    others = [n.id for n in nodes if n.id != centre]
+    ring = {
+        node: (-math.cos(2 * math.pi * i / len(others)), -math.sin(2 * math.pi * i / len(others)))
+        for i, node in enumerate(others)
+    }
+    return {centre: (0.0, 0.0), **ring}
+
+
+@functools.lru_cache(maxsize=16)
+def _spread(nodes: tuple[Node, ...], edges: tuple[Edge, ...]) -> dict[str, tuple[float, float]]:
+    """Each node's place in [-1, 1]² by networkx, the same at every run; kept for the next build
+    of the same graph (`mkdocs serve` rebuilds in one process, and the layout takes a quarter
+    second)."""
+    if len(nodes) == 1:
+        return {nodes[0].id: (0.0, 0.0)}
     graph = nx.Graph()
     graph.add_nodes_from(n.id for n in nodes)
     graph.add_weighted_edges_from((e.a, e.b, e.weight) for e in edges)
-    if len(nodes) == 1:
-        return {nodes[0].id: (0.0, 0.0)}
-    if centre is not None:
-        layout = nx.shell_layout(graph, [[centre], [n.id for n in nodes if n.id != centre]])
-    else:
-        # Briefs make cliques that share few members: a spring layout piles each clique onto a
-        # point, the attractive-repulsive one keeps every node apart (labels stay readable).
-        layout = nx.arf_layout(graph, seed=SEED)
-    layout = nx.rescale_layout_dict(layout, 1.0)
+    # Briefs make cliques that share few members: a spring layout piles each clique onto a
+    # point, the attractive-repulsive one keeps every node apart (labels stay readable).
+    layout = nx.rescale_layout_dict(nx.arf_layout(graph, seed=SEED), 1.0)
     return {k: (float(v[0]), float(v[1])) for k, v in layout.items()}
 
 
@@ -69,7 +81,7 @@ def graph_svg(
     pad_x, pad_y = 90, 30
     place = {
         k: ((x + 1) / 2 * (width - 2 * pad_x) + pad_x, (y + 1) / 2 * (height - 2 * pad_y) + pad_y)
-        for k, (x, y) in _positions(nodes, edges, centre).items()
+        for k, (x, y) in (_ring(nodes, centre) if centre else _spread(tuple(nodes), tuple(edges))).items()
     }
     heaviest = max(max(n.weight for n in nodes), 1)
     strongest = max((e.weight for e in edges), default=1)

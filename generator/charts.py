@@ -32,8 +32,8 @@ class Bar:
 
 def number(value: float) -> str:
     """A coordinate with one decimal at most: stable text for the same drawing."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    text = str(round(value, 1))
+    return "0" if text == "-0.0" else text[:-2] if text.endswith(".0") else text
 
 
 def bar_chart(bars: Sequence[Bar], title: str) -> str:
@@ -56,6 +56,12 @@ def bar_chart(bars: Sequence[Bar], title: str) -> str:
         x = 1 + i * slot + (slot - width) / 2
         h = bar.total * scale
         part = bar.part * scale
+        if bar.label:
+            out.append(
+                f'<text x="{number(x + width / 2)}" y="{HEIGHT - 4}" text-anchor="middle">{html.escape(bar.label)}</text>'
+            )
+        if not bar.total:
+            continue  # an empty month: its place on the axis is the drawing
         out.append(f"<g><title>{html.escape(bar.title)}</title>")
         out.append(
             f'<rect class="nb-bar" x="{number(x)}" y="{number(base - h)}" width="{number(width)}" '
@@ -67,9 +73,5 @@ def bar_chart(bars: Sequence[Bar], title: str) -> str:
                 f'height="{number(part)}" fill="#3f51b5"/>'
             )
         out.append("</g>")
-        if bar.label:
-            out.append(
-                f'<text x="{number(x + width / 2)}" y="{HEIGHT - 4}" text-anchor="middle">{html.escape(bar.label)}</text>'
-            )
     out.append("</svg>")
     return "\n".join(out)

@@ -7,6 +7,8 @@ Nodes carry page paths under docs_dir; `figures.py` makes them addresses when it
 
 from __future__ import annotations
 
+from itertools import islice
+
 from .corpus import Corpus, CorpusActor
 from .graph import Edge, Node
 
@@ -32,34 +34,42 @@ def appears_with(
     )
 
 
-def actor_network(corpus: Corpus, actor: CorpusActor) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
-    """The actor and its most co-mentioned actors, linked by the briefs they share (also among
-    themselves); addresses are page paths under docs_dir, made relative when drawn."""
-    others = [co for co in actor.co_mentions if corpus.actor(co.actor_id) is not None][: ACTOR_NODES - 1]
-    nodes = [Node(actor.id, actor.name, actor_path(actor.id), actor.brief_count)]
-    nodes += [Node(co.actor_id, _name(corpus, co.actor_id), actor_path(co.actor_id), co.count) for co in others]
-    return tuple(nodes), _edges(corpus, [n.id for n in nodes])
+class Networks:
+    """The who-appears-with networks of one corpus (co-mention counts made lookup tables once)."""
 
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._counts: dict[str, dict[str, int]] = {}
 
-def corpus_network(corpus: Corpus) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
-    """The most present people and organisations of the corpus, linked by the briefs they share."""
-    top = [a for a in corpus.actors if a.type != "place"][:CORPUS_NODES]
-    nodes = tuple(Node(a.id, a.name, actor_path(a.id), a.brief_count) for a in top)
-    return nodes, _edges(corpus, [n.id for n in nodes])
+    def actor(self, actor: CorpusActor) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
+        """The actor and its most co-mentioned actors, each linked to it by the briefs they share.
+        Links among the neighbours are left out: they would make every actor page depend on
+        briefs that do not name the actor, and a page drawn from one brief a tangle of lines."""
+        found = ((co, a) for co in actor.co_mentions if (a := self.corpus.actor(co.actor_id)) is not None)
+        nodes = [Node(actor.id, actor.name, actor_path(actor.id), actor.brief_count)]
+        edges = []
+        for co, other in islice(found, ACTOR_NODES - 1):
+            nodes.append(Node(other.id, other.name, actor_path(other.id), co.count))
+            edges.append(Edge(min(actor.id, other.id), max(actor.id, other.id), co.count))
+        return tuple(nodes), tuple(sorted(edges, key=lambda e: (e.a, e.b)))
 
+    def corpus_wide(self) -> tuple[tuple[Node, ...], tuple[Edge, ...]]:
+        """The most present people and organisations of the corpus, linked by the briefs they share."""
+        top = [a for a in self.corpus.actors if a.type != "place"][:CORPUS_NODES]
+        nodes = tuple(Node(a.id, a.name, actor_path(a.id), a.brief_count) for a in top)
+        return nodes, self._edges([n.id for n in nodes])
 
-def _name(corpus: Corpus, actor_id: str) -> str:
-    found = corpus.actor(actor_id)
-    return found.name if found is not None else actor_id
+    def _edges(self, ids: list[str]) -> tuple[Edge, ...]:
+        """Every pair of `ids` named in the same briefs, once, with how many briefs."""
+        edges = []
+        for i, one in enumerate(ids):
+            counts = self._counts_of(one)
+            edges += [Edge(min(one, other), max(one, other), n) for other in ids[i + 1 :] if (n := counts.get(other))]
+        return tuple(sorted(edges, key=lambda e: (e.a, e.b)))
 
-
-def _edges(corpus: Corpus, ids: list[str]) -> tuple[Edge, ...]:
-    """Every pair of `ids` named in the same briefs, once, with how many briefs."""
-    inside = set(ids)
-    edges = []
-    for one in ids:
-        actor = corpus.actor(one)
-        for co in actor.co_mentions if actor is not None else ():
-            if co.actor_id in inside and one < co.actor_id:
-                edges.append(Edge(one, co.actor_id, co.count))
-    return tuple(sorted(edges, key=lambda e: (e.a, e.b)))
+    def _counts_of(self, actor_id: str) -> dict[str, int]:
+        """In how many briefs `actor_id` is named with each other actor."""
+        if actor_id not in self._counts:
+            actor = self.corpus.actor(actor_id)
+            self._counts[actor_id] = {co.actor_id: co.count for co in (actor.co_mentions if actor else ())}
+        return self._counts[actor_id]

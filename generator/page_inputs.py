@@ -24,6 +24,7 @@ from .langdata import fold
 if TYPE_CHECKING:
     from .config import Config
     from .corpus import Corpus, CorpusActor
+    from .graph import Edge, Node
     from .mentions import NamedIn
     from .navigation import Listing, Month, Tag
 
@@ -106,15 +107,20 @@ class PageInputs:
         heads = [self.head(i) for i in dict.fromkeys(ids)]
         return digest(a, heads, [self.names.get(co.actor_id) for co in a.co_mentions])
 
-    def actor_page(self, actor_id: str, network: Any, named: Sequence[NamedIn]) -> str:
+    def actor_page(
+        self, actor_id: str, network: tuple[Sequence[Node], Sequence[Edge]], named: Sequence[NamedIn]
+    ) -> str:
         """An actor's page: the actor (`actor`), the sources of the briefs it is quoted in, the
         types of the actors it appears with (people apart from places), its graph (`network`:
-        its neighbours' names and the briefs they share with each other) and the briefs of the
-        quotes of others that name it (`named`), with their speakers."""
+        its neighbours' names) and the briefs of the quotes of others that name it (`named`),
+        with their speakers."""
         a = self._actor(actor_id)
         sources = [(b.source, b.url) if (b := self.briefs.get(q.brief_id)) else None for q in a.quotes]
         types = [self.types.get(co.actor_id) for co in a.co_mentions]
-        return digest(self.actor(actor_id), sources, types, network, named, [self.brief(n.brief_id) for n in named])
+        nodes, edges = network
+        graph = ([(n.id, n.label, n.weight) for n in nodes], [(e.a, e.b, e.weight) for e in edges])
+        named_in = [(n.brief_id, n.index, n.anchor, self.brief(n.brief_id)) for n in named]
+        return digest(self.actor(actor_id), sources, types, graph, named_in)
 
     def actor_feed(self, actor_id: str, size: int) -> str:
         """An actor's feed: the actor and the briefs of its latest appearances."""

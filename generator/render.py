@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from .figures import actor_chart, months_chart, network_figure
 from .langdata import fold, load_lang
 from .mentions import quotes_naming
 from .models import ACTOR_TYPES, Brief, Quote, Statement
-from .neighbours import actor_network, appears_with, corpus_network
+from .neighbours import Networks, appears_with
 from .page_inputs import DEFAULT_TEMPLATES, PageInputs, templates_digest
 
 log = logging.getLogger(__name__)
@@ -91,6 +90,7 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
             root = "../" * path.count("/")
             out.pages[path] = _render(env, template, root, corpus, labels, index, months=by_month, **context)
 
+    @functools.cache
     def month_name(key: str) -> str:
         return format_date(key, labels)
 
@@ -120,7 +120,8 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
     page("actors/index.md", "actors.md.j2", types=types)
     page("places/index.md", "places.md.j2")
     page(TIMELINE, "timeline.md.j2", chart=chart, periods=tuple(reversed(periods)))
-    network = network_figure(*corpus_network(corpus), labels["actor_network"], NETWORK, href)
+    networks = Networks(corpus)
+    network = network_figure(*networks.corpus_wide(), labels["actor_network"], NETWORK, href)
     page(NETWORK, "network.md.j2", graph=network)
     for brief in corpus.briefs:
         path = f"briefs/{brief.id}.md"
@@ -133,7 +134,7 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
     named = quotes_naming(corpus, NAMED_PER_ACTOR)
     for actor in corpus.actors:
         path = f"actors/{actor.id}.md"
-        nodes, edges = actor_network(corpus, actor)
+        nodes, edges = networks.actor(actor)
         naming = named.get(actor.id, ())
         if not needed(path, "actor.md.j2", inputs.actor_page(actor.id, (nodes, edges), naming)):
             continue
@@ -226,9 +227,12 @@ def relative_url(page: str, target: str, directory_urls: bool = True) -> str:
     """The address of `target` from `page` (both paths under docs_dir) as MkDocs publishes them,
     for links MkDocs does not rewrite (inside raw HTML such as an SVG)."""
     source, dest = page_url(page, directory_urls), page_url(target, directory_urls)
-    folder = source[: source.rfind("/") + 1]
-    relative = posixpath.relpath(dest or ".", folder or ".")
-    return relative + "/" if dest.endswith("/") or not dest else relative
+    # Folders of the page's address, against those of the target: up from what differs, then down.
+    folders, parts = source.split("/")[:-1], dest.split("/")
+    same = 0
+    while same < min(len(folders), len(parts) - 1) and folders[same] == parts[same]:
+        same += 1
+    return "../" * (len(folders) - same) + "/".join(parts[same:]) or "./"
 
 
 class Index:

@@ -1,9 +1,10 @@
 """Who-appears-with graphs drawn at build time as inline SVG: nodes and edges in, SVG out.
 
 The corpus graph is laid out by networkx (its attractive-repulsive force layout, a fixed seed);
-an actor's own graph puts the actor in the centre and its neighbours on a ring around it. Coordinates are rounded so
-the same graph always gives the same bytes. Every node is a link to its page (`<a href>` in
-the SVG: no script, so it reads and works without JavaScript); every text is escaped here.
+an actor's own graph puts the actor in the centre and its neighbours on a ring around it.
+Coordinates are rounded so the same graph always gives the same bytes. Every node but the
+centre is a link to its page (`<a xlink:href>` in the SVG: no script, so it reads and works
+without JavaScript); every text is escaped here.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ import networkx as nx
 
 from .charts import number
 
+# Node links are `xlink:href`, not `href`: in raw HTML MkDocs leaves an `href` as it is, while
+# Zensical reads it as relative to the Markdown file and rewrites it; neither touches
+# `xlink:href`, which every browser follows. Its namespace is a name, never fetched.
+XLINK = "http://www.w3.org/1999/xlink"
 # Any fixed seed does: it only has to be the same at every build.
 SEED = 12
 # Longest label drawn under a node, in characters.
@@ -87,7 +92,7 @@ def graph_svg(
     strongest = max((e.weight for e in edges), default=1)
     out = [
         f'<svg class="nb-network" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="{html.escape(title)}">',
+        f'aria-label="{html.escape(title)}" xmlns:xlink="{XLINK}">',
         f"<title>{html.escape(title)}</title>",
     ]
     for e in sorted(edges, key=lambda e: (e.a, e.b)):
@@ -100,11 +105,16 @@ def graph_svg(
         x, y = place[n.id]
         r = 4 + 8 * math.sqrt(n.weight / heaviest)
         label = n.label if len(n.label) <= LABEL else n.label[: LABEL - 1] + "…"
-        own = ' class="nb-node-self"' if n.id == centre else ""
+        # The centre is the page the graph is on: not a link.
+        start, end = (
+            ('<g class="nb-node-self">', "</g>")
+            if n.id == centre
+            else (f'<a xlink:href="{html.escape(n.href)}">', "</a>")
+        )
         out.append(
-            f'<a href="{html.escape(n.href)}"{own}><title>{html.escape(n.label)}</title>'
+            f"{start}<title>{html.escape(n.label)}</title>"
             f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(r)}" fill="#7986cb"/>'
-            f'<text x="{number(x)}" y="{number(y + r + 11)}" text-anchor="middle">{html.escape(label)}</text></a>'
+            f'<text x="{number(x)}" y="{number(y + r + 11)}" text-anchor="middle">{html.escape(label)}</text>{end}'
         )
     out.append("</svg>")
     return "\n".join(out)

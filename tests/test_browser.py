@@ -187,7 +187,7 @@ def _fits_a_phone(server: str, page: Any) -> None:
     page.goto(server + "network/")
     page.screenshot(path=str(ARTIFACTS / "network-390.png"), full_page=True)
     # Labels of close nodes may overlap: the click is sent to the node's own link.
-    page.locator('.nb-graph a[href$="actors/donald-trump/"]').first.dispatch_event("click")
+    page.locator('.nb-graph a[*|href$="actors/donald-trump/"]').first.dispatch_event("click")
     page.wait_for_url("**/actors/donald-trump/")
     assert page.locator("h1").inner_text() == "Donald Trump"
 

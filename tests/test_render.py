@@ -27,6 +27,7 @@ EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "fenced_code", "md_in_
 # The attributes of the charts and graphs drawn at build time (generator/charts.py, graph.py).
 SVG_ATTRIBUTES = (
     *("viewbox", "width", "height", "role", "aria-label", "fill", "stroke", "stroke-width", "text-anchor"),
+    *("xmlns:xlink", "xlink:href"),
     *("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r"),
 )
 

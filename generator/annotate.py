@@ -99,6 +99,14 @@ def _whole_name(text: str, start: int, end: int, names: tuple[str, ...]) -> tupl
 _WORD = re.compile(r"\w+")
 
 
+def marked_quotes(brief: Brief) -> frozenset[int]:
+    """Indexes in `brief.quotes` of the quotes `annotate` marks in the source text (`source-quote-N`,
+    N = index + 1): a quote overlapping an earlier one is not marked, so nothing may link to it."""
+    return frozenset(
+        i for _, _, i in _non_overlapping([(q.start, q.end, i) for i, q in enumerate(brief.quotes)], len(brief.text))
+    )
+
+
 def _non_overlapping(spans: list[tuple[int, int, _V]], size: int) -> list[tuple[int, int, _V]]:
     """Spans inside the text, earliest (then longest) first, dropping any that overlap a kept one."""
     kept: list[tuple[int, int, _V]] = []

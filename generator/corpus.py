@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .annotate import marked_quotes
 from .langdata import country_keys, country_name, fold
 from .models import ACTOR_TYPES, Actor, Brief
 from .text import slugify, unique_slug
@@ -60,6 +61,12 @@ class CorpusQuote:
     text: str
     cue: str | None
     lang: str
+    # The speaker's roles as that brief gives them ("maire de Lyon"): their role at the time.
+    roles: tuple[str, ...] = ()
+    # Where the words are marked in the brief's source text (`source-quote-3`), if they are.
+    anchor: str | None = None
+    # A direct quote given to this speaker with low confidence (`Quote.uncertain`).
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -358,11 +365,14 @@ def build_actor(
     quotes: list[CorpusQuote] = []
     statements: list[CorpusQuote] = []
     for brief, actor in members:
+        marked = marked_quotes(brief)
         quotes += [
-            _said(brief, q.text, q.cue) for q in sorted(brief.quotes, key=lambda q: q.start) if q.speaker == actor.id
+            _said(brief, q.text, q.cue, actor.roles, f"source-quote-{i + 1}" if i in marked else None, q.uncertain)
+            for i, q in sorted(enumerate(brief.quotes), key=lambda iq: iq[1].start)
+            if q.speaker == actor.id
         ]
         statements += [
-            _said(brief, s.text, s.cue)
+            _said(brief, s.text, s.cue, actor.roles)
             for s in sorted(brief.statements, key=lambda s: s.start)
             if s.speaker == actor.id
         ]
@@ -405,9 +415,16 @@ def _roles(members: list[Member], site_lang: str | None) -> tuple[tuple[str, ...
     return tuple(own.values()), tuple(r for k, r in other.items() if k not in own)
 
 
-def _said(brief: Brief, text: str, cue: str | None) -> CorpusQuote:
+def _said(
+    brief: Brief,
+    text: str,
+    cue: str | None,
+    roles: tuple[str, ...] = (),
+    anchor: str | None = None,
+    uncertain: bool = False,
+) -> CorpusQuote:
     """Words said in `brief`, with what is needed to show them away from it."""
-    return CorpusQuote(brief.id, brief.title, brief.date, text, cue, brief.lang)
+    return CorpusQuote(brief.id, brief.title, brief.date, text, cue, brief.lang, roles, anchor, uncertain)
 
 
 def _co_mentions(briefs: tuple[Brief, ...], pages: Mapping[tuple[str, str], str]) -> dict[str, Counter[str]]:

@@ -70,11 +70,22 @@ class _Said:
     speaker_desc: str | None = None
 
 
+# Below this confidence an attributed quote is shown as "speaker uncertain": 0.5 is what an
+# attribution inherited from an earlier quote (0.45) or a continuation paragraph (0.4) falls
+# under, while a speaker named by the quote's own speech verb scores above it.
+UNCERTAIN_BELOW = 0.5
+
+
 @dataclass(frozen=True)
 class Quote(_Said):
     """A direct quotation: `text` without its outer marks, offsets into the original text."""
 
     confidence: float = 0.0
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the quote is given a speaker with too little confidence to state it plainly."""
+        return bool(self.speaker or self.speaker_name) and self.confidence < UNCERTAIN_BELOW
 
 
 @dataclass(frozen=True)

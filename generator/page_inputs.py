@@ -1,7 +1,8 @@
 """What each generated page depends on, as a digest, so that an unchanged page is not rendered again.
 
 A brief page depends on its brief and on the pages and names of the actors it links to; an actor
-page on the actor and on the titles and dates of the briefs it lists; a list (archive, month,
+page on the actor, on the titles and dates of the briefs it lists, on its neighbours in the
+who-appears-with graph and on the quotes of other briefs that name it; a list (archive, month,
 tag) on what it lists; an actor's feed on the actor and its latest briefs. Every digest also
 covers the templates, the interface labels, the site settings and newsbrief's own code, so a
 change to any of them renders everything again. Pages drawn from the whole corpus (home, the
@@ -13,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import pickle
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,8 @@ from .cache import code_fingerprint
 if TYPE_CHECKING:
     from .config import Config
     from .corpus import Corpus, CorpusActor
+    from .graph import Edge, Node
+    from .mentions import NamedIn
     from .navigation import Listing, Month, Tag
 
 
@@ -103,6 +106,21 @@ class PageInputs:
         ids += [d.brief_id for d in a.timeline]
         heads = [self.head(i) for i in dict.fromkeys(ids)]
         return digest(a, heads, [self.names.get(co.actor_id) for co in a.co_mentions])
+
+    def actor_page(
+        self, actor_id: str, network: tuple[Sequence[Node], Sequence[Edge]], named: Sequence[NamedIn]
+    ) -> str:
+        """An actor's page: the actor (`actor`), the sources of the briefs it is quoted in, the
+        types of the actors it appears with (people apart from places), its graph (`network`:
+        its neighbours' names) and the briefs of the quotes of others that name it (`named`),
+        with their speakers."""
+        a = self._actor(actor_id)
+        sources = [(b.source, b.url) if (b := self.briefs.get(q.brief_id)) else None for q in a.quotes]
+        types = [self.types.get(co.actor_id) for co in a.co_mentions]
+        nodes, edges = network
+        graph = ([(n.id, n.label, n.weight) for n in nodes], [(e.a, e.b, e.weight) for e in edges])
+        named_in = [(n.brief_id, n.index, n.anchor, self.brief(n.brief_id)) for n in named]
+        return digest(self.actor(actor_id), sources, types, graph, named_in)
 
     def actor_feed(self, actor_id: str, size: int) -> str:
         """An actor's feed: the actor and the briefs of its latest appearances."""

@@ -19,15 +19,18 @@ from typing import Any
 
 import jinja2
 
-from . import navigation
+from . import activity, navigation
 from .annotate import Piece, annotate
 from .config import Config
 from .corpus import Corpus, CorpusActor
 from .errors import RenderError
 from .escape import Markdown, md_escape, md_link, page_title, safe_url
 from .feeds import Entry, Feed, atom_feed, entry_date, rss_feed
+from .figures import actor_chart, months_chart, network_figure
 from .langdata import fold, load_lang
+from .mentions import quotes_naming
 from .models import Brief, Quote, Statement
+from .neighbours import Networks, appears_with
 from .page_inputs import DEFAULT_TEMPLATES, PageInputs, templates_digest
 
 log = logging.getLogger(__name__)
@@ -37,6 +40,11 @@ PER_PAGE = 20
 # Entries of the site feed and of each actor's feed.
 FEED_SIZE = 50
 ACTOR_FEED_SIZE = 20
+# Actors in each "appears most with" list of an actor page; quotes of others naming an actor.
+APPEARS_WITH = 15
+NAMED_PER_ACTOR = 20
+# Most-quoted actors of the newest month, on the home page.
+MOST_QUOTED = 8
 
 
 @dataclass
@@ -80,7 +88,24 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
             root = "../" * path.count("/")
             out.pages[path] = _render(env, template, root, corpus, labels, index, months=by_month, **context)
 
-    page("index.md", "home.md.j2", briefs=corpus.briefs[: config.latest])
+    @functools.cache
+    def month_name(key: str) -> str:
+        return format_date(key, labels)
+
+    def href(page_path: str, target: str) -> str:
+        return relative_url(page_path, target, config.use_directory_urls)
+
+    periods = activity.corpus_months(corpus)
+    chart = months_chart(periods, labels["briefs_by_month"], labels, month_name)
+    this_month = activity.latest_month(corpus)
+    page(
+        "index.md",
+        "home.md.j2",
+        briefs=corpus.briefs[: config.latest],
+        chart=chart,
+        this_month=this_month,
+        most_quoted=activity.most_quoted(corpus, this_month, MOST_QUOTED),
+    )
     page("briefs/index.md", "briefs.md.j2")
     for listing in navigation.paginate(corpus.briefs, "archive/index.md", "archive/page-", PER_PAGE):
         page(listing.path, "archive.md.j2", inputs.listing(listing, None, by_month), listing=listing, month=None)
@@ -92,7 +117,10 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
         page(tag.path, "tag.md.j2", inputs.tag(tag), tag=tag)
     page("actors/index.md", "actors.md.j2", letters=navigation.letters(corpus.actors))
     page("places/index.md", "places.md.j2")
-    page(TIMELINE, "timeline.md.j2")
+    page(TIMELINE, "timeline.md.j2", chart=chart, periods=tuple(reversed(periods)))
+    networks = Networks(corpus)
+    network = network_figure(*networks.corpus_wide(), labels["actor_network"], NETWORK, href)
+    page(NETWORK, "network.md.j2", graph=network)
     for brief in corpus.briefs:
         path = f"briefs/{brief.id}.md"
         if not needed(path, "brief.md.j2", inputs.brief(brief.id)):
@@ -101,8 +129,24 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
         marked = {p.quote for paragraph in source for p in paragraph if p.quote is not None}
         stated = {p.statement for paragraph in source for p in paragraph if p.statement is not None}
         page(path, "brief.md.j2", brief=brief, source=source, marked_quotes=marked, marked_statements=stated)
+    named = quotes_naming(corpus, NAMED_PER_ACTOR)
     for actor in corpus.actors:
-        page(f"actors/{actor.id}.md", "actor.md.j2", inputs.actor(actor.id), actor=actor)
+        path = f"actors/{actor.id}.md"
+        nodes, edges = networks.actor(actor)
+        naming = named.get(actor.id, ())
+        if not needed(path, "actor.md.j2", inputs.actor_page(actor.id, (nodes, edges), naming)):
+            continue
+        people, places = appears_with(corpus, actor, APPEARS_WITH)
+        page(
+            path,
+            "actor.md.j2",
+            actor=actor,
+            chart=actor_chart(corpus, actor, labels, month_name),
+            graph=network_figure(nodes, edges, f"{actor.name} — {labels['co_graph']}", path, href, centre=actor.id),
+            with_actors=people,
+            with_places=places,
+            named=[(b, b.quotes[n.index], n.anchor) for n in naming if (b := corpus.brief(n.brief_id)) is not None],
+        )
     render_feeds(corpus, config, labels, index, out, inputs, previous)
     return out
 
@@ -159,6 +203,8 @@ SITE_FEED = "feeds/briefs.xml"
 SITE_RSS = "feeds/briefs.rss"
 # The chronology of every dated event across the briefs.
 TIMELINE = "timeline/index.md"
+# The who-appears-with graph of the whole corpus.
+NETWORK = "network/index.md"
 
 
 def actor_feed(actor_id: str, rss: bool = False) -> str:
@@ -174,6 +220,18 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+def relative_url(page: str, target: str, directory_urls: bool = True) -> str:
+    """The address of `target` from `page` (both paths under docs_dir) as MkDocs publishes them,
+    for links MkDocs does not rewrite (inside raw HTML such as an SVG)."""
+    source, dest = page_url(page, directory_urls), page_url(target, directory_urls)
+    # Folders of the page's address, against those of the target: up from what differs, then down.
+    folders, parts = source.split("/")[:-1], dest.split("/")
+    same = 0
+    while same < min(len(folders), len(parts) - 1) and folders[same] == parts[same]:
+        same += 1
+    return "../" * (len(folders) - same) + "/".join(parts[same:]) or "./"
 
 
 class Index:

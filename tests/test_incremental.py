@@ -144,6 +144,14 @@ def _edit_template(config: Config) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("## {{ labels.quotes_of }}", "## Citations"), "utf-8")
 
 
+def _quote_names_another(config: Config) -> None:
+    """Paul Martin's page shows the quotes of others that name him: a brief he is named in by
+    another speaker's words changes his page."""
+    path = config.content_dir / "greve.md"
+    text = path.read_text(encoding="utf-8").replace("la mobilisation sera forte", "Paul Martin ne nous écoute pas")
+    path.write_text(text, encoding="utf-8")
+
+
 def _edit_date(config: Config) -> None:
     path = config.content_dir / "budget.md"
     path.write_text(path.read_text(encoding="utf-8").replace("2024-03-04", "2024-05-20"), encoding="utf-8")
@@ -175,6 +183,7 @@ def _retag(config: Config) -> None:
         _edit_date,
         _edit_tagged_summary,
         _retag,
+        _quote_names_another,
     ],
 )
 def test_after_any_change_the_pages_are_those_of_a_build_from_scratch(

@@ -24,6 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # The extensions of mkdocs.yml, plus the ones MkDocs always loads.
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "fenced_code", "md_in_html"]
 
+# The attributes of the charts and graphs drawn at build time (generator/charts.py, graph.py).
+SVG_ATTRIBUTES = (
+    *("viewbox", "width", "height", "role", "aria-label", "fill", "stroke", "stroke-width", "text-anchor"),
+    *("xmlns:xlink", "xlink:href"),
+    *("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r"),
+)
+
 HOSTILE = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',
@@ -141,7 +148,7 @@ def test_page_title_is_escaped_html_in_a_yaml_string() -> None:
 
 
 def quote(text: str, speaker: str | None, cue: str | None = None) -> Quote:
-    return Quote(text=text, start=0, end=len(text), speaker=speaker, speaker_name=None, cue=cue)
+    return Quote(text=text, start=0, end=len(text), speaker=speaker, speaker_name=None, cue=cue, confidence=0.9)
 
 
 @pytest.fixture()
@@ -205,6 +212,7 @@ def test_every_page_is_made(pages: dict[str, str]) -> None:
         "index.md",
         "briefs/index.md",
         "timeline/index.md",
+        "network/index.md",
         "actors/index.md",
         "places/index.md",
         "tags/index.md",
@@ -249,12 +257,15 @@ def test_every_link_between_pages_resolves(pages: dict[str, str]) -> None:
 
 def test_actor_page_lists_quotes_across_briefs_newest_first(pages: dict[str, str]) -> None:
     page = pages["actors/gregory-doucet.md"]
-    assert page.index("> Nous tenons notre promesse") < page.index("> Chaque quartier sera relié")
-    assert "— [Le conseil vote le plan](../briefs/vote.md), 18 mars 2024" in page
-    assert "— [Lyon double ses pistes](../briefs/lyon-velo.md), 4 mars 2024, *déclarer*" in page
+    assert page.index("Nous tenons notre promesse") < page.index("Chaque quartier sera relié")
+    assert " · 18 mars 2024 · [Le conseil vote le plan](../briefs/vote.md)\n" in page
+    assert (
+        "— [Grégory Doucet](../actors/gregory-doucet.md), maire · 4 mars 2024 · [Lyon double ses pistes]"
+        "(../briefs/lyon-velo.md), [Journal d'exemple](https://example.org/lyon)"
+    ) in page
     assert "que l'État paierait" in page
     assert "- **Autres noms**\u00a0: Doucet" in page
-    assert "- [Lyon](../actors/lyon.md) — 1 article" in page
+    assert "1. [Lyon](../actors/lyon.md) — 1 article" in page
     assert "sans locuteur" not in page
 
 
@@ -262,8 +273,8 @@ def test_brief_page_links_speakers_and_shows_the_licence(pages: dict[str, str]) 
     page = pages["briefs/lyon-velo.md"]
     assert "**Source**\u00a0: [Journal d'exemple](https://example.org/lyon)" in page
     assert '!!! note "Licence"' in page and "sous licence CC BY 2.5" in page
-    assert "> — [Grégory Doucet](../actors/gregory-doucet.md), *déclarer*" in page
-    assert "> — locuteur non identifié" in page
+    assert "— [Grégory Doucet](../actors/gregory-doucet.md), maire · 4 mars 2024 ·" in page
+    assert "\n— locuteur non identifié ·" in page
     assert "- [Grégory Doucet](../actors/gregory-doucet.md) — maire" in page
     assert "**Lieux**\u00a0: [Lyon](../actors/lyon.md)" in page
     assert "!!! note" not in pages["briefs/vote.md"]
@@ -319,7 +330,10 @@ def test_hostile_text_cannot_inject(pages: dict[str, str]) -> None:
         parsed.feed(to_html(body(text)))
         assert not {"script", "img", "i", "b", "h1"} & set(parsed.tags[1:]), path
         for name, value in parsed.attrs:
-            assert name in ("href", "id", "class", "style", "data-search-exclude", *FILTER_WORDS), (path, name)
+            assert name in ("href", "id", "class", "style", "data-search-exclude", *FILTER_WORDS, *SVG_ATTRIBUTES), (
+                path,
+                name,
+            )
             assert not (value or "").lower().startswith(("javascript:", "data:")), path
     assert "](javascript" not in "".join(body(p) for k, p in pages.items() if k.endswith(".md"))
     assert "**Source**\u00a0: &lt;b&gt;gras&lt;/b&gt;\n" in pages["briefs/hostile.md"]
@@ -701,7 +715,8 @@ def test_hostile_statements_events_and_background_inject_nothing(story_pages: di
         parsed = _Tags()
         parsed.feed(to_html(body(story_pages[path])))
         assert not {"script", "img"} & set(parsed.tags), path
-        assert all(name in ("href", "id", "class", "style", "data-search-exclude") for name, _ in parsed.attrs), path
+        allowed = ("href", "id", "class", "style", "data-search-exclude", *SVG_ATTRIBUTES)
+        assert all(name in allowed for name, _ in parsed.attrs), path
         assert "](javascript" not in story_pages[path]
         assert "alert(1)</script> [x](javascript:y) *gras*" in html.unescape(parsed.text) or path != "briefs/scrutin.md"
 

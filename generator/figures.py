@@ -28,7 +28,8 @@ def _block(kind: str, svg: str) -> Markdown:
 
 
 def month_bars(months: Sequence[MonthCount], labels: Mapping[str, str], month_name: MonthName) -> list[Bar]:
-    """One bar per month, the year written under January and under the first month."""
+    """One bar per month, the year written under January and under the first month; one bar
+    per year, each with its year, when the span is counted by year."""
     bars = []
     for i, m in enumerate(months):
         name = month_name(m.key)
@@ -37,7 +38,8 @@ def month_bars(months: Sequence[MonthCount], labels: Mapping[str, str], month_na
             if m.part
             else labels["chart_bar"].format(month=name, briefs=m.briefs)
         )
-        bars.append(Bar(m.key[:4] if i == 0 or m.key.endswith("-01") else "", m.briefs, m.part, title))
+        by_year = len(m.key) == 4
+        bars.append(Bar(m.key[:4] if by_year or i == 0 or m.key.endswith("-01") else "", m.briefs, m.part, title))
     return bars
 
 

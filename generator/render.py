@@ -96,13 +96,15 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
         return relative_url(page_path, target, config.use_directory_urls)
 
     periods = activity.corpus_months(corpus)
-    chart = months_chart(periods, labels["briefs_by_month"], labels, month_name)
+    chart_title = labels["briefs_by_year" if periods and len(periods[0].key) == 4 else "briefs_by_month"]
+    chart = months_chart(periods, chart_title, labels, month_name)
     this_month = activity.latest_month(corpus)
     page(
         "index.md",
         "home.md.j2",
         briefs=corpus.briefs[: config.latest],
         chart=chart,
+        chart_title=chart_title,
         this_month=this_month,
         most_quoted=activity.most_quoted(corpus, this_month, MOST_QUOTED),
     )
@@ -117,7 +119,7 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
         page(tag.path, "tag.md.j2", inputs.tag(tag), tag=tag)
     page("actors/index.md", "actors.md.j2", letters=navigation.letters(corpus.actors))
     page("places/index.md", "places.md.j2")
-    page(TIMELINE, "timeline.md.j2", chart=chart, periods=tuple(reversed(periods)))
+    page(TIMELINE, "timeline.md.j2", chart=chart, chart_title=chart_title, periods=tuple(reversed(periods)))
     networks = Networks(corpus)
     network = network_figure(*networks.corpus_wide(), labels["actor_network"], NETWORK, href)
     page(NETWORK, "network.md.j2", graph=network)

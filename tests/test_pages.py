@@ -123,7 +123,7 @@ def svgs(page: str) -> list[ET.Element]:
 
 
 def test_actor_page_charts_its_briefs_month_by_month(pages: dict[str, str]) -> None:
-    (chart,) = svgs(section(pages["actors/paul-martin.md"], "Mois par mois"))
+    (chart,) = svgs(section(pages["actors/paul-martin.md"], "Au fil du temps"))
     bars = [g for g in chart.iter("g")]
     assert [g.findtext("title") for g in bars] == [
         "mars 2024 — briefs : 1, dont cité : 1",
@@ -194,6 +194,27 @@ def test_timeline_charts_the_briefs_with_each_month_key_actors(pages: dict[str, 
     assert len(svgs(months)) == 1
     assert "- **[avril 2024](../archive/2024-04.md)** (1)\u00a0: [Sophie Binet](../actors/sophie-binet.md)\n" in months
     assert "- **[mars 2024](../archive/2024-03.md)** (1)\u00a0: [Paul Martin](../actors/paul-martin.md)\n" in months
+
+
+def test_a_span_of_many_years_is_charted_year_by_year_and_loses_no_brief() -> None:
+    briefs = [
+        brief("ancien", "2009-05-08", "Paul Martin parle.", (MARTIN,)),
+        brief("moyen", "2012-07-03", "Paul Martin parle.", (MARTIN,)),
+        brief("recent", "2024-11-12", "Paul Martin parle.", (MARTIN,)),
+    ]
+    site = render_site(aggregate(briefs), Config(templates_dir=ROOT / "templates"))
+    timeline = section(site["timeline/index.md"], "Briefs par année")
+    (chart,) = svgs(timeline)
+    assert len(chart.findall(".//rect[@class='nb-bar']")) == 3
+    assert [t.text for t in chart.iter("text") if t.text and len(t.text) == 4][:2] == ["2009", "2010"]
+    # Each year links to the archive of its newest month; the empty years are not listed.
+    assert "- **[2024](../archive/2024-11.md)** (1)" in timeline
+    assert "- **[2009](../archive/2009-05.md)** (1)" in timeline and "[2010]" not in timeline
+    assert "## Briefs par année" in site["index.md"]
+    (actor_chart,) = svgs(section(site["actors/paul-martin.md"], "Au fil du temps"))
+    years = [t.text for t in actor_chart.iter("text") if t.text and len(t.text) == 4]
+    assert years == [str(y) for y in range(2009, 2025)]  # every year written, 2009 to 2024
+    assert len(list(actor_chart.iter("g"))) == 3  # a bar for each year with a brief
 
 
 def test_a_name_is_found_as_whole_words_and_only_when_it_says_one_actor() -> None:

@@ -74,6 +74,31 @@ def test_editors_corrections_show_on_every_page(server: str, browser_page: tuple
     assert not errors and not outside
 
 
+def test_quotes_are_cards_and_the_timeline_leads_to_the_archive(server: str, browser_page: tuple) -> None:
+    """Nine quotes on one brief are nine cards, each with its speaker and a way back to the words
+    in the source text; the timeline's periods are links to archive pages that exist."""
+    page, errors, outside = browser_page
+    page.set_viewport_size(DESKTOP)
+    page.goto(server + "briefs/2012-07-06-fr-01/")
+    cards = page.locator(".md-content figure.nb-quote")
+    assert cards.count() == 9
+    for card in cards.all():
+        assert card.locator("blockquote").inner_text().strip()
+        assert card.locator("figcaption").inner_text().startswith("—")
+    anchors = page.locator('.md-content figure.nb-quote a[href^="#source-quote-"]')
+    assert anchors.count() >= 1
+    target = anchors.first.get_attribute("href")
+    assert page.locator(f"mark{target}").count() == 1
+
+    page.goto(server + "timeline/")
+    assert page.locator(".md-content .nb-chart svg").count() == 1
+    periods = page.locator('.md-content li a[href*="archive/"]')
+    assert periods.count() >= 5
+    for link in periods.all():
+        assert page.request.get(link.evaluate("a => a.href")).status == 200
+    assert not errors and not outside
+
+
 @pytest.mark.parametrize(("name", "size"), [("desktop", DESKTOP), ("phone", PHONE)])
 def test_every_page_type_fits_and_is_saved_as_a_screenshot(
     server: str, browser_page: tuple, name: str, size: dict[str, int]

@@ -135,11 +135,13 @@ def _surnames_as_named(group: Sequence[Candidate]) -> list[str]:
 
 
 def _org_name(doc: Doc, cand: Candidate, lang: LangData) -> bool:
-    """True for a name that says it is an organisation: it opens or closes with a school, research
-    body or club word ("université de Caen", "AS Saint-Étienne", "Leeds University"), or a club's
+    """True for a name that says it is an organisation: an institution noun written as a name
+    ("Sénat"), or it opens or closes with a school, research body or club word ("université de Caen", "AS Saint-Étienne", "Leeds University"), or a club's
     facility word has an adjective after it ("Stade toulousain"; "stade de France" is a place).
     The model often labels them by the town they hold."""
     words = name_words(cand.text)
+    if " ".join(words) in lang.institution_nouns:
+        return True  # "le Sénat", "le Parlement": the institution, not the building
     if len(words) < 2:
         return False
     if words[0] in lang.org_name_words or words[-1] in lang.org_name_words:

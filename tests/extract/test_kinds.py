@@ -136,3 +136,18 @@ def test_surnames_follow_the_full_name_labelled_person(parse_en: Parse, en: Lang
     assert decide_kind(doc, [full, *surnames], en) == "person"
     # Without the full name, the labels decide as before.
     assert decide_kind(doc, surnames, en) == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Les démocrates restent majoritaires au Sénat. Le Sénat votera mardi.", "Sénat", "organization"),
+        ("Les démocrates restent majoritaires à Boston. Ils ont gagné à Boston.", "Boston", "place"),
+    ],
+)
+def test_institution_noun_labelled_place_is_the_institution(
+    parse_fr: Parse, fr: LangData, text: str, name: str, kind: str
+) -> None:
+    doc = parse_fr(text)
+    group = [labelled(doc, name, "place"), labelled(doc, name, "place", 1)]
+    assert decide_kind(doc, group, fr) == kind

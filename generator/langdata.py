@@ -135,6 +135,13 @@ class LangData:
     collective_nouns: frozenset[str] = frozenset()
     org_titles: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()
+    # Words that make a name an organisation whatever the model's label ("université de Caen",
+    # "FC Nantes", "Leeds University"), opening or closing it.
+    org_name_words: frozenset[str] = frozenset()
+    # Facility words that name a club when an adjective follows ("Stade toulousain").
+    club_facility_words: frozenset[str] = frozenset()
+    # Nouns for a state: with only adjectives beside them they name a country ("République tchèque").
+    state_nouns: frozenset[str] = frozenset()
     # Nouns for a place, in an apposition ("Herat, their home"): the name before is a place.
     place_nouns: frozenset[str] = frozenset()
     # Words that open a list of examples ("including X"): a name only listed there is no actor.
@@ -440,6 +447,9 @@ def load_lang(code: str) -> LangData:
         collective_nouns=folded("collective_nouns"),
         org_titles=folded("org_titles"),
         facility_words=folded("facility_words"),
+        org_name_words=folded("org_name_words"),
+        club_facility_words=folded("club_facility_words"),
+        state_nouns=folded("state_nouns"),
         place_nouns=folded("place_nouns"),
         example_cues=folded("example_cues"),
         generic_org_nouns=folded("generic_org_nouns"),

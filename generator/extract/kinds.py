@@ -1,11 +1,15 @@
 """Decide what kind of actor a group of names is, and whether it is an actor at all.
 
-Types come from the model's labels by majority over all mentions, with one correction: a
-place that the text treats as an institution becomes an organisation ("la Maison Blanche a
-annoncé", "the White House spokesman", "l'administration de la Maison Blanche",
-"Bruxelles a répondu"), and an organisation named like a building is a place ("Century City
-Towers"). Countries named in the nationality data are places whatever the model said: the
-annotation guidelines keep "la Syrie" or "North Korea" as places that are parties.
+Types come from the model's labels by majority over all mentions, a lone surname voting with
+the person's full name ("Husted said" after "Jon Husted"), with corrections: a place that the
+text treats as an institution becomes an organisation ("la Maison Blanche a annoncé", "the
+White House spokesman", "l'administration de la Maison Blanche", "Bruxelles a répondu"), and an
+organisation named like a building is a place ("Century City Towers"). Countries named in the
+nationality data, or by a state noun and adjectives ("République tchèque"), are places whatever
+the model said: the annotation guidelines keep "la Syrie" or "North Korea" as places that are
+parties. A name that says it is a school, a research body or a club ("université de Caen",
+"AS Saint-Étienne", "Stade toulousain") is an organisation, whatever town it holds; a name
+labelled an organisation with a person's title apposed ("X, the foreign minister,") a person.
 
 Groups that are not actors are dropped: news media that only pass on someone's words
 ("a déclaré à l'AFP", "told LA Weekly", "interrogé par l'AFP", "auprès de l'AFP"),
@@ -33,7 +37,13 @@ _MIN_LIST = 3
 
 def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
     """The actor type of a group of names: the majority label, places promoted when acting."""
-    kind = vote_kind(c.kind for c in group)
+    kind = vote_kind(_surnames_as_named(group))
+    if kind != "person" and any(_state_name(doc, c, lang) for c in group):
+        return "place"
+    if any(_org_name(doc, c, lang) for c in group) and (
+        kind != "person" or all(_org_name(doc, c, lang) for c in group)
+    ):
+        return "organization"
     if kind == "organization" and any(
         _facility(c.text, lang)
         or _national_team(c.text, lang)
@@ -44,7 +54,9 @@ def decide_kind(doc: Doc, group: Sequence[Candidate], lang: LangData) -> str:
         return "place"
     if any(" ".join(name_words(c.text)) in lang.countries for c in group):
         return "place"
-    if kind == "organization" and any(_demonym_before(doc, c, lang) for c in group):
+    if kind == "organization" and any(
+        _demonym_before(doc, c, lang) or _person_role(doc, c, lang, apposed=True) for c in group
+    ):
         return "person"
     if kind == "person" and all(c.last - c.first == 1 for c in group) and any(_employer(doc, c, lang) for c in group):
         return "organization"
@@ -111,6 +123,53 @@ def is_actor(
     return not _sentence_initial_common_noun(doc, group)
 
 
+def _surnames_as_named(group: Sequence[Candidate]) -> list[str]:
+    """The model's label of each name, a lone surname taking the label of the person's full name.
+
+    Small models often label a bare surname an organisation or a place ("Husted said") where
+    they label the full name, first name included, a person ("Jon Husted"): the full name,
+    which carries more evidence, decides for the surname in the same group.
+    """
+    surnames = {words[-1] for c in group if c.kind == "person" and len(words := name_words(c.text)) >= 2}
+    return ["person" if name_words(c.text) in {(s,) for s in surnames} else c.kind for c in group]
+
+
+def _org_name(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for a name that says it is an organisation: an institution noun written as a name
+    ("Sénat"), or it opens or closes with a school, research body or club word ("université de Caen", "AS Saint-Étienne", "Leeds University"), or a club's
+    facility word has an adjective after it ("Stade toulousain"; "stade de France" is a place).
+    The model often labels them by the town they hold."""
+    words = name_words(cand.text)
+    if " ".join(words) in lang.institution_nouns:
+        return True  # "le Sénat", "le Parlement": the institution, not the building
+    if len(words) < 2:
+        return False
+    if words[0] in lang.org_name_words or words[-1] in lang.org_name_words:
+        return True
+    second = doc[cand.first + 1] if cand.first + 1 < cand.last else None
+    return words[0] in lang.club_facility_words and second is not None and second.pos_ == "ADJ"
+
+
+def _state_name(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+    """True for a country named by a state noun with adjectives or a country beside it ("République
+    tchèque", "Czech Republic", "Republic of Korea"): a place, even when it acts. A name with
+    other words ("République en marche", a party) is not one."""
+    tokens = list(doc[cand.first : cand.last])
+    states = [t for t in tokens if fold(t.text) in lang.state_nouns]
+    if not states or len(tokens) < 2:
+        return False
+    for tok in tokens:
+        after_prep = tok.i > cand.first and doc[tok.i - 1].pos_ == "ADP"
+        if not (
+            tok in states
+            or tok.pos_ in ("ADJ", "ADP", "DET")
+            or lang.is_nationality(tok.text)
+            or (tok.pos_ == "PROPN" and (after_prep or cand.kind == "place"))
+        ):
+            return False
+    return True
+
+
 def _example_only(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> bool:
     """True for a name only given as an example ("journals including Social Science & Medicine").
 
@@ -129,14 +188,34 @@ def _example_only(doc: Doc, cand: Candidate, root: Token, lang: LangData) -> boo
     return not (root.dep_ in lang.deps["subject"] or any(c.dep_ in lang.deps["relative_clause"] for c in root.children))
 
 
-def _person_role(doc: Doc, cand: Candidate, lang: LangData) -> bool:
+def _person_role(doc: Doc, cand: Candidate, lang: LangData, apposed: bool = False) -> bool:
     """True for a name apposed to a person's title ("le chef du groupe, Abou Bakr al-Baghdadi,"):
-    the model often takes names with Arabic particles for places."""
+    the model often takes names with Arabic particles for places, and some full names for
+    organisations ("Jean Dupont, the foreign minister,"). With `apposed`, a title glued before
+    the name does not count: "the Republican Party" is no person."""
     for role in roles_of(doc, cand, lang):
+        if apposed and not role.separate:
+            continue
         words = [w for w in role_words(role.text) if w not in lang.stop_words]
         if words and (words[0] in lang.titles or " ".join(words[:2]) in lang.titles):
             return True
+        if apposed and _role_head(role.text, lang) in lang.titles | lang.person_nouns:
+            return True
     return False
+
+
+def _role_head(role: str, lang: LangData) -> str:
+    """The noun a role phrase is about: its last word before a function word ("foreign minister
+    of France" -> "minister", "a writer for X" -> "writer")."""
+    words = role_words(role)
+    head = ""
+    for word in words:
+        if word in lang.stop_words:
+            if head:
+                break
+            continue
+        head = word
+    return head
 
 
 def _demonym_before(doc: Doc, cand: Candidate, lang: LangData) -> bool:

@@ -208,13 +208,17 @@ def _strip_leading(doc: Doc, i: int, last: int, kind: str, lang: LangData) -> bo
     if next_is_name and word in lang.titles:
         return True
     # "le Turc Recep Tayyip Erdogan" loses the demonym; "European Commission" and "Australian
-    # Institute of Marine Science" keep the capitalised adjective that modifies their head.
+    # Institute of Marine Science" keep the capitalised adjective that modifies their head, and
+    # "Czech Republic" the one that names its state.
     if next_is_name and lang.is_nationality(word):
-        return not (
-            kind == "organization"
-            and tok.text[:1].isupper()
-            and tok.dep_ in lang.deps["name_modifier"]
-            and i < tok.head.i < last
+        return (
+            not (
+                kind == "organization"
+                and tok.text[:1].isupper()
+                and tok.dep_ in lang.deps["name_modifier"]
+                and i < tok.head.i < last
+            )
+            and fold(doc[i + 1].text) not in lang.state_nouns
         )
     # A particle hyphenated to the name is part of it: "al-Joulani", "el-Abidine".
     if word in lang.name_particles and not tok.whitespace_ and rest[0].text[:1] in "-‐":

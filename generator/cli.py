@@ -283,6 +283,39 @@ def serve_cmd(dev_addr: str, full: bool, config_file: Path) -> None:
     serve(str(config_file), dev_addr=dev_addr, build_type=None if full else "dirty")
 
 
+@cli.command("add")
+@click.argument("items", nargs=-1, required=True, metavar="URL|FILE.html...")
+@click.option(
+    "-o",
+    "--content-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder the articles are saved in.",
+)
+@click.option("--lang", "default_lang", default="fr", show_default=True, help="Language of pages that do not say.")
+def add_cmd(items: tuple[str, ...], content_dir: Path, default_lang: str) -> None:
+    """Add web pages (URL) or saved pages (FILE.html) to the content folder.
+
+    Each article's main text is saved as CONTENT_DIR/<date>-<slug>.md with front matter (title,
+    date, lang, source, url, author, license when found). Nothing is overwritten: an article whose
+    URL is already in the content folder is skipped, another with the same name gets `-2`. A failed
+    item is reported and the others still added; the exit code is 1 if any failed.
+    """
+    from .add import add
+
+    outcomes = add(items, content_dir, default_lang=default_lang)
+    for outcome in outcomes:
+        if outcome.path is not None:
+            click.echo(f"added {outcome.path} <- {outcome.item}")
+        elif outcome.skipped is not None:
+            click.echo(f"skipped {outcome.item}: {outcome.skipped}", err=True)
+        elif outcome.error is not None:
+            click.secho(f"error: {outcome.error}", fg="red", err=True)
+    if any(o.error is not None for o in outcomes):
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point of the `newsbrief` command."""
     cli(prog_name="newsbrief")

@@ -23,7 +23,8 @@ from .text import slugify
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # little- and big-endian byte-order marks
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
-_FRONT_MATTER_KEYS = {"title", "date", "lang", "source", "url", "tags", "license"}
+# `author` is written by `newsbrief add`; briefs do not show it yet.
+_FRONT_MATTER_KEYS = {"title", "date", "lang", "source", "url", "tags", "license", "author"}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # CommonMark (fenced code, link definitions, raw HTML) and tables, by markdown-it-py: its time grows
 # linearly with any input, where Python-Markdown takes minutes on a hostile run of "[" (10 s for 8,000).
@@ -87,6 +88,20 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
         tags=_tags(meta.get("tags"), path),
         file_date=None if date else _file_date(path),
     )
+
+
+def read_front_matter(path: Path) -> dict[str, Any]:
+    """The front matter of a Markdown article (empty for other files): `newsbrief add` reads the
+    `url:` of every article already in content/ so as not to add one twice."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return {}
+    return _split_front_matter(_decode(_read_bytes(path), path), path)[0]
+
+
+def article_language(declared: Any, body: str, default: str, source: Path | str) -> str:
+    """The language of an article's text (`declared` first): a `ContentError` naming `source` when
+    newsbrief does not support it. Needs no spaCy."""
+    return _language(declared, body, default, Path(source) if isinstance(source, str) else source)
 
 
 def _read_bytes(path: Path) -> bytes:

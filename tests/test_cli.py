@@ -28,7 +28,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("command", [[], ["brief"], ["generate"], ["build"], ["serve"]])
+@pytest.mark.parametrize("command", [[], ["add"], ["brief"], ["generate"], ["build"], ["serve"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0

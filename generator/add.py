@@ -1,0 +1,218 @@
+"""`newsbrief add`: turn a web page or a saved HTML file into `content/<date>-<slug>.md`.
+
+trafilatura finds the article text and its metadata; the file is written with YAML front matter
+through a temporary file, never over an existing one, and an article whose URL is already in
+content/ is skipped. Needs neither spaCy nor MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+import yaml
+
+from .errors import NewsbriefError
+from .fetch import FetchError, fetch
+from .read import ARTICLE_SUFFIXES, article_language, read_front_matter
+from .text import slugify
+
+log = logging.getLogger(__name__)
+
+# Characters Markdown would read as markup: backslash-escaped so the saved body reads back as the
+# extracted text (CommonMark lets any ASCII punctuation be escaped).
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&!|~])")
+_BLOCK_START = re.compile(r"^(\s*)([#+=>-])")
+_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+# A page whose main text has fewer words is a menu, a list or an error page, not an article.
+MIN_WORDS = 20
+# Tried names per slug before giving up: `-2`, `-3`…
+_MAX_SUFFIX = 100
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An article found in a page: its text and the front matter to save with it."""
+
+    title: str
+    text: str
+    lang: str
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    license: str | None = None
+
+    def front_matter(self) -> dict[str, str]:
+        """The fields to save, in reading order, the unknown ones left out."""
+        fields = {
+            "title": self.title,
+            "date": self.date,
+            "lang": self.lang,
+            "source": self.source,
+            "url": self.url,
+            "author": self.author,
+            "license": self.license,
+        }
+        return {k: v for k, v in fields.items() if v}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What `add` did with one item: `path` saved, or `skipped` (already there), or `error`."""
+
+    item: str
+    path: Path | None = None
+    skipped: str | None = None
+    error: NewsbriefError | None = None
+
+
+def extract(html: bytes | str, source: str, url: str | None = None, default_lang: str = "fr") -> Extracted:
+    """The article of an HTML page; `source` names it in errors, `url` is where it was fetched."""
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise FetchError("not an HTML page", source)
+    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False, fast=False)
+    if found is None or isinstance(found, dict) or not (found.text or "").strip():
+        raise FetchError("no article text found", source)
+    title = " ".join((found.title or "").split())
+    paragraphs = [" ".join(line.split()) for line in (found.text or "").splitlines()]
+    paragraphs = [p for p in paragraphs if p]
+    if paragraphs and title and paragraphs[0] == title:  # the page's <h1>, already the title
+        paragraphs = paragraphs[1:]
+    text = "\n\n".join(paragraphs)
+    if len(text.split()) < MIN_WORDS:
+        raise FetchError(f"no article text found (fewer than {MIN_WORDS} words of main text)", source)
+    declared = tree.get("lang") or None
+    try:
+        lang = article_language(declared, text, default_lang, source)
+    except NewsbriefError as exc:
+        raise FetchError(exc.message, source) from exc
+    canonical = found.url or url
+    return Extracted(
+        title=title or canonical or source,
+        text=text,
+        lang=lang,
+        date=_iso_date(found.date),
+        source=found.sitename or found.hostname or None,
+        url=canonical,
+        author=found.author or None,
+        license=found.license or _license_link(tree),
+    )
+
+
+def _license_link(tree: Any) -> str | None:
+    """The address of the page's licence (`<link rel="license">` or `<a rel="license">`), if any."""
+    hrefs = tree.xpath('//link[@rel="license"]/@href | //a[@rel="license"]/@href')
+    return str(hrefs[0]).strip() or None if hrefs else None
+
+
+def _iso_date(value: str | None) -> str | None:
+    """`2024-05-02` from what trafilatura found, or None."""
+    try:
+        return dt.date.fromisoformat((value or "")[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def markdown_body(text: str) -> str:
+    """The text as a Markdown body that reads back as the same text: markup characters escaped."""
+    lines = []
+    for line in text.splitlines():
+        line = _INLINE_MARKUP.sub(r"\\\1", line)
+        line = _LIST_NUMBER.sub(r"\1\\\2", line, count=1)
+        lines.append(_BLOCK_START.sub(r"\1\\\2", line, count=1))
+    return "\n".join(lines)
+
+
+def article_file(article: Extracted) -> str:
+    """The Markdown file of an article: YAML front matter (safe_dump of a dict) and its body."""
+    head = yaml.safe_dump(article.front_matter(), allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{head}---\n\n{markdown_body(article.text)}\n"
+
+
+def known_urls(content_dir: Path) -> dict[str, Path]:
+    """The `url:` of every Markdown article already in `content_dir` -> its file."""
+    urls: dict[str, Path] = {}
+    if not content_dir.is_dir():
+        return urls
+    for path in sorted(content_dir.rglob("*")):
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or not path.is_file():
+            continue
+        try:
+            url = read_front_matter(path).get("url")
+        except NewsbriefError as exc:  # a broken article is the build's to report, not add's
+            log.debug("%s", exc)
+            continue
+        if isinstance(url, str) and url.strip():
+            urls[url.strip()] = path
+    return urls
+
+
+def save(article: Extracted, content_dir: Path) -> Path:
+    """Write the article as `<date>-<slug>.md` (`-2`, `-3`… when taken): a temporary file first,
+    then linked to its name, which fails rather than replace a file that appeared meanwhile."""
+    content_dir.mkdir(parents=True, exist_ok=True)
+    stem = slugify(article.title, fallback="article")
+    if article.date:
+        stem = f"{article.date}-{stem}"
+    fd, tmp = tempfile.mkstemp(prefix=".add-", suffix=".tmp", dir=content_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(article_file(article))
+        for n in range(1, _MAX_SUFFIX + 1):
+            target = content_dir / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                continue
+            return target
+        raise FetchError(f"{_MAX_SUFFIX} files named {stem}*.md already: rename some", article.url or stem)
+    finally:
+        os.unlink(tmp)
+
+
+def add(items: Iterable[str], content_dir: Path, *, default_lang: str = "fr") -> list[Outcome]:
+    """Add each URL or HTML file to `content_dir`; one failed item never stops the others."""
+    urls = known_urls(content_dir)
+    outcomes = []
+    for item in items:
+        if item in urls:  # asked again for the same address: no need to fetch it
+            outcomes.append(Outcome(item, skipped=f"already in {urls[item]}"))
+            continue
+        try:
+            article = _extract_item(item, default_lang)
+            if article.url and article.url in urls:
+                outcomes.append(Outcome(item, skipped=f"already in {urls[article.url]}"))
+                continue
+            path = save(article, content_dir)
+        except NewsbriefError as exc:
+            outcomes.append(Outcome(item, error=exc))
+            continue
+        if article.url:
+            urls[article.url] = path
+        outcomes.append(Outcome(item, path=path))
+    return outcomes
+
+
+def _extract_item(item: str, default_lang: str) -> Extracted:
+    """The article of a URL (fetched) or of a saved HTML file."""
+    if item.startswith(("http://", "https://")):
+        page = fetch(item)
+        return extract(page.content, item, url=page.url, default_lang=default_lang)
+    path = Path(item)
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise FetchError("not a URL (http:// or https://) nor an .html file", item)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FetchError(f"cannot be read: {exc.strerror or exc}", item) from exc
+    return extract(raw, item, default_lang=default_lang)

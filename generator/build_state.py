@@ -20,11 +20,10 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import code_fingerprint
+from .cache import code_fingerprint, write_json
 from .config import Config
 from .errors import NewsbriefError
 
@@ -109,11 +108,7 @@ def save_state(config: Config, state: BuildState) -> None:
     path = state_path(config)
     data = {"version": VERSION, **dataclasses.asdict(state)}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".build-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
-        os.replace(tmp, path)
+        write_json(path, data, prefix=".build-")
     except OSError as exc:
         log.warning("could not write the build state in %s: %s", path.parent, exc)
 

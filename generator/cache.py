@@ -93,10 +93,20 @@ def _well_formed(brief: Brief) -> bool:
 def store(cache_dir: Path, key: str, brief: Brief) -> None:
     """Write a brief to the cache atomically; a cache that cannot be written is only logged."""
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(brief.to_dict(), f, ensure_ascii=False)
-        os.replace(tmp, cache_dir / f"{key}.json")
+        write_json(cache_dir / f"{key}.json", brief.to_dict())
     except OSError as exc:
         log.warning("could not write the brief cache in %s: %s", cache_dir, exc)
+
+
+def write_json(path: Path, data: object, *, prefix: str = ".tmp-", indent: int | None = None) -> None:
+    """Write `data` as JSON at `path` through a temporary file (named `prefix`…`.tmp`) in the same
+    folder, so a killed run never leaves half a file; raises OSError when it cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=indent, sort_keys=indent is not None)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .add import Outcome, add
+from .cache import write_json
 from .errors import ContentError
 from .fetch import FetchError, fetch
 
@@ -101,12 +100,4 @@ def _load(content_dir: Path) -> dict[str, list[str]]:
 
 def _save(content_dir: Path, seen: dict[str, list[str]]) -> None:
     """Write the state file through a temporary file: a killed run never leaves half of it."""
-    content_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=content_dir, prefix=".newsbrief-feeds-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(seen, f, ensure_ascii=False, indent=1, sort_keys=True)
-        os.replace(tmp, content_dir / STATE_FILE)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_json(content_dir / STATE_FILE, seen, prefix=".newsbrief-feeds-", indent=1)

@@ -1,13 +1,13 @@
 """`newsbrief add`: turn a web page or a saved HTML file into `content/<date>-<slug>.md`.
 
-trafilatura finds the article text and its metadata; the file is written with YAML front matter
+`webpage.extract_article` (trafilatura) finds the article text and its metadata, as the build's
+reader of `.html` files does; the file is written with YAML front matter
 through a temporary file, never over an existing one, and an article whose URL is already in
 content/ is skipped. Needs neither spaCy nor MkDocs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import re
@@ -15,15 +15,14 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import trafilatura
 import yaml
 
 from .errors import NewsbriefError
 from .fetch import FetchError, fetch
 from .read import ARTICLE_SUFFIXES, article_language, read_front_matter
 from .text import slugify
+from .webpage import NotAnArticle, extract_article
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +31,6 @@ log = logging.getLogger(__name__)
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&!|~])")
 _BLOCK_START = re.compile(r"^(\s*)([#+=>-])")
 _LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
-# A page whose main text has fewer words is a menu, a list or an error page, not an article.
-MIN_WORDS = 20
 # Tried names per slug before giving up: `-2`, `-3`…
 _MAX_SUFFIX = 100
 
@@ -77,50 +74,23 @@ class Outcome:
 
 def extract(html: bytes | str, source: str, url: str | None = None, default_lang: str = "fr") -> Extracted:
     """The article of an HTML page; `source` names it in errors, `url` is where it was fetched."""
-    tree = trafilatura.load_html(html)
-    if tree is None:
-        raise FetchError("not an HTML page", source)
-    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False, fast=False)
-    if found is None or isinstance(found, dict) or not (found.text or "").strip():
-        raise FetchError("no article text found", source)
-    title = " ".join((found.title or "").split())
-    paragraphs = [" ".join(line.split()) for line in (found.text or "").splitlines()]
-    paragraphs = [p for p in paragraphs if p]
-    if paragraphs and title and paragraphs[0] == title:  # the page's <h1>, already the title
-        paragraphs = paragraphs[1:]
-    text = "\n\n".join(paragraphs)
-    if len(text.split()) < MIN_WORDS:
-        raise FetchError(f"no article text found (fewer than {MIN_WORDS} words of main text)", source)
-    declared = tree.get("lang") or None
     try:
-        lang = article_language(declared, text, default_lang, source)
+        page = extract_article(html, url=url)
+        lang = article_language(page.lang, page.text, default_lang, source)
+    except NotAnArticle as exc:
+        raise FetchError(str(exc), source) from exc
     except NewsbriefError as exc:
         raise FetchError(exc.message, source) from exc
-    canonical = found.url or url
     return Extracted(
-        title=title or canonical or source,
-        text=text,
+        title=page.title or page.url or source,
+        text=page.text,
         lang=lang,
-        date=_iso_date(found.date),
-        source=found.sitename or found.hostname or None,
-        url=canonical,
-        author=found.author or None,
-        license=found.license or _license_link(tree),
+        date=page.date,
+        source=page.source,
+        url=page.url,
+        author=page.author,
+        license=page.license,
     )
-
-
-def _license_link(tree: Any) -> str | None:
-    """The address of the page's licence (`<link rel="license">` or `<a rel="license">`), if any."""
-    hrefs = tree.xpath('//link[@rel="license"]/@href | //a[@rel="license"]/@href')
-    return str(hrefs[0]).strip() or None if hrefs else None
-
-
-def _iso_date(value: str | None) -> str | None:
-    """`2024-05-02` from what trafilatura found, or None."""
-    try:
-        return dt.date.fromisoformat((value or "")[:10]).isoformat()
-    except ValueError:
-        return None
 
 
 def markdown_body(text: str) -> str:

@@ -40,6 +40,7 @@ def make_brief(article: Article, doc: Doc, lang: LangData) -> Brief:
         source=article.source,
         url=article.url,
         license=article.license,
+        author=article.author,
         tags=article.tags,
         actors=table.actors,
         quotes=tuple(quotes),

@@ -75,7 +75,7 @@ def _drop(path: Path, why: object) -> None:
 def _well_formed(brief: Brief) -> bool:
     """Whether a brief read back has the types its pages rely on."""
     texts = (brief.id, brief.title, brief.lang, brief.path, brief.text, brief.summary)
-    optional = (brief.date, brief.source, brief.url, brief.license)
+    optional = (brief.date, brief.source, brief.url, brief.license, brief.author)
     return (
         all(isinstance(t, str) for t in texts)
         and all(t is None or isinstance(t, str) for t in optional)

@@ -295,34 +295,42 @@ def serve_cmd(dev_addr: str, full: bool, config_file: Path) -> None:
     "-o",
     "--content-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder the articles are saved in.",
+    help="Folder the articles are saved in (default: the plugin's content_dir in mkdocs.yml, else content/).",
 )
-@click.option("--lang", "default_lang", default="fr", show_default=True, help="Language of pages that do not say.")
+@click.option("--lang", "default_lang", help="Language of pages that do not say (default: the plugin's default_lang).")
+@config_option
 def add_cmd(
     items: tuple[str, ...],
     feeds: tuple[str, ...],
     limit: int | None,
     since: dt.datetime | None,
-    content_dir: Path,
-    default_lang: str,
+    content_dir: Path | None,
+    default_lang: str | None,
+    config_file: Path,
 ) -> None:
     """Add web pages (URL), saved pages (FILE.html) or the new items of news feeds (--feed) to
     the content folder.
 
-    Each article's main text is saved as CONTENT_DIR/<date>-<slug>.md with front matter (title,
-    date, lang, source, url, author, license when found). Nothing is overwritten: an article whose
-    URL is already in the content folder is skipped, another with the same name gets `-2`. The
-    items of a feed already added are remembered in CONTENT_DIR/.newsbrief-feeds.json and not
-    fetched again. A failed item is reported and the others still added; the exit code is 1 if any
-    failed.
+    \b
+      newsbrief add https://example.org/news/article.html   a web page
+      newsbrief add saved-page.html                         a page saved from a browser
+      newsbrief add --feed https://example.org/rss.xml      the feed's items not added before
+
+    Each article's main text (menus, banners, related links and comments left out) is saved as
+    CONTENT_DIR/<date>-<slug>.md with front matter: title, date, lang, source, url, author, and
+    license when the page gives one. Nothing is overwritten: an article whose URL is already in
+    the content folder is skipped, another with the same name gets `-2`. The items of a feed
+    already handled are remembered in CONTENT_DIR/.newsbrief-feeds.json and not fetched again.
+    A failed item is reported and the others still added; the exit code is 1 if any failed.
     """
     from .add import Outcome, add
     from .subscriptions import add_feed
 
     if not items and not feeds:
         raise click.UsageError("give URLs, .html files or --feed FEED_URL")
+    config = _config(config_file, default_lang=default_lang)
+    content_dir = content_dir or config.content_dir
+    default_lang = config.default_lang
     outcomes: list[Outcome] = add(items, content_dir, default_lang=default_lang) if items else []
     failed = False
     for feed in feeds:

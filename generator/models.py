@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 ActorType = Literal["person", "organization", "place"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "place")
@@ -28,6 +28,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     license: str | None = None
+    author: str | None = None
     tags: tuple[str, ...] = ()
     # The file's modification day, only for an article with no date of its own: relative dates
     # in its text resolve against it, and the brief says so.
@@ -161,6 +162,7 @@ class Brief:
     source: str | None = None
     url: str | None = None
     license: str | None = None
+    author: str | None = None
     tags: tuple[str, ...] = ()
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()

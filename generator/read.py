@@ -1,7 +1,7 @@
 """Read one article file from `content/` into an `Article`.
 
-Markdown files carry YAML front matter; plain text files may start with a title line; HTML files
-give their `<title>` and paragraphs. Every problem is a `ContentError` naming the file.
+Markdown files carry YAML front matter; plain text files may start with a title line; a saved web
+page (`.html`) gives its article and metadata as `newsbrief add` would save them (`webpage`). Every problem is a `ContentError` naming the file.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from .text import slugify
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # little- and big-endian byte-order marks
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
-# `author` is written by `newsbrief add`; briefs do not show it yet.
 _FRONT_MATTER_KEYS = {"title", "date", "lang", "source", "url", "tags", "license", "author"}
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # CommonMark (fenced code, link definitions, raw HTML) and tables, by markdown-it-py: its time grows
@@ -48,25 +47,19 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
             "is a link to a file outside the content folder: refused (copy the article in instead)", path
         )
     raw = _read_bytes(path)
-    text = _decode(raw, path)
     suffix = path.suffix.lower()
-    if suffix in (".md", ".markdown"):
-        meta, body = _split_front_matter(text, path)
+    if suffix in (".html", ".htm"):  # bytes: the page's own charset declaration is honoured
+        meta, body = _read_html(raw, path)
+    elif suffix in (".md", ".markdown"):
+        meta, body = _split_front_matter(_decode(raw, path), path)
         try:
             body = markdown_to_text(body)
         except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
             raise ContentError(
                 f"holds HTML the reader cannot parse ({exc}): fix it or save the article as .txt", path
             ) from exc
-    elif suffix in (".html", ".htm"):
-        try:
-            meta, body = _read_html(text)
-        except (AssertionError, ValueError) as exc:  # html.parser gives up on some broken markup
-            raise ContentError(
-                f"is HTML the reader cannot parse ({exc}): save the article as .md or .txt", path
-            ) from exc
     elif suffix == ".txt":
-        meta, body = _read_txt(text)
+        meta, body = _read_txt(_decode(raw, path))
     else:
         raise ContentError(f"unsupported file type {suffix!r} (use {', '.join(ARTICLE_SUFFIXES)})", path)
     body = body.strip()
@@ -85,6 +78,7 @@ def read_article(path: Path, root: Path | None = None, default_lang: str = "fr")
         source=_optional_str(meta, "source", path),
         url=_optional_str(meta, "url", path),
         license=_optional_str(meta, "license", path),
+        author=_optional_str(meta, "author", path),
         tags=_tags(meta.get("tags"), path),
         file_date=None if date else _file_date(path),
     )
@@ -170,11 +164,11 @@ def markdown_to_text(body: str) -> str:
     """Plain text of a Markdown body as its reader sees it rendered: markup, list markers, table
     pipes, code fences and link definitions dropped, words kept, each block its own paragraph."""
     html = _MARKDOWN.render(body)
-    return _html_text(html, take_title=False)[1].strip()
+    return _html_text(html).strip()
 
 
 class _HTMLText(HTMLParser):
-    """Collect the title and the visible block text of an HTML page."""
+    """Collect the visible block text of the HTML a Markdown body renders to (raw HTML included)."""
 
     _BLOCKS = frozenset(
         {
@@ -207,14 +201,10 @@ class _HTMLText(HTMLParser):
     _CELLS = frozenset({"td", "th"})
     # Tags whose own text is only the layout of the source: the line breaks between table cells.
     _CONTAINERS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl"})
-    _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template"})
+    _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "title"})
 
-    def __init__(self, take_title: bool) -> None:
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        # A page's first <h1> is its title when it has no <title>; a Markdown body's headings,
-        # under a title of its own, are part of its text.
-        self.take_title = take_title
-        self.title = ""
         self.parts: list[str] = []
         self._stack: list[str] = []
 
@@ -235,35 +225,44 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
-        """Keep visible text: the title's, or the body's outside skipped tags."""
+        """Keep visible text: outside skipped tags, and not the layout between table cells."""
         if any(t in self._SKIP for t in self._stack):
             return
         if self._stack and self._stack[-1] in self._CONTAINERS and data.isspace():
             return
-        if "title" in self._stack:
-            self.title += data
-        elif self.take_title and "h1" in self._stack and not self.title:
-            self.title = data
-        else:
-            self.parts.append(data)
+        self.parts.append(data)
 
 
-def _html_text(html: str, *, take_title: bool) -> tuple[str, str]:
-    """The title and the paragraph text of an HTML document."""
-    parser = _HTMLText(take_title)
+def _html_text(html: str) -> str:
+    """The paragraph text of an HTML document."""
+    parser = _HTMLText()
     parser.feed(html)
     parser.close()
     body = "".join(parser.parts)
     body = re.sub(r"[ \t]*\n[ \t]*", "\n", body)
     body = re.sub(r"\n{3,}", "\n\n", body)
     body = re.sub(r"[ \t]{2,}", " ", body)
-    return " ".join(parser.title.split()), body
+    return body
 
 
-def _read_html(text: str) -> tuple[dict[str, Any], str]:
-    """Title and paragraph text of an HTML article."""
-    title, body = _html_text(text, take_title=True)
-    return {"title": title}, body
+def _read_html(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
+    """The article of a saved web page and its metadata, as `newsbrief add` finds them."""
+    from .webpage import NotAnArticle, extract_article  # trafilatura: only when a page is read
+
+    try:
+        page = extract_article(raw)
+    except NotAnArticle as exc:
+        raise ContentError(f"{exc}: save the article text as .md or .txt", path) from exc
+    fields = {
+        "title": page.title,
+        "date": page.date,
+        "lang": page.lang,
+        "source": page.source,
+        "url": page.url,
+        "author": page.author,
+        "license": page.license,
+    }
+    return {k: v for k, v in fields.items() if v}, page.text
 
 
 def _closing_marks() -> tuple[str, ...]:

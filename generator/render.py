@@ -173,7 +173,7 @@ def render_feeds(
         out.pages[rss] = rss_feed(feed, path=rss, page_url=url)
 
     def entry(brief: Brief, summary: str) -> Entry:
-        return Entry(f"briefs/{brief.id}.md", brief.title, entry_date(brief), summary, brief.source)
+        return Entry(f"briefs/{brief.id}.md", brief.title, entry_date(brief), summary, brief.author or brief.source)
 
     def feed(page: str, title: str, description: str, entries: list[Entry]) -> Feed:
         return Feed(page, title, description, entries, config.site_lang, config.site_name, config.site_url)

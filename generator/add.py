@@ -20,7 +20,7 @@ import yaml
 
 from .errors import NewsbriefError
 from .fetch import FetchError, fetch
-from .read import ARTICLE_SUFFIXES, article_language, read_front_matter
+from .read import ARTICLE_SUFFIXES, page_language, read_front_matter
 from .text import slugify
 from .webpage import NotAnArticle, extract_article
 
@@ -76,7 +76,7 @@ def extract(html: bytes | str, source: str, url: str | None = None, default_lang
     """The article of an HTML page; `source` names it in errors, `url` is where it was fetched."""
     try:
         page = extract_article(html, url=url)
-        lang = article_language(page.lang, page.text, default_lang, source)
+        lang = page_language(page.lang, page.text, default_lang, source)
     except NotAnArticle as exc:
         raise FetchError(str(exc), source) from exc
     except NewsbriefError as exc:

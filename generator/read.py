@@ -92,10 +92,25 @@ def read_front_matter(path: Path) -> dict[str, Any]:
     return _split_front_matter(_decode(_read_bytes(path), path), path)[0]
 
 
-def article_language(declared: Any, body: str, default: str, source: Path | str) -> str:
-    """The language of an article's text (`declared` first): a `ContentError` naming `source` when
-    newsbrief does not support it. Needs no spaCy."""
-    return _language(declared, body, default, Path(source) if isinstance(source, str) else source)
+def page_language(declared: str | None, body: str, default: str, source: Path | str) -> str:
+    """The language of a web page's article: as `_language`, but a page's own declaration
+    (`<html lang>`) counts only when its text does not clearly say otherwise — sites keep their
+    template's `lang="en"` over French articles. A `ContentError` naming `source` when newsbrief
+    does not support it. Needs no spaCy."""
+    return _language(_page_declaration(declared, body), body, default, Path(source))
+
+
+def _page_declaration(declared: str | None, body: str) -> str | None:
+    """`declared`, or None when another language's common words are clearly more frequent in the
+    text (by the same margin that refuses a foreign article)."""
+    if not declared:
+        return None
+    code = declared.strip().lower().split("-")[0].split("_")[0]
+    scores = _word_scores(body)
+    best = max(scores, key=lambda c: scores[c], default=code)
+    if best != code and scores[best] >= max(_FOREIGN_MIN_WORDS, _FOREIGN_RATIO * scores.get(code, 0)):
+        return None
+    return declared
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -256,7 +271,7 @@ def _read_html(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
     fields = {
         "title": page.title,
         "date": page.date,
-        "lang": page.lang,
+        "lang": _page_declaration(page.lang, page.text),
         "source": page.source,
         "url": page.url,
         "author": page.author,
@@ -295,6 +310,12 @@ def _common_words() -> dict[str, frozenset[str]]:
     return words
 
 
+def _word_scores(body: str) -> dict[str, int]:
+    """Language code -> how many of the first 5,000 characters' words are its common words."""
+    words = [fold(w) for w in _WORD.findall(body[:5000])]
+    return {code: sum(w in common for w in words) for code, common in _common_words().items()}
+
+
 def _language(declared: Any, body: str, default: str, path: Path) -> str:
     """The declared language if supported, else the one whose common words the text uses most;
     an article in a language newsbrief does not support is a `ContentError` listing those it does."""
@@ -307,7 +328,7 @@ def _language(declared: Any, body: str, default: str, path: Path) -> str:
             raise ContentError(f"lang {declared!r} is not supported ({listed})", path)
         return code
     words = [fold(w) for w in _WORD.findall(body[:5000])]
-    scores = {code: sum(w in common for w in words) for code, common in _common_words().items()}
+    scores = _word_scores(body)
     ours = {code: scores.get(code, 0) for code in supported}
     best = max(ours, key=lambda c: (ours[c], c == default))
     foreign = max((c for c in scores if c not in ours), key=lambda c: scores[c], default=None)

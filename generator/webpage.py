@@ -2,7 +2,7 @@
 
 One extractor for both ways a page comes in: `newsbrief add` (a URL or a saved file) and the
 build's reader of `.html` files in content/, so a saved page gives the same text either way.
-Telling the language is left to the caller (`read.article_language`), which knows the file.
+Telling the language is left to the caller (`read.page_language`), which knows the file.
 """
 
 from __future__ import annotations

@@ -361,3 +361,17 @@ def test_a_dated_article_has_no_file_day(tmp_path: Path) -> None:
     path.write_text("---\ntitle: Note\nlang: fr\n---\n\nLe conseil s'est réuni hier.\n", encoding="utf-8")
     article = read_article(path)
     assert article.date == "2024-11-12" and article.file_date is None
+
+
+@pytest.mark.parametrize("declared", ["en-US", "de", "fr"])
+def test_a_page_declared_in_another_language_is_read_in_its_own(tmp_path: Path, declared: str) -> None:
+    """Sites keep their template's `<html lang>` over articles in another language: the text's
+    own common words win when they clearly disagree (a German declaration is no error either)."""
+    page = SAVED_PAGE.replace('lang="fr-FR"', f'lang="{declared}"')
+    assert read_article(write(tmp_path, "vote.html", page), tmp_path).lang == "fr"
+
+
+def test_a_page_declaration_stands_when_the_text_does_not_say_otherwise(tmp_path: Path) -> None:
+    names = " ".join(["Paris", "Berlin", "Madrid", "Rome", "Lisbonne"] * 5)  # no common words at all
+    page = f'<html lang="en"><head><title>Capitales</title></head><body><article><p>{names}</p></article></body></html>'
+    assert read_article(write(tmp_path, "names.html", page), tmp_path).lang == "en"

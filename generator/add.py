@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -22,7 +22,7 @@ from .errors import NewsbriefError
 from .fetch import FetchError, fetch
 from .read import ARTICLE_SUFFIXES, page_language, read_front_matter
 from .text import slugify
-from .webpage import NotAnArticle, extract_article
+from .webpage import NotAnArticle, PageArticle, extract_article
 
 log = logging.getLogger(__name__)
 
@@ -36,33 +36,6 @@ _MAX_SUFFIX = 100
 
 
 @dataclass(frozen=True)
-class Extracted:
-    """An article found in a page: its text and the front matter to save with it."""
-
-    title: str
-    text: str
-    lang: str
-    date: str | None = None
-    source: str | None = None
-    url: str | None = None
-    author: str | None = None
-    license: str | None = None
-
-    def front_matter(self) -> dict[str, str]:
-        """The fields to save, in reading order, the unknown ones left out."""
-        fields = {
-            "title": self.title,
-            "date": self.date,
-            "lang": self.lang,
-            "source": self.source,
-            "url": self.url,
-            "author": self.author,
-            "license": self.license,
-        }
-        return {k: v for k, v in fields.items() if v}
-
-
-@dataclass(frozen=True)
 class Outcome:
     """What `add` did with one item: `path` saved, or `skipped` (already there), or `error`."""
 
@@ -72,8 +45,9 @@ class Outcome:
     error: NewsbriefError | None = None
 
 
-def extract(html: bytes | str, source: str, url: str | None = None, default_lang: str = "fr") -> Extracted:
-    """The article of an HTML page; `source` names it in errors, `url` is where it was fetched."""
+def extract(html: bytes | str, source: str, url: str | None = None, default_lang: str = "fr") -> PageArticle:
+    """The article of an HTML page as it is saved: its language told, a title always (the
+    address when the page gives none); `source` names it in errors, `url` is where it was fetched."""
     try:
         page = extract_article(html, url=url)
         lang = page_language(page.lang, page.text, default_lang, source)
@@ -81,16 +55,7 @@ def extract(html: bytes | str, source: str, url: str | None = None, default_lang
         raise FetchError(str(exc), source) from exc
     except NewsbriefError as exc:
         raise FetchError(exc.message, source) from exc
-    return Extracted(
-        title=page.title or page.url or source,
-        text=page.text,
-        lang=lang,
-        date=page.date,
-        source=page.source,
-        url=page.url,
-        author=page.author,
-        license=page.license,
-    )
+    return replace(page, lang=lang, title=page.title or page.url or source)
 
 
 def markdown_body(text: str) -> str:
@@ -103,7 +68,7 @@ def markdown_body(text: str) -> str:
     return "\n".join(lines)
 
 
-def article_file(article: Extracted) -> str:
+def article_file(article: PageArticle) -> str:
     """The Markdown file of an article: YAML front matter (safe_dump of a dict) and its body."""
     head = yaml.safe_dump(article.front_matter(), allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{head}---\n\n{markdown_body(article.text)}\n"
@@ -127,7 +92,7 @@ def known_urls(content_dir: Path) -> dict[str, Path]:
     return urls
 
 
-def save(article: Extracted, content_dir: Path) -> Path:
+def save(article: PageArticle, content_dir: Path) -> Path:
     """Write the article as `<date>-<slug>.md` (`-2`, `-3`… when taken): a temporary file first,
     then linked to its name, which fails rather than replace a file that appeared meanwhile."""
     content_dir.mkdir(parents=True, exist_ok=True)
@@ -173,7 +138,7 @@ def add(items: Iterable[str], content_dir: Path, *, default_lang: str = "fr") ->
     return outcomes
 
 
-def _extract_item(item: str, default_lang: str) -> Extracted:
+def _extract_item(item: str, default_lang: str) -> PageArticle:
     """The article of a URL (fetched) or of a saved HTML file."""
     if item.startswith(("http://", "https://")):
         page = fetch(item)

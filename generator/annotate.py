@@ -99,12 +99,17 @@ def _whole_name(text: str, start: int, end: int, names: tuple[str, ...]) -> tupl
 _WORD = re.compile(r"\w+")
 
 
-def marked_quotes(brief: Brief) -> frozenset[int]:
-    """Indexes in `brief.quotes` of the quotes `annotate` marks in the source text (`source-quote-N`,
-    N = index + 1): a quote overlapping an earlier one is not marked, so nothing may link to it."""
-    return frozenset(
-        i for _, _, i in _non_overlapping([(q.start, q.end, i) for i, q in enumerate(brief.quotes)], len(brief.text))
-    )
+def source_anchor(kind: str, index: int) -> str:
+    """The id of the mark of `brief.quotes[index]` (`kind` "quote") or of a statement in the
+    brief page's source text: `source-quote-1` for the first quote."""
+    return f"source-{kind}-{index + 1}"
+
+
+def quote_anchors(brief: Brief) -> dict[int, str]:
+    """Index in `brief.quotes` -> its anchor, for the quotes `annotate` marks in the source text:
+    a quote overlapping an earlier one is not marked, so nothing may link to it."""
+    spans = [(q.start, q.end, i) for i, q in enumerate(brief.quotes)]
+    return {i: source_anchor("quote", i) for _, _, i in _non_overlapping(spans, len(brief.text))}
 
 
 def _non_overlapping(spans: list[tuple[int, int, _V]], size: int) -> list[tuple[int, int, _V]]:

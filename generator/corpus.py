@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .annotate import marked_quotes
+from .annotate import quote_anchors
 from .langdata import country_keys, country_name, fold
 from .models import ACTOR_TYPES, Actor, Brief
 from .text import slugify, unique_slug
@@ -365,9 +365,9 @@ def build_actor(
     quotes: list[CorpusQuote] = []
     statements: list[CorpusQuote] = []
     for brief, actor in members:
-        marked = marked_quotes(brief)
+        anchors = quote_anchors(brief)
         quotes += [
-            _said(brief, q.text, q.cue, actor.roles, f"source-quote-{i + 1}" if i in marked else None, q.uncertain)
+            _said(brief, q.text, q.cue, actor.roles, anchors.get(i), q.uncertain)
             for i, q in sorted(enumerate(brief.quotes), key=lambda iq: iq[1].start)
             if q.speaker == actor.id
         ]

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .annotate import marked_quotes
+from .annotate import quote_anchors
 from .corpus import Corpus
 from .langdata import fold
 
@@ -50,7 +50,7 @@ def quotes_naming(corpus: Corpus, per_actor: int) -> dict[str, tuple[NamedIn, ..
     names = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
     out: dict[str, list[NamedIn]] = defaultdict(list)
     for brief in corpus.briefs:
-        marked = marked_quotes(brief) if brief.quotes else frozenset()
+        anchors = quote_anchors(brief)
         for i, quote in enumerate(brief.quotes):
             speaker = corpus.page_of(brief.id, quote.speaker)
             words = _key(quote.text)
@@ -62,5 +62,5 @@ def quotes_naming(corpus: Corpus, per_actor: int) -> dict[str, tuple[NamedIn, ..
             }
             for actor_id in sorted(found - {speaker}):
                 if len(out[actor_id]) < per_actor:
-                    out[actor_id].append(NamedIn(brief.id, i, f"source-quote-{i + 1}" if i in marked else None))
+                    out[actor_id].append(NamedIn(brief.id, i, anchors.get(i)))
     return {k: tuple(v) for k, v in out.items()}

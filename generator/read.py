@@ -1,7 +1,8 @@
 """Read one article file from `content/` into an `Article`.
 
 Markdown files carry YAML front matter; plain text files may start with a title line; a saved web
-page (`.html`) gives its article and metadata as `newsbrief add` would save them (`webpage`). Every problem is a `ContentError` naming the file.
+page (`.html`) gives its article and metadata as `newsbrief add` would save them (`webpage`).
+Every problem is a `ContentError` naming the file.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -106,7 +108,7 @@ def _page_declaration(declared: str | None, body: str) -> str | None:
     if not declared:
         return None
     code = declared.strip().lower().split("-")[0].split("_")[0]
-    scores = _word_scores(body)
+    scores = _word_scores(_words(body))
     best = max(scores, key=lambda c: scores[c], default=code)
     if best != code and scores[best] >= max(_FOREIGN_MIN_WORDS, _FOREIGN_RATIO * scores.get(code, 0)):
         return None
@@ -268,16 +270,7 @@ def _read_html(raw: bytes, path: Path) -> tuple[dict[str, Any], str]:
         page = extract_article(raw)
     except NotAnArticle as exc:
         raise ContentError(f"{exc}: save the article text as .md or .txt", path) from exc
-    fields = {
-        "title": page.title,
-        "date": page.date,
-        "lang": _page_declaration(page.lang, page.text),
-        "source": page.source,
-        "url": page.url,
-        "author": page.author,
-        "license": page.license,
-    }
-    return {k: v for k, v in fields.items() if v}, page.text
+    return replace(page, lang=_page_declaration(page.lang, page.text)).front_matter(), page.text
 
 
 def _closing_marks() -> tuple[str, ...]:
@@ -310,9 +303,13 @@ def _common_words() -> dict[str, frozenset[str]]:
     return words
 
 
-def _word_scores(body: str) -> dict[str, int]:
-    """Language code -> how many of the first 5,000 characters' words are its common words."""
-    words = [fold(w) for w in _WORD.findall(body[:5000])]
+def _words(body: str) -> list[str]:
+    """The folded words of the first 5,000 characters: enough to tell a language."""
+    return [fold(w) for w in _WORD.findall(body[:5000])]
+
+
+def _word_scores(words: list[str]) -> dict[str, int]:
+    """Language code -> how many of `words` are its common words."""
     return {code: sum(w in common for w in words) for code, common in _common_words().items()}
 
 
@@ -327,8 +324,8 @@ def _language(declared: Any, body: str, default: str, path: Path) -> str:
         if code not in supported:
             raise ContentError(f"lang {declared!r} is not supported ({listed})", path)
         return code
-    words = [fold(w) for w in _WORD.findall(body[:5000])]
-    scores = _word_scores(body)
+    words = _words(body)
+    scores = _word_scores(words)
     ours = {code: scores.get(code, 0) for code in supported}
     best = max(ours, key=lambda c: (ours[c], c == default))
     foreign = max((c for c in scores if c not in ours), key=lambda c: scores[c], default=None)

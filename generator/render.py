@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from . import activity, navigation
-from .annotate import Piece, annotate
+from .annotate import Piece, annotate, source_anchor
 from .config import Config
 from .corpus import Corpus, CorpusActor
 from .errors import RenderError
@@ -128,9 +128,15 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
         if not needed(path, "brief.md.j2", inputs.brief(brief.id)):
             continue
         source = annotate(brief)
-        marked = {p.quote for paragraph in source for p in paragraph if p.quote is not None}
-        stated = {p.statement for paragraph in source for p in paragraph if p.statement is not None}
-        page(path, "brief.md.j2", brief=brief, source=source, marked_quotes=marked, marked_statements=stated)
+        # The anchors of the quotes and statements marked in the source text, by index.
+        quoted = {p.quote: source_anchor("quote", p.quote) for para in source for p in para if p.quote is not None}
+        stated = {
+            p.statement: source_anchor("statement", p.statement)
+            for para in source
+            for p in para
+            if p.statement is not None
+        }
+        page(path, "brief.md.j2", brief=brief, source=source, quote_anchors=quoted, statement_anchors=stated)
     named = quotes_naming(corpus, NAMED_PER_ACTOR)
     for actor in corpus.actors:
         path = f"actors/{actor.id}.md"
@@ -492,7 +498,7 @@ class Links:
                         line.append("</mark>")
                     if mark is not None:
                         kind, number = mark
-                        line.append(f'<mark class="nb-{kind}" id="source-{kind}-{number + 1}">')
+                        line.append(f'<mark class="nb-{kind}" id="{source_anchor(kind, number)}">')
                     open_mark = mark
                 page = self.index.actor(self.corpus.page_of(brief.id, piece.actor))
                 text = piece.text.replace("\n", " ")

@@ -38,6 +38,19 @@ class PageArticle:
     author: str | None = None
     license: str | None = None
 
+    def front_matter(self) -> dict[str, str]:
+        """The metadata as front matter fields, in reading order, the missing ones left out."""
+        fields = {
+            "title": self.title,
+            "date": self.date,
+            "lang": self.lang,
+            "source": self.source,
+            "url": self.url,
+            "author": self.author,
+            "license": self.license,
+        }
+        return {k: v for k, v in fields.items() if v}
+
 
 def extract_article(html: bytes | str, url: str | None = None) -> PageArticle:
     """The article of an HTML page (bytes: its own charset declaration is honoured); `url` is

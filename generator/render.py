@@ -129,13 +129,9 @@ def render_changed(corpus: Corpus, config: Config, previous: Mapping[str, str]) 
             continue
         source = annotate(brief)
         # The anchors of the quotes and statements marked in the source text, by index.
-        quoted = {p.quote: source_anchor("quote", p.quote) for para in source for p in para if p.quote is not None}
-        stated = {
-            p.statement: source_anchor("statement", p.statement)
-            for para in source
-            for p in para
-            if p.statement is not None
-        }
+        pieces = [p for paragraph in source for p in paragraph]
+        quoted = {p.quote: source_anchor("quote", p.quote) for p in pieces if p.quote is not None}
+        stated = {p.statement: source_anchor("statement", p.statement) for p in pieces if p.statement is not None}
         page(path, "brief.md.j2", brief=brief, source=source, quote_anchors=quoted, statement_anchors=stated)
     named = quotes_naming(corpus, NAMED_PER_ACTOR)
     for actor in corpus.actors:
